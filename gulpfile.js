@@ -1,0 +1,11 @@
+// tsc compiles only TypeScript: icons and codex files travel to dist/ through this step.
+const { src, dest } = require('gulp');
+
+function buildAssets() {
+	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
+}
+
+exports['build:assets'] = buildAssets;
