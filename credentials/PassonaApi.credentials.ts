@@ -1,0 +1,57 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class PassonaApi implements ICredentialType {
+	name = 'passonaApi';
+
+	displayName = 'Passona API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Passona/passona.svg',
+		dark: 'file:../nodes/Passona/passona.dark.svg',
+	};
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-passona#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The token created in the Passona dashboard under API settings',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://passona.co.uk/api/2.0',
+			description:
+				'Change only for a Passona staging host or a local sandbox. Trailing slashes are ignored.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken.trim()}}',
+			},
+		},
+	};
+
+	// GET /balance is read-only and needs nothing but a valid token.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			url: '/balance',
+		},
+	};
+}

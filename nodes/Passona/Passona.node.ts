@@ -1,0 +1,51 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { searchContactGroups } from './listSearch/searchContactGroups';
+import { searchKeywords } from './listSearch/searchKeywords';
+import { getContactGroups } from './loadOptions/getContactGroups';
+import { getWebhooks } from './loadOptions/getWebhooks';
+import { contactGroupDescription } from './resources/contactGroup';
+import { keywordDescription } from './resources/keyword';
+import { JSON_HEADERS } from './shared/transport';
+
+export class Passona implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Passona',
+		name: 'passona',
+		icon: { light: 'file:passona.svg', dark: 'file:passona.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage Passona SMS contact groups and keywords',
+		defaults: { name: 'Passona' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'passonaApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			headers: JSON_HEADERS,
+			// Passona's 4xx/5xx reach `checkResponse`, which words them for the user.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact Group', value: 'contactGroup' },
+					{ name: 'Keyword', value: 'keyword' },
+				],
+				default: 'contactGroup',
+			},
+			...contactGroupDescription,
+			...keywordDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchContactGroups, searchKeywords },
+		loadOptions: { getContactGroups, getWebhooks },
+	};
+}

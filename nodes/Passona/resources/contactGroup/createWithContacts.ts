@@ -1,0 +1,30 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import {
+	additionalFields,
+	contactGroupDescriptionOption,
+	dataRouting,
+	deletableField,
+	nameField,
+	phoneNumbersField,
+} from '../../shared/descriptions';
+
+const show = { resource: ['contactGroup'], operation: ['createWithContacts'] };
+
+export const createWithContactsOperation: INodePropertyOptions = {
+	name: 'Create With Contacts',
+	value: 'createWithContacts',
+	action: 'Create a contact group with contacts',
+	description: 'Create a contact group and fill it with phone numbers in one step (no custom fields)',
+	routing: dataRouting('POST', '/contact-groups/bulk-contacts'),
+};
+
+export const createWithContactsDescription: INodeProperties[] = [
+	nameField(show, 'Name of the new contact group'),
+	phoneNumbersField(
+		show,
+		'contacts',
+		'Phone numbers to put in the group: a list from an expression, or text separated by commas or new lines',
+	),
+	deletableField(show),
+	additionalFields(show, [contactGroupDescriptionOption]),
+];

@@ -1,0 +1,105 @@
+/**
+ * Contacts for Add Contacts: `{ phone_number, custom_fields }` as Passona expects them, built from
+ * the node's fields or from JSON that a user mapped. Pure; errors are `InputError`s.
+ */
+import { describe, InputError } from './input';
+import { normalisePhoneNumber } from './phone';
+
+export interface PassonaContact {
+	phone_number: string;
+	custom_fields: Record<string, string>;
+}
+
+const JSON_HINT =
+	'Give a list such as [{"phone_number": "447700900123", "custom_fields": {"first_name": "Jane"}}].';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Custom fields are flat: each value is text (numbers and true/false become text). */
+export function parseCustomFields(value: unknown): Record<string, string> {
+	if (value === undefined || value === null) return {};
+	if (!isPlainObject(value)) {
+		throw new InputError(`has custom fields that are ${describe(value)}, not name/value pairs`, JSON_HINT);
+	}
+	const fields: Record<string, string> = {};
+	for (const [rawName, rawValue] of Object.entries(value)) {
+		const name = rawName.trim();
+		if (name === '') throw new InputError('has a custom field without a name');
+		if (rawValue !== null && typeof rawValue === 'object') {
+			throw new InputError(
+				`has custom field "${name}" set to ${describe(rawValue)}: a custom field holds text`,
+			);
+		}
+		fields[name] = rawValue === null || rawValue === undefined ? '' : String(rawValue);
+	}
+	return fields;
+}
+
+export function toContact(phoneNumber: unknown, customFields: unknown): PassonaContact {
+	return {
+		phone_number: normalisePhoneNumber(phoneNumber),
+		custom_fields: parseCustomFields(customFields),
+	};
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		parsed = NOT_JSON;
+	}
+	if (parsed === NOT_JSON) throw new InputError('is not valid JSON', JSON_HINT);
+	return parsed;
+}
+
+/** Contacts from JSON text, a list, or a single contact object. */
+export function parseContactList(value: unknown): PassonaContact[] {
+	if (typeof value === 'string') {
+		if (value.trim() === '') throw new InputError('is empty', JSON_HINT);
+		value = parseJson(value);
+	}
+	const entries = Array.isArray(value) ? value : isPlainObject(value) ? [value] : undefined;
+	if (entries === undefined) {
+		throw new InputError(`must be a list of contacts, got ${describe(value)}`, JSON_HINT);
+	}
+	if (entries.length === 0) throw new InputError('is an empty list', JSON_HINT);
+	return entries.map((entry, index) => {
+		if (!isPlainObject(entry)) {
+			throw new InputError(`has ${describe(entry)} at position ${index + 1} instead of a contact`, JSON_HINT);
+		}
+		if (!('phone_number' in entry)) {
+			throw new InputError(`has a contact without "phone_number" at position ${index + 1}`, JSON_HINT);
+		}
+		return toContact(entry.phone_number, entry.custom_fields);
+	});
+}
+
+/** One entry per phone number; a later entry for the same number replaces the earlier one. */
+export function dedupeContacts(contacts: PassonaContact[]): PassonaContact[] {
+	const byNumber = new Map<string, PassonaContact>();
+	for (const contact of contacts) {
+		byNumber.delete(contact.phone_number);
+		byNumber.set(contact.phone_number, contact);
+	}
+	return [...byNumber.values()];
+}
+
+/** The node's Custom Fields rows ({ name, value }) as one object; a repeated name keeps the last. */
+export function pairsToObject(pairs: unknown): Record<string, unknown> {
+	if (pairs === undefined || pairs === null) return {};
+	if (!Array.isArray(pairs)) throw new InputError(`must be name/value rows, got ${describe(pairs)}`);
+	const fields: Record<string, unknown> = {};
+	for (const pair of pairs) {
+		const { name, value } = (pair ?? {}) as { name?: unknown; value?: unknown };
+		if (typeof name !== 'string' || name.trim() === '') {
+			throw new InputError('has a row without a name', 'Give every custom field a name, or remove the row.');
+		}
+		fields[name.trim()] = value;
+	}
+	return fields;
+}

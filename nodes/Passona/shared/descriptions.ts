@@ -1,0 +1,193 @@
+/** Field definitions used by more than one operation, defined once. */
+import type { IDisplayOptions, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import { UUID_PATTERN } from './input';
+import {
+	bodyBoolean,
+	bodyPhoneList,
+	bodyText,
+	checkResponse,
+	deletedResult,
+	fillLocator,
+	LOCATORS,
+	type LocatorName,
+	paginate,
+	unwrapData,
+} from './routing';
+
+type Show = NonNullable<IDisplayOptions['show']>;
+
+const UUID_SOURCE = UUID_PATTERN.source.replace(/^\^|\$$/g, '');
+
+/** Routing of operations that answer one resource, or a plain list, under `data`. */
+export function dataRouting(method: 'GET' | 'POST' | 'PUT', url: string): INodePropertyRouting {
+	return {
+		request: { method, url },
+		output: { postReceive: [checkResponse, unwrapData] },
+	};
+}
+
+/** Routing of operations that answer Laravel pages: paged by `paginate`, which unwraps them. */
+export function pagedRouting(url: string): INodePropertyRouting {
+	return {
+		request: { method: 'GET', url },
+		send: { paginate: true },
+		operations: { pagination: paginate },
+		output: { postReceive: [checkResponse] },
+	};
+}
+
+/** Passona answers deletes with 204 and no body; the output names what was deleted. */
+export function deleteRouting(name: LocatorName): INodePropertyRouting {
+	return {
+		request: { method: 'DELETE', url: `/${LOCATORS[name].collection}/{${name}}` },
+		output: { postReceive: [checkResponse, deletedResult(name)] },
+	};
+}
+
+/** From List / By ID / By URL; the chosen ID goes into the path's `{name}` placeholder. */
+export function locatorField(name: LocatorName, show: Show, description?: string): INodeProperties {
+	const { collection, displayName, subject } = LOCATORS[name];
+	const example = `https://passona.co.uk/api/2.0/${collection}/09e0a326-fb2e-11e9-ba2a-0242ac120008`;
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: description ?? `The ${subject} to act on`,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${subject}...`,
+				typeOptions: {
+					searchListMethod: `search${displayName.replace(/ /g, '')}s`,
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '09e0a326-fb2e-11e9-ba2a-0242ac120008',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `^\\s*${UUID_SOURCE}\\s*$`, errorMessage: 'Not a Passona ID (a UUID)' },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: example,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^\\s*https?://.+/${collection}/${UUID_SOURCE}.*$`,
+							errorMessage: `Not a Passona API link to a ${subject}`,
+						},
+					},
+				],
+			},
+		],
+		routing: { send: { preSend: [fillLocator(name)] } },
+	};
+}
+
+/** Return All + Limit, read by `paginate`. */
+export function listFields(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export function nameField(show: Show, description: string): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description,
+		displayOptions: { show },
+		routing: {
+			send: { type: 'body', property: 'name', preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })] },
+		},
+	};
+}
+
+export const contactGroupDescriptionOption: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	default: '',
+	description: 'A note to help recognise the group in Passona',
+	routing: {
+		send: {
+			type: 'body',
+			property: 'description',
+			preSend: [bodyText('description', 'Description', { required: false, maxLength: 1000 })],
+		},
+	},
+};
+
+export function additionalFields(show: Show, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options,
+	};
+}
+
+export function deletableField(show: Show): INodeProperties {
+	return {
+		displayName: 'Deletable',
+		name: 'deletable',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether Passona may delete the group under your team's data retention policy (when it stays empty past the retention period, or goes unused for longer than the policy allows)",
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'deletable', preSend: [bodyBoolean('deletable', 'Deletable')] } },
+	};
+}
+
+export function phoneNumbersField(show: Show, property: string, description: string): INodeProperties {
+	return {
+		displayName: 'Phone Numbers',
+		name: 'phoneNumbers',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		placeholder: '447700900123, 447700900456',
+		description,
+		displayOptions: { show },
+		routing: { send: { type: 'body', property, preSend: [bodyPhoneList(property, 'Phone Numbers')] } },
+	};
+}

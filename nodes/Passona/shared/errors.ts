@@ -1,0 +1,116 @@
+/**
+ * Passona's HTTP answers turned into words a workflow builder can act on. Pure: the routing
+ * layer wraps the result in n8n's NodeApiError.
+ */
+
+export interface PassonaErrorContext {
+	/** What the request was about, e.g. "contact group" or "keyword". */
+	subject: string;
+	/** The UUID the request named, when it named one. */
+	uuid?: string;
+	operation?: string;
+	/** Value of a Retry-After header, when Passona sent one. */
+	retryAfter?: string;
+}
+
+export interface PassonaErrorText {
+	message: string;
+	description: string;
+}
+
+/** Passona (Laravel) answers errors as { message, errors: { field: [messages] } }. */
+export function passonaMessages(body: unknown): string[] {
+	if (body === null || typeof body !== 'object') {
+		return typeof body === 'string' && body.trim() !== '' && body.length < 300 && !body.includes('<')
+			? [body.trim()]
+			: [];
+	}
+	const { message, errors } = body as { message?: unknown; errors?: unknown };
+	const details: string[] = [];
+	if (errors !== null && typeof errors === 'object') {
+		for (const value of Object.values(errors)) {
+			for (const text of Array.isArray(value) ? value : [value]) {
+				if (typeof text === 'string' && !details.includes(text)) details.push(text);
+			}
+		}
+	}
+	if (details.length > 0) return details;
+	return typeof message === 'string' && message.trim() !== '' ? [message.trim()] : [];
+}
+
+export function describePassonaError(
+	status: number,
+	body: unknown,
+	context: PassonaErrorContext,
+): PassonaErrorText {
+	const said = passonaMessages(body);
+	const passonaSaid = said.length > 0 ? ` Passona said: ${said.join(' ')}` : '';
+	const subject = context.uuid ? `${context.subject} ${context.uuid}` : `the ${context.subject}`;
+
+	switch (status) {
+		case 400:
+			return {
+				message: 'Passona could not understand the request',
+				description: `Check the values in the node's fields.${passonaSaid}`,
+			};
+		case 401:
+			return {
+				message: 'Passona did not accept the API token',
+				description: `Check the Passona API credential: the API Token may be mistyped or revoked, or meant for another Passona host (Base URL).${passonaSaid}`,
+			};
+		case 403:
+			return {
+				message: 'This Passona API token is not allowed to do this',
+				description: `The token is valid, but Passona does not let it perform this action. Ask your Passona team administrator for access.${passonaSaid}`,
+			};
+		case 404:
+			return {
+				message: `Passona has no ${subject}`,
+				description: `It may have been deleted, or it belongs to another Passona team. Check the ${titleCase(context.subject)} field.${passonaSaid}`,
+			};
+		case 409:
+			if (context.subject === 'contact group' && context.operation === 'delete') {
+				return {
+					message: `The contact group cannot be deleted because keywords are attached to it`,
+					description: `Detach the group from those keywords first (remove it from each keyword's contact groups, or delete the keywords), then delete the group.${passonaSaid}`,
+				};
+			}
+			return {
+				message: `Passona refused because of the current state of ${subject}`,
+				description: `Something else in Passona depends on it.${passonaSaid}`,
+			};
+		case 422: {
+			const list = said.length > 0 ? said.map((text) => `• ${text}`).join('\n') : 'Passona gave no details.';
+			return {
+				message: 'Passona rejected the values sent',
+				description: `Fix these and run again:\n${list}`,
+			};
+		}
+		case 423:
+			return {
+				message: 'The contact group is locked because a campaign using it is sending right now',
+				description: `Passona does not allow changes to a group while a campaign sends to it. Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).${passonaSaid}`,
+			};
+		case 429: {
+			const wait = context.retryAfter ? ` Passona asks to wait ${context.retryAfter} seconds.` : '';
+			return {
+				message: 'Passona is receiving too many requests',
+				description: `Wait a moment and run again, or space requests out with the node's Retry On Fail setting.${wait}${passonaSaid}`,
+			};
+		}
+	}
+	if (status >= 500) {
+		return {
+			message: `Passona had a problem on its side (HTTP ${status})`,
+			description: `This is not caused by the workflow. The request may be retried: Passona may be briefly unavailable (turn on Retry On Fail to retry automatically).${passonaSaid}`,
+		};
+	}
+	return {
+		message: `Passona answered with an unexpected error (HTTP ${status})`,
+		description: passonaSaid.trim() || 'Passona gave no details.',
+	};
+}
+
+function titleCase(text: string): string {
+	return text.replace(/\b\w/g, (letter) => letter.toUpperCase());
+}

@@ -1,0 +1,102 @@
+/**
+ * Pure checks on what a user typed or mapped. They throw `InputError` with a reason written for
+ * a non-programmer; the routing layer adds the field's name and the item before n8n shows it.
+ */
+
+export class InputError extends Error {
+	constructor(
+		readonly reason: string,
+		readonly hint?: string,
+	) {
+		super(reason);
+	}
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const UUID_HINT =
+	'A Passona ID is a UUID such as 09e0a326-fb2e-11e9-ba2a-0242ac120008. Pick it from the list, or copy it from the "uuid" of an earlier Passona node.';
+
+export function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (value === undefined) return 'nothing';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string') return value.trim() === '' ? 'empty text' : `"${clip(value)}"`;
+	return `${typeof value} ${String(value)}`;
+}
+
+function clip(text: string): string {
+	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A UUID, trimmed and lower-cased. */
+export function parseUuid(value: unknown): string {
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new InputError(`is not a Passona ID: got ${describe(value)}`, UUID_HINT);
+	}
+	const uuid = value.trim().toLowerCase();
+	if (!UUID_PATTERN.test(uuid)) {
+		throw new InputError(`is not a valid Passona ID: ${describe(value)}`, UUID_HINT);
+	}
+	return uuid;
+}
+
+/** A list of UUIDs from an array or from comma/new-line separated text; duplicates dropped. */
+export function parseUuidList(value: unknown, { allowEmpty }: { allowEmpty: boolean }): string[] {
+	let entries: unknown[];
+	if (Array.isArray(value)) entries = value;
+	else if (typeof value === 'string') entries = value.split(/[,;\s]+/).filter((entry) => entry !== '');
+	else if (value === undefined || value === null) entries = [];
+	else throw new InputError(`must be a list of Passona IDs, got ${describe(value)}`, UUID_HINT);
+	if (entries.length === 0 && !allowEmpty) {
+		throw new InputError('is empty: choose at least one', UUID_HINT);
+	}
+	return [...new Set(entries.map(parseUuid))];
+}
+
+/** The UUID in a Passona API link such as https://passona.co.uk/api/2.0/contact-groups/<uuid>. */
+export function uuidFromUrl(value: unknown, collection: string): string {
+	const hint = `Paste a Passona API link such as https://passona.co.uk/api/2.0/${collection}/09e0a326-fb2e-11e9-ba2a-0242ac120008.`;
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new InputError(`is not a Passona link: got ${describe(value)}`, hint);
+	}
+	const match = new RegExp(`/${collection}/([^/?#]+)`).exec(value.trim());
+	if (!match || !/^https?:\/\//i.test(value.trim())) {
+		throw new InputError(`is not a link to a Passona ${collection.replace(/-/g, ' ')} item: ${describe(value)}`, hint);
+	}
+	return parseUuid(decodeURIComponent(match[1]));
+}
+
+/** A resource locator's value ({ mode, value }) or a bare ID from an expression. */
+export function uuidFromLocator(locator: unknown, collection: string): string {
+	if (locator !== null && typeof locator === 'object' && !Array.isArray(locator) && 'value' in locator) {
+		const { mode, value } = locator as { mode?: string; value: unknown };
+		return mode === 'url' ? uuidFromUrl(value, collection) : parseUuid(value);
+	}
+	return parseUuid(locator);
+}
+
+/** Text for a body field: strings trimmed, numbers accepted as text; `required` refuses empty. */
+export function parseText(value: unknown, { required, maxLength }: { required: boolean; maxLength?: number }): string {
+	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+	if (value === undefined || value === null) value = '';
+	if (typeof value !== 'string') {
+		throw new InputError(`must be text, got ${describe(value)}`);
+	}
+	const text = value.trim();
+	if (required && text === '') throw new InputError('is empty', 'Enter a value, or map one from the input.');
+	if (maxLength !== undefined && text.length > maxLength) {
+		throw new InputError(`is ${text.length} characters long; Passona accepts at most ${maxLength}`);
+	}
+	return text;
+}
+
+/** A switch from a toggle or an expression: true/false, or the text "true"/"false". */
+export function parseBoolean(value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
+		return value.trim().toLowerCase() === 'true';
+	}
+	throw new InputError(`must be true or false, got ${describe(value)}`);
+}

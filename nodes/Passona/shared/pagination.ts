@@ -1,0 +1,40 @@
+/**
+ * Laravel-style pages as Passona sends them: { data: [...], links: { next }, meta: { current_page } }.
+ * Pure, so the page arithmetic is tested without any HTTP.
+ */
+
+/** Passona's page size when this node asks for everything (fewer requests for big groups). */
+export const MAX_PAGE_SIZE = 1000;
+
+export class UnexpectedAnswerError extends Error {}
+
+export interface Page {
+	entries: unknown[];
+	/** The page to ask for next, or undefined when this was the last one. */
+	nextPage?: number;
+}
+
+export function readPage(body: unknown, currentPage: number): Page {
+	if (body === null || typeof body !== 'object' || !Array.isArray((body as { data?: unknown }).data)) {
+		throw new UnexpectedAnswerError('Passona sent a page without a "data" list');
+	}
+	const { data, links } = body as { data: unknown[]; links?: { next?: unknown } };
+	const next = links?.next;
+	if (next === null || next === undefined || next === '' || data.length === 0) {
+		return { entries: data };
+	}
+	// Only the page number is taken from Passona's link: requests stay on the credential's host.
+	const match = typeof next === 'string' ? /[?&]page=(\d+)/.exec(next) : null;
+	const nextPage = match ? Number(match[1]) : currentPage + 1;
+	if (nextPage <= currentPage) {
+		throw new UnexpectedAnswerError(
+			`Passona's page ${currentPage} points back to page ${nextPage}; stopping to avoid a loop`,
+		);
+	}
+	return { entries: data, nextPage };
+}
+
+/** Rows to ask for on the next request: no more than still needed, no more than a page holds. */
+export function pageSize(limit: number, received: number): number {
+	return Math.min(MAX_PAGE_SIZE, limit - received);
+}

@@ -1,0 +1,191 @@
+/**
+ * The small functions declarative routing calls where a description alone cannot do the job:
+ * validating input before anything is sent, filling IDs into paths, reading Passona's answers.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { PassonaErrorContext } from './errors';
+import { InputError, parseBoolean, parseText, parseUuidList, uuidFromLocator } from './input';
+import { pageSize, readPage, UnexpectedAnswerError } from './pagination';
+import { parsePhoneNumberList } from './phone';
+import { throwIfPassonaError } from './transport';
+
+/** Things a node acts on by ID; the locator parameter is named like the resource. */
+export const LOCATORS = {
+	contactGroup: { subject: 'contact group', collection: 'contact-groups', displayName: 'Contact Group' },
+	keyword: { subject: 'keyword', collection: 'keywords', displayName: 'Keyword' },
+} as const;
+
+export type LocatorName = keyof typeof LOCATORS;
+
+/** Runs a pure check and reports its failure against the field and the item. */
+export function checkInput<T>(context: IExecuteSingleFunctions, field: string, check: () => T): T {
+	try {
+		return check();
+	} catch (error) {
+		const itemIndex = context.getItemIndex();
+		if (!(error instanceof InputError)) throw new NodeOperationError(context.getNode(), error, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `"${field}" ${error.reason} [item ${itemIndex}]`, {
+			itemIndex,
+			description: error.hint,
+		});
+	}
+}
+
+export function locatorUuid(context: IExecuteSingleFunctions, name: LocatorName): string {
+	const { collection, displayName } = LOCATORS[name];
+	return checkInput(context, displayName, () =>
+		uuidFromLocator(context.getNodeParameter(name, undefined), collection),
+	);
+}
+
+/** Replaces `{contactGroup}` (etc.) in the operation's path with the validated ID. */
+export function fillLocator(name: LocatorName): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const uuid = locatorUuid(this, name);
+		requestOptions.url = requestOptions.url.replace(`{${name}}`, encodeURIComponent(uuid));
+		return requestOptions;
+	};
+}
+
+type BodyCheck = (value: unknown) => unknown;
+
+/** Validates (and normalises) one body property that routing has already set. */
+function checkBody(property: string, field: string, check: BodyCheck): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+		body[property] = checkInput(this, field, () => check(body[property]));
+		requestOptions.body = body;
+		return requestOptions;
+	};
+}
+
+export const bodyText = (property: string, field: string, options: { required: boolean; maxLength?: number }) =>
+	checkBody(property, field, (value) => parseText(value, options));
+
+export const bodyBoolean = (property: string, field: string) => checkBody(property, field, parseBoolean);
+
+export const bodyUuidList = (property: string, field: string, options: { allowEmpty: boolean }) =>
+	checkBody(property, field, (value) => parseUuidList(value, options));
+
+export const bodyPhoneList = (property: string, field: string) =>
+	checkBody(property, field, parsePhoneNumberList);
+
+/** For Update: refuses to send a request that would change nothing. */
+export function requireSomeField(parameter: string, field: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const value = this.getNodeParameter(parameter, {}) as object;
+		checkInput(this, field, () => {
+			if (Object.keys(value ?? {}).length === 0) {
+				throw new InputError('is empty', 'Add at least one field to change.');
+			}
+		});
+		return requestOptions;
+	};
+}
+
+function errorContext(context: IExecuteSingleFunctions): PassonaErrorContext {
+	const resource = context.getNodeParameter('resource', '') as string;
+	const operation = context.getNodeParameter('operation', '') as string;
+	const locator = LOCATORS[resource as LocatorName];
+	if (!locator) return { subject: resource, operation };
+	let uuid: string | undefined;
+	try {
+		uuid = uuidFromLocator(context.getNodeParameter(resource, null), locator.collection);
+	} catch {
+		uuid = undefined; // operations without a locator (Create, Get Many) name no ID
+	}
+	return { subject: locator.subject, uuid, operation };
+}
+
+/** First step of every operation's output: Passona's 4xx/5xx become plain-words errors. */
+export const checkResponse: PostReceiveAction = async function (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+) {
+	throwIfPassonaError(this, response, errorContext(this), this.getItemIndex());
+	return items;
+};
+
+function unexpectedAnswer(context: IExecuteSingleFunctions, reason: string): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ reason },
+		{
+			message: 'Passona sent an answer this node does not understand',
+			description: `${reason}. Check that the Base URL in the Passona API credential points at Passona's API.`,
+			itemIndex: context.getItemIndex(),
+		},
+	);
+}
+
+/** Output is the resource itself (`data`), never the envelope; a list gives one item per entry. */
+export const unwrapData: PostReceiveAction = async function (
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+) {
+	const body = response.body as { data?: unknown } | null;
+	const data = body !== null && typeof body === 'object' ? body.data : undefined;
+	if (Array.isArray(data)) return data.map((json) => ({ json }));
+	if (data !== null && typeof data === 'object') return [{ json: data as INodeExecutionData['json'] }];
+	throw unexpectedAnswer(this, 'The answer had no "data"');
+};
+
+/** Passona answers deletes with 204 and no body: say what was deleted instead. */
+export function deletedResult(name: LocatorName): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions) {
+		return [{ json: { deleted: true, uuid: locatorUuid(this, name) } }];
+	};
+}
+
+/**
+ * Pages through a Passona list: Return All follows `links.next` to the end; otherwise stops at
+ * Limit, asking each page for no more rows than are still needed.
+ */
+export async function paginate(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = checkInput(this, 'Return All', () => parseBoolean(this.getNodeParameter('returnAll', false)));
+	const limit = returnAll
+		? Infinity
+		: checkInput(this, 'Limit', () => {
+				const value = Number(this.getNodeParameter('limit', 50));
+				if (!Number.isInteger(value) || value < 1) {
+					throw new InputError(`must be a whole number of 1 or more, got ${String(value)}`);
+				}
+				return value;
+			});
+	const results: INodeExecutionData[] = [];
+	let page: number | undefined = 1;
+	while (page !== undefined && results.length < limit) {
+		const options = {
+			...requestData.options,
+			qs: { ...requestData.options.qs, page, per_page: pageSize(limit, results.length) },
+		};
+		const [answer] = await this.makeRoutingRequest({ ...requestData, options });
+		let entries: unknown[];
+		try {
+			({ entries, nextPage: page } = readPage(answer?.json, page));
+		} catch (error) {
+			// readPage throws only UnexpectedAnswerError
+			throw unexpectedAnswer(this, (error as UnexpectedAnswerError).message);
+		}
+		for (const json of entries) {
+			if (results.length >= limit) break;
+			results.push({ json: json as INodeExecutionData['json'] });
+		}
+	}
+	return results;
+}
