@@ -12,7 +12,7 @@ export class InputError extends Error {
 	}
 }
 
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 const UUID_HINT =
 	'A Passona ID is a UUID such as 09e0a326-fb2e-11e9-ba2a-0242ac120008. Pick it from the list, or copy it from the "uuid" of an earlier Passona node.';

@@ -1,0 +1,262 @@
+/**
+ * Runs the built package through n8n-core's real execution engine (WorkflowExecute → RoutingNode),
+ * loaded from dist/ by n8n's own PackageDirectoryLoader, as n8n loads a community package.
+ */
+import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-passona';
+export const TOKEN = 'test-token-9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+export const BASE_URL = 'https://passona.test/api/2.0';
+
+let loader: Promise<PackageDirectoryLoader> | undefined;
+
+/** The built package as n8n sees it (run `npm run build` first; `npm test` does). */
+export async function loadPackage(): Promise<PackageDirectoryLoader> {
+	loader ??= (async () => {
+		const directoryLoader = new PackageDirectoryLoader(PROJECT_ROOT);
+		await directoryLoader.loadAll();
+		return directoryLoader;
+	})();
+	return await loader;
+}
+
+export class PackageNodeTypes implements INodeTypes {
+	constructor(private readonly directoryLoader: PackageDirectoryLoader) {}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		return this.directoryLoader.nodeTypes[type.replace(`${PACKAGE_NAME}.`, '')].type;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes() {
+		return this.directoryLoader.known.nodes;
+	}
+}
+
+/** n8n's CredentialsHelper reduced to what execution needs, with its generic authentication. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly types: ICredentialType[],
+		private readonly data: ICredentialDataDecryptedObject,
+	) {
+		super();
+	}
+
+	private typeOf(name: string) {
+		return this.types.find((type) => type.name === name);
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.typeOf(typeName)?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type !== 'generic' || !workflow || !node) return requestOptions;
+		const resolveText = (value: string) => {
+			const resolved = workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
+			return typeof resolved === 'string' ? resolved : JSON.stringify(resolved ?? '');
+		};
+		const resolveAll = (values: IDataObject | undefined) =>
+			Object.fromEntries(
+				Object.entries(values ?? {}).map(([key, value]) => [
+					key,
+					typeof value === 'string' ? resolveText(value) : value,
+				]),
+			);
+		const { headers, qs } = authenticate.properties;
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, ...resolveAll(headers) },
+			...(qs ? { qs: { ...requestOptions.qs, ...resolveAll(qs) } } : {}),
+		};
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by these tests');
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties() {
+		return [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+}
+
+export interface PassonaCredentials {
+	apiToken: string;
+	baseUrl: string;
+}
+
+export const defaultCredentials: PassonaCredentials = { apiToken: TOKEN, baseUrl: BASE_URL };
+
+export async function additionalDataFor(
+	credentials: PassonaCredentials,
+	hooks: ExecutionLifecycleHooks,
+): Promise<IWorkflowExecuteAdditionalData> {
+	const { types } = await loadPackage();
+	return {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(types.credentials, { ...credentials }),
+		currentNodeParameters: undefined,
+		executionId: '1',
+		userId: 'test-user',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not part of these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not part of these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	/** Input items' JSON; one empty item by default, as after a Manual Trigger. */
+	items?: IDataObject[];
+	credentials?: PassonaCredentials;
+	/** n8n's "On Error" setting; 'continueRegularOutput' is "Continue" (Continue On Fail). */
+	onError?: INode['onError'];
+	mode?: WorkflowExecuteMode;
+}
+
+export interface RunResult {
+	/** Items the Passona node put out (error items included, as n8n passes them on). */
+	items: INodeExecutionData[];
+	/** The error that stopped the workflow, if one did. */
+	error?: Error & { description?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+export const NODE_NAME = 'Passona';
+
+export async function workflowWith(node: INode): Promise<Workflow> {
+	const nodeTypes = new PackageNodeTypes(await loadPackage());
+	return new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+}
+
+export function passonaNode(parameters: INodeParameters, onError?: INode['onError']): INode {
+	return {
+		id: 'a1b2c3d4-0000-4000-8000-000000000001',
+		name: NODE_NAME,
+		type: `${PACKAGE_NAME}.passona`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { passonaApi: { id: '1', name: 'Passona account' } },
+		...(onError ? { onError } : {}),
+	};
+}
+
+/** One Passona node in a workflow, fed `items`, executed by WorkflowExecute. */
+export async function runPassona(options: RunOptions): Promise<RunResult> {
+	const node = passonaNode(options.parameters, options.onError);
+	const workflow = await workflowWith(node);
+	const mode = options.mode ?? 'manual';
+	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks(mode, '1', workflowData);
+	let finish: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (finish = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
+	const additionalData = await additionalDataFor(options.credentials ?? defaultCredentials, hooks);
+
+	const input = (options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error as RunResult['error'],
+		run,
+	};
+}
+
+/** A real LoadOptionsContext, as the editor uses for From List and dropdowns. */
+export async function loadOptionsContext(
+	parameters: INodeParameters,
+	credentials: PassonaCredentials = defaultCredentials,
+): Promise<LoadOptionsContext> {
+	const node = passonaNode(parameters);
+	const workflow = await workflowWith(node);
+	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const additionalData = await additionalDataFor(
+		credentials,
+		new ExecutionLifecycleHooks('internal', '1', workflowData),
+	);
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+}

@@ -1,0 +1,90 @@
+/**
+ * nock standing in for Passona: every request is recorded exactly as it left n8n
+ * (method, path, query, the headers that matter, parsed body) for whole-list assertions.
+ */
+import nock from 'nock';
+import { BASE_URL } from './engine';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string | string[]>;
+	headers: { authorization?: string; accept?: string; 'content-type'?: string };
+	body?: unknown;
+}
+
+type ReplyHeaders = Record<string, string>;
+
+export class PassonaMock {
+	readonly requests: RecordedRequest[] = [];
+
+	private readonly origin: string;
+
+	private readonly basePath: string;
+
+	constructor(readonly baseUrl: string = BASE_URL) {
+		const url = new URL(baseUrl);
+		this.origin = url.origin;
+		this.basePath = url.pathname.replace(/\/+$/, '');
+	}
+
+	/** Answers the next request to `method path` (any query) with `status` and `body`. */
+	reply(method: string, path: string, status: number, body?: unknown, headers?: ReplyHeaders): this {
+		const requests = this.requests;
+		const basePath = this.basePath;
+		nock(this.origin)
+			.intercept(`${basePath}${path}`, method.toUpperCase())
+			.query(true)
+			.reply(function (uri, requestBody) {
+				const url = new URL(uri, 'http://recorded');
+				const query: RecordedRequest['query'] = {};
+				for (const key of url.searchParams.keys()) {
+					const values = url.searchParams.getAll(key);
+					query[key] = values.length === 1 ? values[0] : values;
+				}
+				const pick = (name: string) => {
+					const value = this.req.headers[name];
+					return Array.isArray(value) ? value.join(', ') : value;
+				};
+				requests.push({
+					method: this.req.method ?? method.toUpperCase(),
+					path: url.pathname.slice(basePath.length),
+					query,
+					headers: {
+						authorization: pick('authorization'),
+						accept: pick('accept'),
+						'content-type': pick('content-type'),
+					},
+					body: parseBody(requestBody),
+				});
+				return [status, body === undefined ? '' : body, headers ?? { 'Content-Type': 'application/json' }];
+			});
+		return this;
+	}
+
+	/** Fails the next request to `method path` at the network level. */
+	networkError(method: string, path: string, code = 'ECONNRESET'): this {
+		nock(this.origin)
+			.intercept(`${this.basePath}${path}`, method.toUpperCase())
+			.query(true)
+			.replyWithError({ code, message: `socket hang up (${code})` });
+		return this;
+	}
+}
+
+function parseBody(body: unknown): unknown {
+	if (body === undefined || body === '') return undefined;
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/** Headers every Passona request must carry. */
+export const sentHeaders = (token: string) => ({
+	authorization: `Bearer ${token}`,
+	accept: 'application/json',
+	'content-type': 'application/json',
+});

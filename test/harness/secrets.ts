@@ -1,0 +1,24 @@
+/** Collects every string an execution exposes (items, errors with message/description/cause). */
+export function exposedText(value: unknown): string {
+	const seen = new Set<unknown>();
+	const parts: string[] = [];
+	const visit = (current: unknown, depth: number) => {
+		if (depth > 12 || current === null || current === undefined) return;
+		if (typeof current === 'string') {
+			parts.push(current);
+			return;
+		}
+		if (typeof current !== 'object' || seen.has(current)) return;
+		seen.add(current);
+		if (current instanceof Error) {
+			parts.push(current.message, current.stack ?? '');
+			for (const key of ['description', 'cause', 'context', 'messages', 'errorResponse']) {
+				visit((current as unknown as Record<string, unknown>)[key], depth + 1);
+			}
+			parts.push(JSON.stringify(current));
+		}
+		for (const entry of Object.values(current)) visit(entry, depth + 1);
+	};
+	visit(value, 0);
+	return parts.join('\n');
+}
