@@ -67,7 +67,7 @@ export class PassonaMock {
 		nock(this.origin)
 			.intercept(`${this.basePath}${path}`, method.toUpperCase())
 			.query(true)
-			.replyWithError({ code, message: `socket hang up (${code})` });
+			.replyWithError(Object.assign(new Error(`socket hang up (${code})`), { code }));
 		return this;
 	}
 }

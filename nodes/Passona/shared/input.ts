@@ -63,7 +63,8 @@ export function uuidFromUrl(value: unknown, collection: string): string {
 	}
 	const match = new RegExp(`/${collection}/([^/?#]+)`).exec(value.trim());
 	if (!match || !/^https?:\/\//i.test(value.trim())) {
-		throw new InputError(`is not a link to a Passona ${collection.replace(/-/g, ' ')} item: ${describe(value)}`, hint);
+		const subject = collection.replace(/-/g, ' ').replace(/s$/, '');
+		throw new InputError(`is not a link to a Passona ${subject}: ${describe(value)}`, hint);
 	}
 	return parseUuid(decodeURIComponent(match[1]));
 }

@@ -44,7 +44,10 @@ export function parsePhoneNumberList(value: unknown): string[] {
 	if (Array.isArray(value)) {
 		entries = value;
 	} else if (typeof value === 'string') {
-		entries = value.split(/[,;\r\n]+/).filter((entry) => entry.trim() !== '');
+		entries = value
+			.split(/[,;\r\n]+/)
+			.map((entry) => entry.trim())
+			.filter((entry) => entry !== '');
 	} else if (typeof value === 'number') {
 		entries = [value];
 	} else {

@@ -1,0 +1,145 @@
+/** Passona's error answers, through the engine: plain words, per-item Continue On Fail, no token. */
+import { runPassona, TOKEN } from '../harness/engine';
+import { PassonaMock } from '../harness/passonaMock';
+import { exposedText } from '../harness/secrets';
+import { byId, group, GROUP_UUID, KEYWORD_UUID, page, contact } from '../fixtures/passona';
+
+const groupPath = `/contact-groups/${GROUP_UUID}`;
+const getGroup = { resource: 'contactGroup', operation: 'get', contactGroup: byId(GROUP_UUID) };
+
+async function failing(status: number, body: unknown, parameters = getGroup, path = groupPath, method = 'GET', headers?: Record<string, string>) {
+	new PassonaMock().reply(method, path, status, body, headers);
+	const result = await runPassona({ parameters });
+	expect(result.items).toEqual([]);
+	expect(result.error).toBeDefined();
+	expect(exposedText(result.run)).not.toContain(TOKEN);
+	return result.error!;
+}
+
+describe("Passona's errors in plain words", () => {
+	test('401 points at the credential', async () => {
+		const error = await failing(401, { message: 'Unauthenticated.' });
+		expect(error.message).toBe('Passona did not accept the API token');
+		expect(error.description).toContain('Check the Passona API credential');
+		expect(error.description).toContain('Passona said: Unauthenticated.');
+	});
+
+	test('403 says the token may not do this', async () => {
+		const error = await failing(403, { message: 'This action is unauthorized.' });
+		expect(error.message).toBe('This Passona API token is not allowed to do this');
+	});
+
+	test('404 names the missing contact group', async () => {
+		const error = await failing(404, { message: 'No query results for model [ContactGroup].' });
+		expect(error.message).toBe(`Passona has no contact group ${GROUP_UUID}`);
+		expect(error.description).toContain('Check the Contact Group field');
+	});
+
+	test('404 names the missing keyword', async () => {
+		const error = await failing(
+			404,
+			{ message: 'Not found' },
+			{ resource: 'keyword', operation: 'get', keyword: byId(KEYWORD_UUID) } as never,
+			`/keywords/${KEYWORD_UUID}`,
+		);
+		expect(error.message).toBe(`Passona has no keyword ${KEYWORD_UUID}`);
+	});
+
+	test('409 on delete says keywords are attached and must be detached first', async () => {
+		const error = await failing(409, { message: 'Conflict' }, { ...getGroup, operation: 'delete' }, groupPath, 'DELETE');
+		expect(error.message).toBe('The contact group cannot be deleted because keywords are attached to it');
+		expect(error.description).toContain('Detach the group from those keywords first');
+	});
+
+	test('422 lists every validation message', async () => {
+		const error = await failing(
+			422,
+			{
+				message: 'The name field is required. (and 1 more error)',
+				errors: { name: ['The name field is required.'], deletable: ['The deletable field must be true or false.'] },
+			},
+			{ resource: 'contactGroup', operation: 'create', name: 'x', deletable: true } as never,
+			'/contact-groups',
+			'POST',
+		);
+		expect(error.message).toBe('Passona rejected the values sent');
+		expect(error.description).toBe(
+			'Fix these and run again:\n• The name field is required.\n• The deletable field must be true or false.',
+		);
+	});
+
+	test('423 says the group is locked by a sending campaign, try again when it finishes', async () => {
+		const error = await failing(
+			423,
+			{ message: 'Locked' },
+			{ ...getGroup, operation: 'flush' },
+			`${groupPath}/flush`,
+			'PUT',
+		);
+		expect(error.message).toBe('The contact group is locked because a campaign using it is sending right now');
+		expect(error.description).toContain('Try again when the campaign has finished');
+	});
+
+	test('429 passes on Retry-After', async () => {
+		const error = await failing(429, { message: 'Too Many Attempts.' }, getGroup, groupPath, 'GET', {
+			'Content-Type': 'application/json',
+			'Retry-After': '30',
+		});
+		expect(error.description).toContain('Passona asks to wait 30 seconds');
+	});
+
+	test.each([500, 502, 503])('%i says Passona failed and the request may be retried', async (status) => {
+		const error = await failing(status, '<html><body>Bad Gateway</body></html>', getGroup, groupPath, 'GET', {
+			'Content-Type': 'text/html',
+		});
+		expect(error.message).toBe(`Passona had a problem on its side (HTTP ${status})`);
+		expect(error.description).toContain('may be retried');
+	});
+
+	test('a 200 without "data" is an error, not an empty item', async () => {
+		const error = await failing(200, '');
+		expect(error.message).toBe('Passona sent an answer this node does not understand');
+	});
+
+	test('a failing page in the middle of Return All fails the item: never a silent partial list', async () => {
+		const path = `${groupPath}/list-contacts`;
+		new PassonaMock()
+			.reply('GET', path, 200, page(path, [contact(1)], 1, 3, 1))
+			.reply('GET', path, 500, { message: 'Server Error' });
+		const result = await runPassona({
+			parameters: { ...getGroup, operation: 'getContacts', returnAll: true },
+		});
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toBe('Passona had a problem on its side (HTTP 500)');
+	});
+
+	test('a network failure stops the item with n8n\'s message and without the token', async () => {
+		new PassonaMock().networkError('GET', groupPath);
+		const result = await runPassona({ parameters: getGroup });
+		expect(result.error?.message).toMatch(/connection|socket|reset/i);
+		expect(exposedText(result.run)).not.toContain(TOKEN);
+		expect(exposedText(result.error)).not.toContain(TOKEN);
+	});
+});
+
+describe('Continue On Fail', () => {
+	test('the failing item becomes an error item and the others still run', async () => {
+		const other = '16f7a9aa-f4e0-11e9-9aed-0242ac120006';
+		const passona = new PassonaMock()
+			.reply('GET', groupPath, 423, { message: 'Locked' })
+			.reply('GET', `/contact-groups/${other}`, 200, { data: group({ uuid: other }) });
+		const { items, error, run } = await runPassona({
+			parameters: { resource: 'contactGroup', operation: 'get', contactGroup: byId('={{ $json.id }}') },
+			items: [{ id: GROUP_UUID }, { id: other }],
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(passona.requests).toHaveLength(2);
+		expect(items).toHaveLength(2);
+		const locked = 'The contact group is locked because a campaign using it is sending right now';
+		expect(items[0].json).toEqual({ error: locked });
+		expect(items[0].error?.message).toBe(locked);
+		expect(items[1].json.uuid).toBe(other);
+		expect(exposedText(run)).not.toContain(TOKEN);
+	});
+});
