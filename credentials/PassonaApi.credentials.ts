@@ -52,6 +52,7 @@ export class PassonaApi implements ICredentialType {
 		request: {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
 			url: '/balance',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 	};
 }

@@ -41,10 +41,13 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 }
 
 export class PackageNodeTypes implements INodeTypes {
-	constructor(private readonly directoryLoader: PackageDirectoryLoader) {}
+	constructor(
+		private readonly directoryLoader: PackageDirectoryLoader,
+		private readonly extra: Record<string, INodeType> = {},
+	) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
-		return this.directoryLoader.nodeTypes[type.replace(`${PACKAGE_NAME}.`, '')].type;
+		return this.extra[type] ?? this.directoryLoader.nodeTypes[type.replace(`${PACKAGE_NAME}.`, '')].type;
 	}
 
 	getByNameAndVersion(type: string, version?: number): INodeType {
@@ -194,8 +197,8 @@ export interface RunResult {
 
 export const NODE_NAME = 'Passona';
 
-export async function workflowWith(node: INode): Promise<Workflow> {
-	const nodeTypes = new PackageNodeTypes(await loadPackage());
+export async function workflowWith(node: INode, extra: Record<string, INodeType> = {}): Promise<Workflow> {
+	const nodeTypes = new PackageNodeTypes(await loadPackage(), extra);
 	return new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
 }
 
@@ -214,8 +217,37 @@ export function passonaNode(parameters: INodeParameters, onError?: INode['onErro
 
 /** One Passona node in a workflow, fed `items`, executed by WorkflowExecute. */
 export async function runPassona(options: RunOptions): Promise<RunResult> {
-	const node = passonaNode(options.parameters, options.onError);
-	const workflow = await workflowWith(node);
+	return await runNode(passonaNode(options.parameters, options.onError), options);
+}
+
+/**
+ * The credential's test request run the way n8n's CredentialsTester runs a declarative test:
+ * a throw-away node whose request defaults are the test request, through the routing engine.
+ */
+export async function runCredentialTest(credentials: PassonaCredentials): Promise<RunResult> {
+	const { types } = await loadPackage();
+	const credentialType = types.credentials.find((type) => type.name === 'passonaApi')!;
+	const testNodeType: INodeType = {
+		description: {
+			displayName: 'Credential Test',
+			name: 'credentialTest',
+			group: ['output'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: 'passonaApi', required: true }],
+			requestDefaults: { ...credentialType.test!.request },
+			properties: [],
+		},
+	} as INodeType;
+	const node = { ...passonaNode({}), type: 'credentialTest', name: NODE_NAME };
+	return await runNode(node, { parameters: {}, credentials }, { credentialTest: testNodeType });
+}
+
+async function runNode(node: INode, options: RunOptions, extra: Record<string, INodeType> = {}): Promise<RunResult> {
+	const workflow = await workflowWith(node, extra);
 	const mode = options.mode ?? 'manual';
 	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks(mode, '1', workflowData);

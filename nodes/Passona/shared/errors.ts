@@ -45,7 +45,7 @@ export function describePassonaError(
 ): PassonaErrorText {
 	const said = passonaMessages(body);
 	const passonaSaid = said.length > 0 ? ` Passona said: ${said.join(' ')}` : '';
-	const subject = context.uuid ? `${context.subject} ${context.uuid}` : `the ${context.subject}`;
+	const id = context.uuid ? ` ${context.uuid}` : '';
 
 	switch (status) {
 		case 400:
@@ -65,7 +65,7 @@ export function describePassonaError(
 			};
 		case 404:
 			return {
-				message: `Passona has no ${subject}`,
+				message: id ? `Passona has no ${context.subject}${id}` : `Passona has no such ${context.subject}`,
 				description: `It may have been deleted, or it belongs to another Passona team. Check the ${titleCase(context.subject)} field.${passonaSaid}`,
 			};
 		case 409:
@@ -76,7 +76,7 @@ export function describePassonaError(
 				};
 			}
 			return {
-				message: `Passona refused because of the current state of ${subject}`,
+				message: `Passona refused because of the current state of the ${context.subject}${id}`,
 				description: `Something else in Passona depends on it.${passonaSaid}`,
 			};
 		case 422: {

@@ -1,0 +1,90 @@
+/** The package as n8n installs and verifies it: manifest, loaded description, icons, scanner. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import { loadPackage, PROJECT_ROOT } from './harness/engine';
+
+const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
+
+function operationsOf(description: INodeTypeDescription, resource: string): string[] {
+	const operation = description.properties.find(
+		(property: INodeProperties) =>
+			property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
+	);
+	return (operation?.options as INodePropertyOptions[]).map((option) => `${option.name} (${option.value})`);
+}
+
+describe('package.json', () => {
+	test('follows the community package conventions', () => {
+		expect(manifest.name).toBe('n8n-nodes-passona');
+		expect(manifest.keywords).toContain('n8n-community-node-package');
+		expect(manifest.files).toEqual(['dist']);
+		expect(manifest.dependencies).toBeUndefined();
+		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(manifest.n8n).toEqual({
+			n8nNodesApiVersion: 1,
+			strict: true,
+			credentials: ['dist/credentials/PassonaApi.credentials.js'],
+			nodes: ['dist/nodes/Passona/Passona.node.js'],
+		});
+		for (const file of [...manifest.n8n.credentials, ...manifest.n8n.nodes]) {
+			expect(existsSync(join(PROJECT_ROOT, file))).toBe(true);
+		}
+	});
+});
+
+describe('as n8n loads it', () => {
+	test('the Passona node offers every Contact Group and Keyword operation', async () => {
+		const { types } = await loadPackage();
+		const passona = types.nodes.find((node) => node.name === 'passona')!;
+		expect(passona.usableAsTool).toBe(true);
+		expect(operationsOf(passona, 'contactGroup')).toEqual([
+			'Add Contacts (addContacts)',
+			'Create (create)',
+			'Create With Contacts (createWithContacts)',
+			'Delete (delete)',
+			'Flush (flush)',
+			'Get (get)',
+			'Get Contacts (getContacts)',
+			'Get Many (getAll)',
+			'Get Unique Contacts (getUniqueContacts)',
+			'Remove Contacts (removeContacts)',
+			'Update (update)',
+		]);
+		expect(operationsOf(passona, 'keyword')).toEqual([
+			'Create (create)',
+			'Delete (delete)',
+			'Get (get)',
+			'Get Many (getAll)',
+			'Update (update)',
+		]);
+	});
+
+	test('light and dark icons and the codex reach dist/ and resolve for node and credential', async () => {
+		const { types, known } = await loadPackage();
+		const passona = types.nodes.find((node) => node.name === 'passona')!;
+		const credential = types.credentials.find((type) => type.name === 'passonaApi')!;
+		const expectedIcons = {
+			light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
+			dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
+		};
+		expect(passona.iconUrl).toEqual(expectedIcons);
+		expect(credential.iconUrl).toEqual(expectedIcons);
+		for (const iconUrl of Object.values(expectedIcons)) {
+			const svg = readFileSync(join(PROJECT_ROOT, iconUrl.replace('icons/n8n-nodes-passona/', '')), 'utf8');
+			expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 60 60"/);
+		}
+		expect((passona as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual([
+			'Communication',
+			'Marketing',
+		]);
+		expect(known.credentials.passonaApi).toBeDefined();
+	});
+});
+
+test("n8n's community package scanner passes on the packed tarball", () => {
+	const output = execFileSync('node', [join(PROJECT_ROOT, 'scripts/scan-package.mjs')], { encoding: 'utf8' });
+	expect(output).toContain('scan-package: passed n8n community package scan');
+	expect(output).not.toMatch(/^\s+(test|sandbox|scripts|nodes\/.*\.ts)/m);
+}, 60_000);

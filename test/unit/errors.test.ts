@@ -1,0 +1,40 @@
+import { describePassonaError, passonaMessages } from '../../nodes/Passona/shared/errors';
+
+describe('passonaMessages', () => {
+	test('prefers the per-field validation messages, without repeats', () => {
+		expect(passonaMessages({ message: 'x (and 2 more errors)', errors: { a: ['A.', 'B.'], b: ['A.'] } })).toEqual(['A.', 'B.']);
+	});
+
+	test('falls back to message, or short plain text, and ignores HTML pages', () => {
+		expect(passonaMessages({ message: ' Locked ' })).toEqual(['Locked']);
+		expect(passonaMessages('Service Unavailable')).toEqual(['Service Unavailable']);
+		expect(passonaMessages('<html>Bad gateway</html>')).toEqual([]);
+		expect(passonaMessages(null)).toEqual([]);
+	});
+});
+
+describe('describePassonaError', () => {
+	const group = { subject: 'contact group', uuid: 'abc' };
+
+	test('409 on deleting a group explains the attached keywords; elsewhere it is generic', () => {
+		expect(describePassonaError(409, {}, { ...group, operation: 'delete' }).message).toBe(
+			'The contact group cannot be deleted because keywords are attached to it',
+		);
+		expect(describePassonaError(409, {}, { subject: 'keyword', uuid: 'k', operation: 'delete' }).message).toBe(
+			'Passona refused because of the current state of the keyword k',
+		);
+	});
+
+	test('404 names the ID when the request had one', () => {
+		expect(describePassonaError(404, {}, group).message).toBe('Passona has no contact group abc');
+		expect(describePassonaError(404, {}, { subject: 'keyword' }).message).toBe('Passona has no such keyword');
+	});
+
+	test('unknown statuses still say something', () => {
+		expect(describePassonaError(418, { message: 'teapot' }, group)).toEqual({
+			message: 'Passona answered with an unexpected error (HTTP 418)',
+			description: 'Passona said: teapot',
+		});
+		expect(describePassonaError(400, {}, group).message).toBe('Passona could not understand the request');
+	});
+});

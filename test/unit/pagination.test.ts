@@ -1,0 +1,39 @@
+import { MAX_PAGE_SIZE, pageSize, readPage } from '../../nodes/Passona/shared/pagination';
+import { normaliseBaseUrl } from '../../nodes/Passona/shared/transport';
+
+describe('readPage', () => {
+	test('takes the next page number from links.next, never its host', () => {
+		expect(readPage({ data: [1], links: { next: 'http://other.host/api/2.0/keywords?per_page=5&page=4' } }, 3)).toEqual({
+			entries: [1],
+			nextPage: 4,
+		});
+	});
+
+	test('falls back to the following page when links.next has no page number', () => {
+		expect(readPage({ data: [1], links: { next: 'https://x/keywords?cursor=abc' } }, 1).nextPage).toBe(2);
+	});
+
+	test('stops on a null next, a missing links block or an empty page', () => {
+		expect(readPage({ data: [1], links: { next: null } }, 1).nextPage).toBeUndefined();
+		expect(readPage({ data: [1] }, 1).nextPage).toBeUndefined();
+		expect(readPage({ data: [], links: { next: 'https://x/?page=2' } }, 1).nextPage).toBeUndefined();
+	});
+
+	test('refuses pages without data and links that point backwards', () => {
+		expect(() => readPage({ data: 'x' }, 1)).toThrow('without a "data" list');
+		expect(() => readPage('', 1)).toThrow('without a "data" list');
+		expect(() => readPage({ data: [1], links: { next: 'https://x/?page=2' } }, 2)).toThrow('points back to page 2');
+	});
+});
+
+test('pageSize asks for what is still needed, at most a full page', () => {
+	expect(pageSize(50, 0)).toBe(50);
+	expect(pageSize(2500, 2000)).toBe(500);
+	expect(pageSize(Infinity, 123456)).toBe(MAX_PAGE_SIZE);
+});
+
+test('normaliseBaseUrl trims spaces and trailing slashes and refuses what is not a link', () => {
+	expect(normaliseBaseUrl(' https://passona.co.uk/api/2.0/// ')).toBe('https://passona.co.uk/api/2.0');
+	expect(normaliseBaseUrl('passona.co.uk')).toBeUndefined();
+	expect(normaliseBaseUrl(undefined)).toBeUndefined();
+});
