@@ -11,6 +11,7 @@ import {
 	LOCATORS,
 	type LocatorName,
 	paginate,
+	requireSomeField,
 	unwrapData,
 } from './routing';
 
@@ -122,19 +123,22 @@ export function listFields(show: Show): INodeProperties[] {
 	];
 }
 
-export function nameField(show: Show, description: string): INodeProperties {
+/** A contact group's name: required, trimmed, at most 255 characters. */
+export function nameProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Name',
 		name: 'name',
 		type: 'string',
-		required: true,
 		default: '',
 		description,
-		displayOptions: { show },
 		routing: {
 			send: { type: 'body', property: 'name', preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })] },
 		},
 	};
+}
+
+export function nameField(show: Show, description: string): INodeProperties {
+	return { ...nameProperty(description), required: true, displayOptions: { show } };
 }
 
 export const contactGroupDescriptionOption: INodeProperties = {
@@ -160,6 +164,20 @@ export function additionalFields(show: Show, options: INodeProperties[]): INodeP
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
+		options,
+	};
+}
+
+/** Update's fields: only those added are sent, and at least one must be. */
+export function updateFields(show: Show, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		routing: { send: { preSend: [requireSomeField('updateFields', 'Update Fields')] } },
 		options,
 	};
 }

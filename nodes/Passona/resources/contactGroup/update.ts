@@ -1,6 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { contactGroupDescriptionOption, dataRouting, locatorField } from '../../shared/descriptions';
-import { bodyText, requireSomeField } from '../../shared/routing';
+import {
+	contactGroupDescriptionOption,
+	dataRouting,
+	locatorField,
+	nameProperty,
+	updateFields,
+} from '../../shared/descriptions';
 
 const show = { resource: ['contactGroup'], operation: ['update'] };
 
@@ -14,30 +19,8 @@ export const updateOperation: INodePropertyOptions = {
 
 export const updateDescription: INodeProperties[] = [
 	locatorField('contactGroup', show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		routing: { send: { preSend: [requireSomeField('updateFields', 'Update Fields')] } },
-		options: [
-			contactGroupDescriptionOption,
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'New name of the contact group',
-				routing: {
-					send: {
-						type: 'body',
-						property: 'name',
-						preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })],
-					},
-				},
-			},
-		],
-	},
+	updateFields(show, [
+		contactGroupDescriptionOption,
+		nameProperty('New name of the contact group'),
+	]),
 ];

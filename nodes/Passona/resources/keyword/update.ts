@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField } from '../../shared/descriptions';
-import { requireSomeField } from '../../shared/routing';
+import { dataRouting, locatorField, updateFields } from '../../shared/descriptions';
 import {
 	addContactToGroup,
 	callWebhook,
@@ -23,22 +22,13 @@ export const updateOperation: INodePropertyOptions = {
 
 export const updateDescription: INodeProperties[] = [
 	locatorField('keyword', show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		routing: { send: { preSend: [requireSomeField('updateFields', 'Update Fields')] } },
-		options: [
-			addContactToGroup,
-			callWebhook,
-			contactGroups(true),
-			keywordHelp,
-			keywordText,
-			keywordMessage,
-			webhooks(true),
-		],
-	},
+	updateFields(show, [
+		addContactToGroup,
+		callWebhook,
+		contactGroups(true),
+		keywordHelp,
+		keywordText,
+		keywordMessage,
+		webhooks(true),
+	]),
 ];
