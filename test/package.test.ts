@@ -35,7 +35,7 @@ describe('package.json', () => {
 });
 
 describe('as n8n loads it', () => {
-	test('the Passona node offers every Contact Group and Keyword operation', async () => {
+	test('the Passona node offers every Contact Group, Keyword and Webhook operation', async () => {
 		const { types } = await loadPackage();
 		const passona = types.nodes.find((node) => node.name === 'passona')!;
 		expect(passona.usableAsTool).toBe(true);
@@ -52,13 +52,9 @@ describe('as n8n loads it', () => {
 			'Remove Contacts (removeContacts)',
 			'Update (update)',
 		]);
-		expect(operationsOf(passona, 'keyword')).toEqual([
-			'Create (create)',
-			'Delete (delete)',
-			'Get (get)',
-			'Get Many (getAll)',
-			'Update (update)',
-		]);
+		const crud = ['Create (create)', 'Delete (delete)', 'Get (get)', 'Get Many (getAll)', 'Update (update)'];
+		expect(operationsOf(passona, 'keyword')).toEqual(crud);
+		expect(operationsOf(passona, 'webhook')).toEqual(crud);
 	});
 
 	test('light and dark icons and the codex reach dist/ and resolve for node and credential', async () => {

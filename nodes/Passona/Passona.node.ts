@@ -1,10 +1,12 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { searchContactGroups } from './listSearch/searchContactGroups';
 import { searchKeywords } from './listSearch/searchKeywords';
+import { searchWebhooks } from './listSearch/searchWebhooks';
 import { getContactGroups } from './loadOptions/getContactGroups';
 import { getWebhooks } from './loadOptions/getWebhooks';
 import { contactGroupDescription } from './resources/contactGroup';
 import { keywordDescription } from './resources/keyword';
+import { webhookDescription } from './resources/webhook';
 import { JSON_HEADERS } from './shared/transport';
 
 export class Passona implements INodeType {
@@ -15,7 +17,7 @@ export class Passona implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Passona SMS contact groups and keywords',
+		description: 'Manage Passona SMS contact groups, keywords and webhooks',
 		defaults: { name: 'Passona' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -36,16 +38,18 @@ export class Passona implements INodeType {
 				options: [
 					{ name: 'Contact Group', value: 'contactGroup' },
 					{ name: 'Keyword', value: 'keyword' },
+					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'contactGroup',
 			},
 			...contactGroupDescription,
 			...keywordDescription,
+			...webhookDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchContactGroups, searchKeywords },
+		listSearch: { searchContactGroups, searchKeywords, searchWebhooks },
 		loadOptions: { getContactGroups, getWebhooks },
 	};
 }

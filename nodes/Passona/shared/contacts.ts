@@ -89,17 +89,3 @@ export function dedupeContacts(contacts: PassonaContact[]): PassonaContact[] {
 	return [...byNumber.values()];
 }
 
-/** The node's Custom Fields rows ({ name, value }) as one object; a repeated name keeps the last. */
-export function pairsToObject(pairs: unknown): Record<string, unknown> {
-	if (pairs === undefined || pairs === null) return {};
-	if (!Array.isArray(pairs)) throw new InputError(`must be name/value rows, got ${describe(pairs)}`);
-	const fields: Record<string, unknown> = {};
-	for (const pair of pairs) {
-		const { name, value } = (pair ?? {}) as { name?: unknown; value?: unknown };
-		if (typeof name !== 'string' || name.trim() === '') {
-			throw new InputError('has a row without a name', 'Give every custom field a name, or remove the row.');
-		}
-		fields[name.trim()] = value;
-	}
-	return fields;
-}

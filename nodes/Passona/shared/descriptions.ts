@@ -1,5 +1,5 @@
 /** Field definitions used by more than one operation, defined once. */
-import type { IDisplayOptions, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 import { UUID_PATTERN } from './input';
 import {
 	bodyBoolean,
@@ -18,6 +18,25 @@ import {
 type Show = NonNullable<IDisplayOptions['show']>;
 
 const UUID_SOURCE = UUID_PATTERN.source.replace(/^\^|\$$/g, '');
+
+/** A resource's Operation picker (options sorted by name, as n8n's lint wants) and its fields. */
+export function resourceDescription(
+	resource: string,
+	operations: Array<[INodePropertyOptions, INodeProperties[]]>,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: operations.map(([option]) => option),
+			default: 'getAll',
+		},
+		...operations.flatMap(([, fields]) => fields),
+	];
+}
 
 /** Routing of operations that answer one resource, or a plain list, under `data`. */
 export function dataRouting(method: 'GET' | 'POST' | 'PUT', url: string): INodePropertyRouting {

@@ -101,3 +101,50 @@ export function parseBoolean(value: unknown): boolean {
 	}
 	throw new InputError(`must be true or false, got ${describe(value)}`);
 }
+
+/** The node's Custom Fields rows ({ name, value }) as one object; a repeated name keeps the last. */
+export function pairsToObject(pairs: unknown): Record<string, unknown> {
+	if (pairs === undefined || pairs === null) return {};
+	if (!Array.isArray(pairs)) throw new InputError(`must be name/value rows, got ${describe(pairs)}`);
+	const fields: Record<string, unknown> = {};
+	for (const pair of pairs) {
+		const { name, value } = (pair ?? {}) as { name?: unknown; value?: unknown };
+		if (typeof name !== 'string' || name.trim() === '') {
+			throw new InputError('has a row without a name', 'Give every custom field a name, or remove the row.');
+		}
+		fields[name.trim()] = value;
+	}
+	return fields;
+}
+
+/** An http(s) address Passona can call. */
+export function parseHttpUrl(value: unknown): string {
+	const text = parseText(value, { required: true, maxLength: 2000 });
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (!url || !/^https?:$/.test(url.protocol)) {
+		throw new InputError(`is not a web address: ${describe(value)}`, 'Use a full address such as https://example.com/hook.');
+	}
+	return text;
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Header rows ({ name, value }) as the object Passona stores; names must be valid header names. */
+export function parseHeaders(pairs: unknown): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(pairsToObject(pairs))) {
+		if (!HEADER_NAME.test(name)) throw new InputError(`has "${name}", which is not a valid header name`);
+		if (value !== null && typeof value === 'object') {
+			throw new InputError(`has header "${name}" set to ${describe(value)}: a header holds text`);
+		}
+		const text = value === null || value === undefined ? '' : String(value);
+		if (/[\r\n]/.test(text)) throw new InputError(`has header "${name}" with a line break in its value`);
+		headers[name] = text;
+	}
+	return headers;
+}

@@ -14,7 +14,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { PassonaErrorContext } from './errors';
-import { InputError, parseBoolean, parseText, parseUuidList, uuidFromLocator } from './input';
+import {
+	InputError,
+	parseBoolean,
+	parseHeaders,
+	parseHttpUrl,
+	parseText,
+	parseUuidList,
+	uuidFromLocator,
+} from './input';
 import { pageSize, readPage, UnexpectedAnswerError } from './pagination';
 import { parsePhoneNumberList } from './phone';
 import { throwIfPassonaError } from './transport';
@@ -23,6 +31,7 @@ import { throwIfPassonaError } from './transport';
 export const LOCATORS = {
 	contactGroup: { subject: 'contact group', collection: 'contact-groups', displayName: 'Contact Group' },
 	keyword: { subject: 'keyword', collection: 'keywords', displayName: 'Keyword' },
+	webhook: { subject: 'webhook', collection: 'webhooks', displayName: 'Webhook' },
 } as const;
 
 export type LocatorName = keyof typeof LOCATORS;
@@ -79,6 +88,17 @@ export const bodyUuidList = (property: string, field: string, options: { allowEm
 
 export const bodyPhoneList = (property: string, field: string) =>
 	checkBody(property, field, parsePhoneNumberList);
+
+export const bodyUrl = (property: string, field: string) => checkBody(property, field, parseHttpUrl);
+
+/** Sets `headers` from a Headers rows parameter (at `parameter`, e.g. `updateFields.headers`). */
+export function bodyHeaders(parameter: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const headers = checkInput(this, 'Headers', () => parseHeaders(this.getNodeParameter(`${parameter}.header`, [])));
+		requestOptions.body = { ...(requestOptions.body as object), headers };
+		return requestOptions;
+	};
+}
 
 /** For Update: refuses to send a request that would change nothing. */
 export function requireSomeField(parameter: string, field: string): PreSendAction {

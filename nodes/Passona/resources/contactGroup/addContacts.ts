@@ -4,7 +4,8 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { dedupeContacts, pairsToObject, parseContactList, toContact } from '../../shared/contacts';
+import { dedupeContacts, parseContactList, toContact } from '../../shared/contacts';
+import { pairsToObject } from '../../shared/input';
 import { dataRouting, locatorField } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
 import { checkInput } from '../../shared/routing';

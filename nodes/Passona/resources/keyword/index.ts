@@ -1,23 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceDescription } from '../../shared/descriptions';
 import { createDescription, createOperation } from './create';
 import { deleteDescription, deleteOperation } from './delete';
 import { getDescription, getOperation } from './get';
 import { getAllDescription, getAllOperation } from './getAll';
 import { updateDescription, updateOperation } from './update';
 
-export const keywordDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['keyword'] } },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
-		default: 'getAll',
-	},
-	...createDescription,
-	...deleteDescription,
-	...getDescription,
-	...getAllDescription,
-	...updateDescription,
-];
+export const keywordDescription = resourceDescription('keyword', [
+	[createOperation, createDescription],
+	[deleteOperation, deleteDescription],
+	[getOperation, getDescription],
+	[getAllOperation, getAllDescription],
+	[updateOperation, updateDescription],
+]);

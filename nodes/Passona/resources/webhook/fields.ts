@@ -1,0 +1,48 @@
+/** Webhook fields shared by Create and Update. */
+import type { INodeProperties } from 'n8n-workflow';
+import { bodyHeaders, bodyText, bodyUrl } from '../../shared/routing';
+
+export const webhookName: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'A name to recognise the webhook by in Passona',
+	routing: {
+		send: { type: 'body', property: 'name', preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })] },
+	},
+};
+
+export const webhookUrl: INodeProperties = {
+	displayName: 'URL',
+	name: 'url',
+	type: 'string',
+	default: '',
+	placeholder: 'https://example.com/passona-hook',
+	description: 'The address Passona calls when a keyword that uses this webhook matches',
+	routing: { send: { type: 'body', property: 'url', preSend: [bodyUrl('url', 'URL')] } },
+};
+
+/** Rows of header name/value pairs; `parameter` is where the rows live (for the preSend). */
+export function webhookHeaders(parameter: string): INodeProperties {
+	return {
+		displayName: 'Headers',
+		name: 'headers',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Header',
+		default: {},
+		description: 'Headers Passona sends with every call, for example a secret your endpoint checks',
+		options: [
+			{
+				displayName: 'Header',
+				name: 'header',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'X-Secret' },
+					{ displayName: 'Value', name: 'value', type: 'string', typeOptions: { password: true }, default: '' },
+				],
+			},
+		],
+		routing: { send: { preSend: [bodyHeaders(parameter)] } },
+	};
+}

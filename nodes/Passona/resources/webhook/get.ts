@@ -1,0 +1,14 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { dataRouting, locatorField } from '../../shared/descriptions';
+
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a webhook',
+	description: 'Get a webhook with its address and headers',
+	routing: dataRouting('GET', '/webhooks/{webhook}'),
+};
+
+export const getDescription: INodeProperties[] = [
+	locatorField('webhook', { resource: ['webhook'], operation: ['get'] }),
+];
