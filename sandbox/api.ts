@@ -150,10 +150,10 @@ function keywordFields(ctx: Context, existing?: StoredKeyword): Omit<StoredKeywo
 		call_webhook: v.boolean('call_webhook') ?? existing?.call_webhook ?? false,
 		webhooks_uuid: v.uuids('webhooks_uuid', ctx.store.webhooks) ?? existing?.webhooks_uuid ?? [],
 	};
-	if (fields.add_contact_to_group && fields.contact_groups_uuid.length === 0 && !v.errors.contact_groups_uuid) {
+	if (fields.add_contact_to_group && fields.contact_groups_uuid.length === 0 && !v.failed('contact_groups_uuid')) {
 		v.add('contact_groups_uuid', 'The contact_groups_uuid field is required when add contact to group is true.');
 	}
-	if (fields.call_webhook && fields.webhooks_uuid.length === 0 && !v.errors.webhooks_uuid) {
+	if (fields.call_webhook && fields.webhooks_uuid.length === 0 && !v.failed('webhooks_uuid')) {
 		v.add('webhooks_uuid', 'The webhooks_uuid field is required when call webhook is true.');
 	}
 	v.check();

@@ -35,6 +35,11 @@ export class Validator {
 		(this.errors[field] ??= []).push(message);
 	}
 
+	/** Whether the field (or one of its items, `field.N`) already has an error. */
+	failed(field: string): boolean {
+		return Object.keys(this.errors).some((key) => key === field || key.startsWith(`${field}.`));
+	}
+
 	has(field: string): boolean {
 		return this.body[field] !== undefined;
 	}
