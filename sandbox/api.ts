@@ -133,7 +133,7 @@ function uniqueContacts(ctx: Context): Reply {
 	return ok([...seen.values()].map(contactJson));
 }
 
-function keywordFields(ctx: Context, existing?: StoredKeyword): Omit<StoredKeyword, 'uuid' | 'status'> {
+function keywordFields(ctx: Context, existing?: StoredKeyword): Omit<StoredKeyword, 'uuid'> {
 	const body = ctx.body();
 	const v = new Validator(body);
 	const keyword = v.string('keyword', { required: !existing || v.has('keyword'), max: 255 });
@@ -142,6 +142,7 @@ function keywordFields(ctx: Context, existing?: StoredKeyword): Omit<StoredKeywo
 	if (taken && taken !== existing) v.add('keyword', 'The keyword has already been taken.');
 	const fields = {
 		keyword: keyword ?? existing?.keyword ?? '',
+		status: existing?.status ?? '1',
 		message: v.string('message') ?? existing?.message ?? '',
 		help: v.string('help') ?? existing?.help ?? '',
 		add_contact_to_group: v.boolean('add_contact_to_group') ?? existing?.add_contact_to_group ?? false,
@@ -195,6 +196,46 @@ function isHttpUrl(value: string): boolean {
 }
 
 const UUID = '([^/]+)';
+
+/** List (15 a page), create, show, update (given fields only) and delete of a uuid-keyed resource. */
+function resourceRoutes<T extends { uuid: string }>(resource: {
+	path: string;
+	model: string;
+	items: (ctx: Context) => Map<string, T>;
+	json: (ctx: Context, item: T) => unknown;
+	fields: (ctx: Context, existing?: T) => Omit<T, 'uuid'>;
+	remove: (ctx: Context, uuid: string) => void;
+}): Route[] {
+	const one = (ctx: Context) => find(resource.items(ctx), ctx.params[0], resource.model);
+	return [
+		{
+			pattern: new RegExp(`^/${resource.path}$`),
+			methods: {
+				GET: (ctx) => listPage(ctx, resource.items(ctx), 15, (entry) => resource.json(ctx, entry[1])),
+				POST: (ctx) => {
+					const item = { uuid: randomUUID(), ...resource.fields(ctx) } as T;
+					resource.items(ctx).set(item.uuid, item);
+					return ok(resource.json(ctx, item), 201);
+				},
+			},
+		},
+		{
+			pattern: new RegExp(`^/${resource.path}/${UUID}$`),
+			methods: {
+				GET: (ctx) => ok(resource.json(ctx, one(ctx))),
+				PUT: (ctx) => {
+					const item = one(ctx);
+					Object.assign(item, resource.fields(ctx, item));
+					return ok(resource.json(ctx, item));
+				},
+				DELETE: (ctx) => {
+					resource.remove(ctx, one(ctx).uuid);
+					return noContent();
+				},
+			},
+		},
+	];
+}
 
 export const apiRoutes: Route[] = [
 	{
@@ -296,56 +337,20 @@ export const apiRoutes: Route[] = [
 			},
 		},
 	},
-	{
-		pattern: /^\/keywords$/,
-		methods: {
-			GET: (ctx) => listPage(ctx, ctx.store.keywords, 15, (entry) => keywordJson(ctx, entry[1])),
-			POST: (ctx) => {
-				const keyword: StoredKeyword = { uuid: randomUUID(), status: '1', ...keywordFields(ctx) };
-				ctx.store.keywords.set(keyword.uuid, keyword);
-				return ok(keywordJson(ctx, keyword), 201);
-			},
-		},
-	},
-	{
-		pattern: new RegExp(`^/keywords/${UUID}$`),
-		methods: {
-			GET: (ctx) => ok(keywordJson(ctx, find(ctx.store.keywords, ctx.params[0], 'Keyword'))),
-			PUT: (ctx) => {
-				const keyword = find(ctx.store.keywords, ctx.params[0], 'Keyword');
-				Object.assign(keyword, keywordFields(ctx, keyword));
-				return ok(keywordJson(ctx, keyword));
-			},
-			DELETE: (ctx) => {
-				ctx.store.keywords.delete(find(ctx.store.keywords, ctx.params[0], 'Keyword').uuid);
-				return noContent();
-			},
-		},
-	},
-	{
-		pattern: /^\/webhooks$/,
-		methods: {
-			GET: (ctx) => listPage(ctx, ctx.store.webhooks, 15, (entry) => webhookJson(ctx, entry[1])),
-			POST: (ctx) => {
-				const webhook: StoredWebhook = { uuid: randomUUID(), ...webhookFields(ctx) };
-				ctx.store.webhooks.set(webhook.uuid, webhook);
-				return ok(webhookJson(ctx, webhook), 201);
-			},
-		},
-	},
-	{
-		pattern: new RegExp(`^/webhooks/${UUID}$`),
-		methods: {
-			GET: (ctx) => ok(webhookJson(ctx, find(ctx.store.webhooks, ctx.params[0], 'Webhook'))),
-			PUT: (ctx) => {
-				const webhook = find(ctx.store.webhooks, ctx.params[0], 'Webhook');
-				Object.assign(webhook, webhookFields(ctx, webhook));
-				return ok(webhookJson(ctx, webhook));
-			},
-			DELETE: (ctx) => {
-				ctx.store.deleteWebhook(find(ctx.store.webhooks, ctx.params[0], 'Webhook').uuid);
-				return noContent();
-			},
-		},
-	},
+	...resourceRoutes<StoredKeyword>({
+		path: 'keywords',
+		model: 'Keyword',
+		items: (ctx) => ctx.store.keywords,
+		json: keywordJson,
+		fields: keywordFields,
+		remove: (ctx, uuid) => ctx.store.keywords.delete(uuid),
+	}),
+	...resourceRoutes<StoredWebhook>({
+		path: 'webhooks',
+		model: 'Webhook',
+		items: (ctx) => ctx.store.webhooks,
+		json: webhookJson,
+		fields: webhookFields,
+		remove: (ctx, uuid) => ctx.store.deleteWebhook(uuid),
+	}),
 ];
