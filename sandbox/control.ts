@@ -165,7 +165,7 @@ async function deliver(
 	try {
 		const response = await fetch(url, {
 			method: 'POST',
-			headers: { ...headers, 'Content-Type': 'application/json' },
+			headers: { ...withoutContentType(headers), 'Content-Type': 'application/json' },
 			body: payload,
 			signal: AbortSignal.any([closing, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]),
 		});
@@ -175,6 +175,10 @@ async function deliver(
 		const cause = error?.cause?.message ? `: ${error.cause.message}` : '';
 		return { webhook_uuid: uuid, url, status: null, error: `${error?.message ?? String(error)}${cause}` };
 	}
+}
+
+function withoutContentType(headers: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
 }
 
 export const controlRoutes: Route<ControlContext>[] = [

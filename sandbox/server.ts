@@ -89,7 +89,11 @@ async function route(routes: Route<ControlContext>[], ctx: ControlContext): Prom
 				{ Allow: allowed },
 			);
 		}
-		ctx.params = match.slice(1).map(decodeURIComponent);
+		try {
+			ctx.params = match.slice(1).map(decodeURIComponent);
+		} catch {
+			throw new HttpError(404, { message: 'Not found' });
+		}
 		return handler(ctx);
 	}
 	throw new HttpError(404, { message: 'Not found' });

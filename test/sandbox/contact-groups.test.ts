@@ -139,7 +139,7 @@ describe('contact groups CRUD', () => {
 		expect(unknown.body).toEqual({
 			message: 'No query results for model [ContactGroup] 00000000-0000-0000-0000-000000000000',
 		});
-		for (const path of ['/nothing-here', '/contact-groups/x/y/z']) {
+		for (const path of ['/nothing-here', '/contact-groups/x/y/z', '/contact-groups/%E0%A4%A/list-contacts']) {
 			const answer = await call(sandbox(), 'GET', path);
 			expect(answer.status).toBe(404);
 			expect(answer.body).toEqual({ message: 'Not found' });
@@ -288,20 +288,28 @@ describe('contacts of a group', () => {
 		const b = store.seedContactGroup({ name: 'B', contacts: ['447700000003', '447700000004', '447700000005'] });
 		const optouts = store.defaultOptoutsGroup;
 		store.addContacts(optouts, [{ phone_number: '447700000002' }, { phone_number: '447700000005' }]);
-		const body = { included_contact_group_uuids: [a.uuid, b.uuid], excluded_contact_group_uuids: [optouts.uuid] };
+		const c = store.seedContactGroup({ name: 'C', contacts: ['447700000004', '447700000009'] });
+		const body = {
+			included_contact_group_uuids: [a.uuid, b.uuid],
+			excluded_contact_group_uuids: [optouts.uuid, c.uuid],
+		};
 		const post = await call(sandbox(), 'POST', '/contact-groups/unique-contacts', body);
 		expect(post.status).toBe(200);
 		expect(post.body.data.map((c: { phone_number: string }) => c.phone_number)).toEqual([
 			'447700000001',
 			'447700000003',
-			'447700000004',
 		]);
 		expect(post.body.data[0]).toEqual({ phone_number: '447700000001', created_at: expect.stringMatching(TIMESTAMP) });
 		expect(post.body).not.toHaveProperty('meta');
 
 		const get = await getWithBody(sandbox(), '/contact-groups/unique-contacts', body);
 		expect(get.body).toEqual(post.body);
-		const query = `included_contact_group_uuids[]=${a.uuid}&included_contact_group_uuids[]=${b.uuid}&excluded_contact_group_uuids[]=${optouts.uuid}`;
+		const query = [
+			`included_contact_group_uuids[]=${a.uuid}`,
+			`included_contact_group_uuids[]=${b.uuid}`,
+			`excluded_contact_group_uuids[]=${optouts.uuid}`,
+			`excluded_contact_group_uuids[]=${c.uuid}`,
+		].join('&');
 		const viaQuery = await call(sandbox(), 'GET', `/contact-groups/unique-contacts?${query}`);
 		expect(viaQuery.body).toEqual(post.body);
 

@@ -51,7 +51,7 @@ describe('inbound SMS simulation', () => {
 		const webhook = await call(sandbox(), 'POST', '/webhooks', {
 			name: 'Receiver',
 			url: receiver.url,
-			headers: { 'X-Passona-Secret': 'hush', Authorization: 'Token abc' },
+			headers: { 'X-Passona-Secret': 'hush', Authorization: 'Token abc', 'content-type': 'text/plain' },
 		});
 		const keyword = await call(sandbox(), 'POST', '/keywords', {
 			keyword: 'JOIN',
