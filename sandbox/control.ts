@@ -1,0 +1,233 @@
+// Sandbox-only endpoints under /_sandbox: locks, inbound SMS simulation, faults, request log, reset.
+import { randomUUID } from 'node:crypto';
+import { type Context, find, noContent, ok, type Reply, type Route } from './context';
+import { contactGroupJson } from './api';
+import { isObject, Validator } from './validation';
+
+export type FaultMode = 'status' | 'reset' | 'timeout' | 'invalid-json' | 'empty';
+const FAULT_MODES: FaultMode[] = ['status', 'reset', 'timeout', 'invalid-json', 'empty'];
+
+export interface Fault {
+	id: string;
+	method: string | null;
+	path: string;
+	status: number;
+	body: unknown;
+	headers: Record<string, string>;
+	/** How many more matching requests it applies to. */
+	times: number;
+	delayMs: number;
+	mode: FaultMode;
+}
+
+export interface RequestLogEntry {
+	method: string;
+	/** The path after /api/2.0, as the faults match it. */
+	path: string;
+	query: Record<string, string | string[]>;
+	/** null when no answer was sent (a reset or timeout fault). */
+	status: number | null;
+}
+
+const REQUEST_LOG_SIZE = 1000;
+const WEBHOOK_TIMEOUT_MS = 5000;
+
+/** Faults, the request log, and a signal aborted on close (for webhook deliveries). */
+export class SandboxState {
+	faults: Fault[] = [];
+	requests: RequestLogEntry[] = [];
+	readonly closing = new AbortController();
+
+	/** The first fault matching the request, used up by one. */
+	takeFault(method: string, path: string): Fault | undefined {
+		const fault = this.faults.find(
+			(candidate) => (candidate.method === null || candidate.method === method) && new RegExp(candidate.path).test(path),
+		);
+		if (!fault) return undefined;
+		fault.times--;
+		if (fault.times <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
+		return fault;
+	}
+
+	logRequest(entry: RequestLogEntry): RequestLogEntry {
+		this.requests.push(entry);
+		if (this.requests.length > REQUEST_LOG_SIZE) this.requests.splice(0, this.requests.length - REQUEST_LOG_SIZE);
+		return entry;
+	}
+}
+
+export interface ControlContext extends Context {
+	state: SandboxState;
+}
+
+function registerFault(ctx: ControlContext): Reply {
+	const body = ctx.body();
+	const v = new Validator(body);
+	const method = v.string('method', { max: 10 });
+	const path = v.string('path', { required: true });
+	if (path !== undefined) {
+		try {
+			new RegExp(path);
+		} catch {
+			v.add('path', 'The path field must be a valid regular expression.');
+		}
+	}
+	const mode = (v.string('mode') || 'status') as FaultMode;
+	if (!FAULT_MODES.includes(mode)) v.add('mode', `The selected mode is invalid (one of ${FAULT_MODES.join(', ')}).`);
+	const needsStatus = mode === 'status';
+	const status = integer(v, 'status', { min: 100, max: 599, fallback: needsStatus ? undefined : 200 });
+	const times = integer(v, 'times', { min: 1, max: 1_000_000, fallback: 1 });
+	const delayMs = integer(v, 'delayMs', { min: 0, max: 600_000, fallback: 0 });
+	if (body.headers !== undefined && !isObject(body.headers)) v.add('headers', 'The headers field must be an array.');
+	v.check();
+	const fault: Fault = {
+		id: randomUUID(),
+		method: method ? method.toUpperCase() : null,
+		path: path!,
+		status: status!,
+		body: body.body,
+		headers: Object.fromEntries(Object.entries((body.headers as Record<string, unknown>) ?? {}).map(([k, val]) => [k, String(val)])),
+		times: times!,
+		delayMs: delayMs!,
+		mode,
+	};
+	ctx.state.faults.push(fault);
+	return ok(fault, 201);
+}
+
+function integer(
+	v: Validator,
+	field: string,
+	options: { min: number; max: number; fallback: number | undefined },
+): number | undefined {
+	const value = v.body[field];
+	if (value === undefined || value === null) {
+		if (options.fallback === undefined) v.add(field, `The ${field} field is required.`);
+		return options.fallback;
+	}
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < options.min || value > options.max) {
+		v.add(field, `The ${field} field must be an integer between ${options.min} and ${options.max}.`);
+		return undefined;
+	}
+	return value;
+}
+
+interface Delivery {
+	webhook_uuid: string;
+	url: string;
+	status: number | null;
+	error: string | null;
+}
+
+async function inbound(ctx: ControlContext): Promise<Reply> {
+	const v = new Validator(ctx.body());
+	const from = v.phone('from', v.body.from);
+	const text = v.string('text', { required: true });
+	v.check();
+	const word = text!.trim().split(/\s+/)[0] ?? '';
+	const keyword = word ? ctx.store.findKeyword(word) : undefined;
+	const addedToGroups: string[] = [];
+	const deliveries: Delivery[] = [];
+	if (keyword?.add_contact_to_group) {
+		for (const uuid of keyword.contact_groups_uuid) {
+			const group = ctx.store.contactGroups.get(uuid);
+			if (!group) continue;
+			ctx.store.addContacts(group, [{ phone_number: from! }]);
+			addedToGroups.push(uuid);
+		}
+	}
+	if (keyword?.call_webhook) {
+		const payload = JSON.stringify({
+			event: 'keyword.matched',
+			keyword: { uuid: keyword.uuid, keyword: keyword.keyword },
+			from,
+			message: text,
+			received_at: new Date().toISOString(),
+			message_uuid: randomUUID(),
+		});
+		const webhooks = keyword.webhooks_uuid.flatMap((uuid) => ctx.store.webhooks.get(uuid) ?? []);
+		deliveries.push(
+			...(await Promise.all(
+				webhooks.map((webhook) => deliver(webhook.uuid, webhook.url, webhook.headers, payload, ctx.state.closing.signal)),
+			)),
+		);
+	}
+	return ok({ matched: Boolean(keyword), keyword: keyword?.uuid ?? null, added_to_groups: addedToGroups, deliveries });
+}
+
+async function deliver(
+	uuid: string,
+	url: string,
+	headers: Record<string, string>,
+	payload: string,
+	closing: AbortSignal,
+): Promise<Delivery> {
+	try {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { ...withoutContentType(headers), 'Content-Type': 'application/json' },
+			body: payload,
+			signal: AbortSignal.any([closing, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]),
+		});
+		await response.arrayBuffer().catch(() => undefined);
+		return { webhook_uuid: uuid, url, status: response.status, error: null };
+	} catch (error) {
+		const cause = error?.cause?.message ? `: ${error.cause.message}` : '';
+		return { webhook_uuid: uuid, url, status: null, error: `${error?.message ?? String(error)}${cause}` };
+	}
+}
+
+function withoutContentType(headers: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
+}
+
+export const controlRoutes: Route<ControlContext>[] = [
+	{
+		pattern: /^\/contact-groups\/([^/]+)\/lock$/,
+		methods: {
+			PUT: (ctx) => {
+				const group = find(ctx.store.contactGroups, ctx.params[0], 'ContactGroup');
+				const v = new Validator(ctx.body());
+				const locked = v.boolean('locked');
+				if (locked === undefined && !v.errors.locked) v.add('locked', 'The locked field is required.');
+				v.check();
+				group.locked = locked!;
+				return ok({ ...contactGroupJson(ctx, group), locked: group.locked });
+			},
+		},
+	},
+	{ pattern: /^\/inbound$/, methods: { POST: inbound } },
+	{
+		pattern: /^\/faults$/,
+		methods: {
+			GET: (ctx) => ok(ctx.state.faults),
+			POST: registerFault,
+			DELETE: (ctx) => {
+				ctx.state.faults = [];
+				return noContent();
+			},
+		},
+	},
+	{
+		pattern: /^\/requests$/,
+		methods: {
+			GET: (ctx) => ok(ctx.state.requests),
+			DELETE: (ctx) => {
+				ctx.state.requests = [];
+				return noContent();
+			},
+		},
+	},
+	{
+		pattern: /^\/reset$/,
+		methods: {
+			POST: (ctx) => {
+				ctx.store.reset();
+				ctx.state.faults = [];
+				ctx.state.requests = [];
+				return noContent();
+			},
+		},
+	},
+];
+

@@ -1,0 +1,74 @@
+// A local Passona-compatible API server for tests, demos and benchmarks (Node built-ins only).
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SandboxState } from './control';
+import { API_PREFIX } from './context';
+import { createSandboxServer } from './server';
+import { SandboxStore } from './store';
+
+export interface SandboxOptions {
+	/** 0 = any free port (the default). */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Default: random hex. */
+	token?: string;
+	/** How long an asynchronous contact job takes; default 200. */
+	jobDelayMs?: number;
+}
+
+export interface Sandbox {
+	/** e.g. http://127.0.0.1:PORT/api/2.0 */
+	url: string;
+	/** e.g. http://127.0.0.1:PORT */
+	origin: string;
+	port: number;
+	token: string;
+	store: SandboxStore;
+	close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const host = options.host ?? '127.0.0.1';
+	const token = options.token ?? randomBytes(24).toString('hex');
+	const store = new SandboxStore({ jobDelayMs: options.jobDelayMs });
+	const state = new SandboxState();
+	const server = createSandboxServer({ store, token, state });
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+	const origin = `http://${shownHost}:${port}`;
+	let closed: Promise<void> | undefined;
+	return {
+		url: `${origin}${API_PREFIX}`,
+		origin,
+		port,
+		token,
+		store,
+		close: () =>
+			(closed ??= new Promise<void>((resolve, reject) => {
+				store.cancelJobs();
+				state.closing.abort();
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			})),
+	};
+}
+
+export { SandboxStore } from './store';
+export type {
+	ContactGroupStatus,
+	CustomFields,
+	SeedContactGroupOptions,
+	StoredContact,
+	StoredContactGroup,
+	StoredKeyword,
+	StoredWebhook,
+} from './store';
+export type { Fault, FaultMode, RequestLogEntry } from './control';

@@ -1,0 +1,190 @@
+// The HTTP side: bearer auth, routing (/api/2.0 and /_sandbox), faults, the request log, JSON answers.
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { apiRoutes } from './api';
+import { API_PREFIX, type Context, type Reply, type Route } from './context';
+import { type ControlContext, controlRoutes, type Fault, type RequestLogEntry, SandboxState } from './control';
+import type { SandboxStore } from './store';
+import { HttpError, isObject, type JsonObject } from './validation';
+
+export const CONTROL_PREFIX = '/_sandbox';
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface ServerOptions {
+	store: SandboxStore;
+	token: string;
+	state: SandboxState;
+}
+
+export function createSandboxServer({ store, token, state }: ServerOptions): Server {
+	return createServer((req, res) => {
+		handle(req, res, store, token, state).catch((error) => {
+			// Only a bug lands here: answer 500 rather than hanging the client.
+			if (!res.headersSent) send(res, { status: 500, body: { message: `Sandbox error: ${error?.message}` } });
+			else res.destroy();
+		});
+	});
+}
+
+async function handle(
+	req: IncomingMessage,
+	res: ServerResponse,
+	store: SandboxStore,
+	token: string,
+	state: SandboxState,
+): Promise<void> {
+	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+	const method = (req.method ?? 'GET').toUpperCase();
+	const rawBody = await readBody(req);
+	const prefix = [API_PREFIX, CONTROL_PREFIX].find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
+	if (!prefix) return send(res, { status: 404, body: { message: 'Not found' } });
+
+	const path = url.pathname.slice(prefix.length).replace(/\/+$/, '');
+	const isApi = prefix === API_PREFIX;
+	const log: RequestLogEntry | undefined = isApi
+		? state.logRequest({ method, path, query: queryObject(url.searchParams), status: null })
+		: undefined;
+	const reply = (answer: Reply) => {
+		if (log) log.status = answer.status;
+		send(res, answer);
+	};
+
+	if (!authorised(req.headers.authorization, token)) return reply({ status: 401, body: { message: 'Unauthenticated.' } });
+
+	if (isApi) {
+		const fault = state.takeFault(method, path);
+		if (fault) return applyFault(fault, req, res, log!);
+	}
+
+	let parsed: JsonObject | undefined;
+	const ctx: ControlContext = {
+		method,
+		path,
+		params: [],
+		query: url.searchParams,
+		origin: `http://${req.headers.host ?? 'localhost'}`,
+		store,
+		state,
+		body: () => (parsed ??= parseJson(rawBody)),
+	};
+	const routes: Route<ControlContext>[] = isApi ? (apiRoutes as Route<Context>[]) : controlRoutes;
+	try {
+		reply(await route(routes, ctx));
+	} catch (error) {
+		if (error instanceof HttpError) reply({ status: error.status, body: error.body, headers: error.headers });
+		else throw error;
+	}
+}
+
+async function route(routes: Route<ControlContext>[], ctx: ControlContext): Promise<Reply> {
+	for (const candidate of routes) {
+		const match = candidate.pattern.exec(ctx.path);
+		if (!match) continue;
+		const handler = candidate.methods[ctx.method];
+		if (!handler) {
+			const allowed = Object.keys(candidate.methods).join(', ');
+			throw new HttpError(
+				405,
+				{ message: `The ${ctx.method} method is not supported for this route. Supported methods: ${allowed}.` },
+				{ Allow: allowed },
+			);
+		}
+		try {
+			ctx.params = match.slice(1).map(decodeURIComponent);
+		} catch {
+			throw new HttpError(404, { message: 'Not found' });
+		}
+		return handler(ctx);
+	}
+	throw new HttpError(404, { message: 'Not found' });
+}
+
+function authorised(header: string | undefined, token: string): boolean {
+	const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
+	if (!match) return false;
+	const given = Buffer.from(match[1].trim());
+	const expected = Buffer.from(token);
+	return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(new Error('Request body too large'));
+				req.destroy();
+			} else chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseJson(raw: string): JsonObject {
+	if (raw.trim() === '') return {};
+	let value: unknown;
+	try {
+		value = JSON.parse(raw);
+	} catch {
+		const message = 'The request body must be valid JSON.';
+		throw new HttpError(422, { message, errors: { body: [message] } });
+	}
+	if (!isObject(value)) {
+		const message = 'The request body must be a JSON object.';
+		throw new HttpError(422, { message, errors: { body: [message] } });
+	}
+	return value;
+}
+
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+	const query: Record<string, string | string[]> = {};
+	for (const key of new Set(params.keys())) {
+		const values = params.getAll(key);
+		query[key] = values.length === 1 ? values[0] : values;
+	}
+	return query;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+	const headers: Record<string, string> = { ...reply.headers };
+	if (reply.status === 204 || reply.body === undefined) {
+		res.writeHead(reply.status, headers).end();
+		return;
+	}
+	const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+	const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+	if (!hasType) headers['Content-Type'] = 'application/json';
+	res.writeHead(reply.status, headers).end(text);
+}
+
+function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, log: RequestLogEntry): void {
+	const act = () => {
+		switch (fault.mode) {
+			case 'reset':
+				req.socket.destroy();
+				return;
+			case 'timeout':
+				return; // never answered; close() drops the connection
+			case 'invalid-json':
+				log.status = fault.status;
+				send(res, { status: fault.status, body: '{"data": {"uuid": ', headers: fault.headers });
+				return;
+			case 'empty':
+				log.status = fault.status;
+				res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers }).end();
+				return;
+			default:
+				log.status = fault.status;
+				send(res, {
+					status: fault.status,
+					body: fault.body === undefined ? { message: `Sandbox fault (${fault.status})` } : fault.body,
+					headers: fault.headers,
+				});
+		}
+	};
+	if (fault.delayMs > 0) setTimeout(act, fault.delayMs).unref();
+	else act();
+}
