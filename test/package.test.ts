@@ -26,7 +26,7 @@ describe('package.json', () => {
 			n8nNodesApiVersion: 1,
 			strict: true,
 			credentials: ['dist/credentials/PassonaApi.credentials.js'],
-			nodes: ['dist/nodes/Passona/Passona.node.js'],
+			nodes: ['dist/nodes/Passona/Passona.node.js', 'dist/nodes/PassonaTrigger/PassonaTrigger.node.js'],
 		});
 		for (const file of [...manifest.n8n.credentials, ...manifest.n8n.nodes]) {
 			expect(existsSync(join(PROJECT_ROOT, file))).toBe(true);

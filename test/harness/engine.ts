@@ -199,7 +199,15 @@ export const NODE_NAME = 'Passona';
 
 export async function workflowWith(node: INode, extra: Record<string, INodeType> = {}): Promise<Workflow> {
 	const nodeTypes = new PackageNodeTypes(await loadPackage(), extra);
-	return new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+	return new Workflow({
+		id: 'test',
+		name: 'Inbound replies',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		staticData: {},
+	});
 }
 
 export function passonaNode(parameters: INodeParameters, onError?: INode['onError']): INode {
@@ -243,11 +251,16 @@ export async function runCredentialTest(credentials: PassonaCredentials): Promis
 		},
 	} as INodeType;
 	const node = { ...passonaNode({}), type: 'credentialTest', name: NODE_NAME };
-	return await runNode(node, { parameters: {}, credentials }, { credentialTest: testNodeType });
+	return await runNode(node, { credentials }, { credentialTest: testNodeType });
 }
 
-async function runNode(node: INode, options: RunOptions, extra: Record<string, INodeType> = {}): Promise<RunResult> {
-	const workflow = await workflowWith(node, extra);
+export async function runNode(
+	node: INode,
+	options: Pick<RunOptions, 'credentials' | 'mode'> & { items?: IDataObject[]; input?: INodeExecutionData[] },
+	extra: Record<string, INodeType> = {},
+	workflow?: Workflow,
+): Promise<RunResult> {
+	workflow ??= await workflowWith(node, extra);
 	const mode = options.mode ?? 'manual';
 	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks(mode, '1', workflowData);
@@ -256,7 +269,7 @@ async function runNode(node: INode, options: RunOptions, extra: Record<string, I
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
 	const additionalData = await additionalDataFor(options.credentials ?? defaultCredentials, hooks);
 
-	const input = (options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
+	const input = options.input ?? (options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -270,7 +283,7 @@ async function runNode(node: INode, options: RunOptions, extra: Record<string, I
 
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
-	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
 		error: run.data.resultData.error as RunResult['error'],

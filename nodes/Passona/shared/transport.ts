@@ -63,7 +63,7 @@ export async function passonaApiRequest(
 	method: IHttpRequestMethods,
 	path: string,
 	errorContext: PassonaErrorContext,
-	{ qs, body }: { qs?: IDataObject; body?: IDataObject } = {},
+	{ qs, body, notFoundIsEmpty }: { qs?: IDataObject; body?: IDataObject; notFoundIsEmpty?: boolean } = {},
 ): Promise<unknown> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
@@ -82,6 +82,8 @@ export async function passonaApiRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	})) as IN8nHttpFullResponse;
+	// For clean-ups: what is already gone needs no removing.
+	if (notFoundIsEmpty && response.statusCode === 404) return undefined;
 	throwIfPassonaError(this, response, errorContext);
 	return response.body;
 }

@@ -1,0 +1,127 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { getKeywords } from '../Passona/loadOptions/getKeywords';
+import { InputError, parseUuidList } from '../Passona/shared/input';
+import { deliveryItem, VERIFICATION_HEADER, secretMatches } from './delivery';
+import { isRegistered, register, registrations, unregister } from './registration';
+
+function chosenKeywords(context: IHookFunctions): string[] {
+	try {
+		return parseUuidList(context.getNodeParameter('keywords', []), { allowEmpty: false });
+	} catch (error) {
+		const reason = error instanceof InputError ? error.reason : (error as Error).message;
+		throw new NodeOperationError(context.getNode(), `"Keywords" ${reason}`, {
+			description: 'Choose the keywords whose inbound messages start this workflow.',
+		});
+	}
+}
+
+export class PassonaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Passona Trigger',
+		name: 'passonaTrigger',
+		icon: { light: 'file:../Passona/passona.svg', dark: 'file:../Passona/passona.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '=Keywords: {{$parameter["keywords"].length}}',
+		description: 'Starts the workflow when an inbound SMS matches a Passona keyword',
+		defaults: { name: 'Passona Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'passonaApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Keyword Names or IDs',
+				name: 'keywords',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getKeywords' },
+				required: true,
+				default: [],
+				description:
+					'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				hint: 'An inbound SMS matching any of these keywords starts the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description: "Whether to add the request's headers to the item (the secret header is removed)",
+					},
+					{
+						displayName: 'Include Query',
+						name: 'includeQuery',
+						type: 'boolean',
+						default: false,
+						description: "Whether to add the request's query parameters to the item",
+					},
+				],
+			},
+		],
+	};
+
+	methods = { loadOptions: { getKeywords } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const registration = registrations(this)[this.getNodeWebhookUrl('default')!];
+				if (!registration) return false;
+				return await isRegistered(this, this.getNodeWebhookUrl('default')!, registration, chosenKeywords(this));
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default')!;
+				const stored = registrations(this);
+				const keywords = chosenKeywords(this);
+				// A registration that checkExists found incomplete is removed before a new one is made.
+				if (stored[url]) {
+					await unregister(this, stored[url]);
+					delete stored[url];
+				}
+				stored[url] = await register(this, url, keywords);
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default')!;
+				const stored = registrations(this);
+				if (stored[url]) {
+					await unregister(this, stored[url]);
+					delete stored[url];
+				}
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const headers = this.getHeaderData() as IDataObject;
+		const secrets = Object.values(registrations(this)).map((registration) => registration.secret);
+		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], secrets)) {
+			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
+			return { noWebhookResponse: true };
+		}
+		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean; includeQuery?: boolean };
+		const item = deliveryItem(this.getBodyData(), new Date(), {
+			headers: options.includeHeaders ? headers : undefined,
+			query: options.includeQuery ? (this.getQueryData() as IDataObject) : undefined,
+		});
+		return { workflowData: [[{ json: item as IDataObject }]] };
+	}
+}

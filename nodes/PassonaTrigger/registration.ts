@@ -1,0 +1,162 @@
+/**
+ * The Passona side of the trigger: one Passona webhook per registration (production URL, test
+ * URL), attached to the chosen keywords. Activation undoes itself on failure; deactivation
+ * leaves the keywords as they were and treats "already gone" (404) as done.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { passonaApiRequest } from '../Passona/shared/transport';
+import { VERIFICATION_HEADER } from './delivery';
+
+export interface AttachedKeyword {
+	uuid: string;
+	/** `call_webhook` before we switched it on, restored when we leave the keyword. */
+	callWebhookBefore: boolean;
+}
+
+export interface Registration {
+	webhookId: string;
+	secret: string;
+	keywords: AttachedKeyword[];
+}
+
+interface TriggerStaticData {
+	/** By webhook URL: test and production registrations live side by side. */
+	registrations?: Record<string, Registration>;
+}
+
+interface PassonaKeyword {
+	uuid: string;
+	call_webhook?: boolean;
+	webhooks_uuid?: string[];
+}
+
+interface PassonaWebhook {
+	uuid: string;
+	url: string;
+	headers?: Record<string, string> | null;
+}
+
+export function registrations(context: IHookFunctions | { getWorkflowStaticData: IHookFunctions['getWorkflowStaticData'] }) {
+	const data = context.getWorkflowStaticData('node') as TriggerStaticData;
+	data.registrations ??= {};
+	return data.registrations;
+}
+
+/** Named so that a person in Passona's dashboard sees which n8n workflow owns it. */
+export function webhookName(workflow: { id?: string; name?: string }, nodeName: string): string {
+	const name = `n8n: ${workflow.name ?? 'workflow'} (workflow ${workflow.id ?? '?'}, node "${nodeName}")`;
+	return name.length > 255 ? `${name.slice(0, 252)}...` : name;
+}
+
+async function getKeyword(context: IHookFunctions, uuid: string, tolerateMissing: boolean) {
+	const body = (await passonaApiRequest.call(context, 'GET', `/keywords/${uuid}`, { subject: 'keyword', uuid }, {
+		notFoundIsEmpty: tolerateMissing,
+	})) as { data?: PassonaKeyword } | undefined;
+	return body?.data;
+}
+
+async function putKeyword(context: IHookFunctions, uuid: string, body: IDataObject, tolerateMissing: boolean) {
+	await passonaApiRequest.call(context, 'PUT', `/keywords/${uuid}`, { subject: 'keyword', uuid }, {
+		body,
+		notFoundIsEmpty: tolerateMissing,
+	});
+}
+
+/** Adds the webhook to the keyword, keeping every webhook already attached. */
+async function attach(context: IHookFunctions, registration: Registration, uuid: string): Promise<void> {
+	const keyword = (await getKeyword(context, uuid, false))!;
+	const attached = keyword.webhooks_uuid ?? [];
+	// Recorded before the write: if the answer is lost, the undo still visits this keyword.
+	registration.keywords.push({ uuid, callWebhookBefore: keyword.call_webhook === true });
+	await putKeyword(
+		context,
+		uuid,
+		{ call_webhook: true, webhooks_uuid: [...attached.filter((id) => id !== registration.webhookId), registration.webhookId] },
+		false,
+	);
+}
+
+/** Takes the webhook off the keyword, leaving the others; `call_webhook` as before, or off when none remain. */
+async function detach(context: IHookFunctions, webhookId: string, keyword: AttachedKeyword): Promise<void> {
+	const current = await getKeyword(context, keyword.uuid, true);
+	if (!current || !(current.webhooks_uuid ?? []).includes(webhookId)) return;
+	const rest = (current.webhooks_uuid ?? []).filter((id) => id !== webhookId);
+	await putKeyword(
+		context,
+		keyword.uuid,
+		{ call_webhook: rest.length > 0 && keyword.callWebhookBefore, webhooks_uuid: rest },
+		true,
+	);
+}
+
+/** Detaches from every keyword (last first), then deletes the webhook; 404s mean already gone. */
+export async function unregister(context: IHookFunctions, registration: Registration): Promise<void> {
+	for (const keyword of [...registration.keywords].reverse()) {
+		await detach(context, registration.webhookId, keyword);
+	}
+	await passonaApiRequest.call(context, 'DELETE', `/webhooks/${registration.webhookId}`, { subject: 'webhook', uuid: registration.webhookId }, {
+		notFoundIsEmpty: true,
+	});
+}
+
+/** Creates the webhook and attaches it; on any failure undoes what was done and reports it. */
+export async function register(
+	context: IHookFunctions,
+	url: string,
+	keywordUuids: string[],
+): Promise<Registration> {
+	const secret = randomBytes(32).toString('hex');
+	const created = (await passonaApiRequest.call(context, 'POST', '/webhooks', { subject: 'webhook' }, {
+		body: {
+			name: webhookName(context.getWorkflow(), context.getNode().name),
+			url,
+			headers: { [VERIFICATION_HEADER]: secret },
+		},
+	})) as { data: PassonaWebhook };
+	const registration: Registration = { webhookId: created.data.uuid, secret, keywords: [] };
+	try {
+		for (const uuid of keywordUuids) await attach(context, registration, uuid);
+	} catch (error) {
+		const undo = await undoQuietly(context, registration);
+		const cause = error as NodeApiError;
+		cause.description = [cause.description, undo].filter(Boolean).join(' ');
+		throw new NodeApiError(context.getNode(), cause as unknown as JsonObject);
+	}
+	return registration;
+}
+
+/** The undo after a failed activation; its own failure is reported, not thrown over the cause. */
+async function undoQuietly(context: IHookFunctions, registration: Registration): Promise<string> {
+	try {
+		await unregister(context, registration);
+		return 'Activation was undone: nothing was left behind in Passona.';
+	} catch (undoError) {
+		return `Undoing the activation also failed (${(undoError as Error).message}): check webhook ${registration.webhookId} and its keywords in Passona.`;
+	}
+}
+
+/** True when Passona still has exactly this registration: the webhook, its URL, secret and keywords. */
+export async function isRegistered(
+	context: IHookFunctions,
+	url: string,
+	registration: Registration,
+	keywordUuids: string[],
+): Promise<boolean> {
+	const wanted = [...keywordUuids].sort().join();
+	if (registration.keywords.map((keyword) => keyword.uuid).sort().join() !== wanted) return false;
+	const webhook = (await passonaApiRequest.call(context, 'GET', `/webhooks/${registration.webhookId}`, { subject: 'webhook' }, {
+		notFoundIsEmpty: true,
+	})) as { data?: PassonaWebhook } | undefined;
+	if (!webhook?.data || webhook.data.url !== url) return false;
+	const secret = Object.entries(webhook.data.headers ?? {}).find(
+		([name]) => name.toLowerCase() === VERIFICATION_HEADER.toLowerCase(),
+	)?.[1];
+	if (secret !== registration.secret) return false;
+	for (const uuid of keywordUuids) {
+		const keyword = await getKeyword(context, uuid, true);
+		if (!keyword?.call_webhook || !(keyword.webhooks_uuid ?? []).includes(registration.webhookId)) return false;
+	}
+	return true;
+}

@@ -1,0 +1,153 @@
+/**
+ * The Passona Trigger in n8n's own contexts: HookContext for checkExists/create/delete (as n8n's
+ * WebhookService drives them) and WebhookContext for deliveries, whose items then start a
+ * workflow run through WorkflowExecute as n8n's webhook helpers do.
+ */
+import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
+import type {
+	IDataObject,
+	INode,
+	INodeType,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	Workflow,
+} from 'n8n-workflow';
+import {
+	additionalDataFor,
+	defaultCredentials,
+	loadPackage,
+	PACKAGE_NAME,
+	type PassonaCredentials,
+	runNode,
+	type RunResult,
+	workflowWith,
+} from './engine';
+
+export const TRIGGER_NAME = 'Passona Trigger';
+export const WEBHOOK_ID = '8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01';
+export const PRODUCTION_URL = `http://127.0.0.1:5678/webhook/${WEBHOOK_ID}/webhook`;
+export const TEST_URL = `http://127.0.0.1:5678/webhook-test/${WEBHOOK_ID}/webhook`;
+
+type HookMethod = (this: HookContext) => Promise<boolean>;
+
+export interface TriggerSetup {
+	workflow: Workflow;
+	node: INode;
+	nodeType: INodeType;
+	additionalData: IWorkflowExecuteAdditionalData;
+	credentials: PassonaCredentials;
+}
+
+/** One workflow holding the trigger; its static data lives as long as the setup. */
+export async function triggerSetup(
+	parameters: IDataObject,
+	credentials: PassonaCredentials = defaultCredentials,
+): Promise<TriggerSetup> {
+	const node: INode = {
+		id: 'a1b2c3d4-0000-4000-8000-000000000002',
+		name: TRIGGER_NAME,
+		type: `${PACKAGE_NAME}.passonaTrigger`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: WEBHOOK_ID,
+		parameters: parameters as INode['parameters'],
+		credentials: { passonaApi: { id: '1', name: 'Passona account' } },
+	};
+	const workflow = await workflowWith(node);
+	const workflowData = { id: 'test', name: 'Inbound replies', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const additionalData = await additionalDataFor(credentials, new ExecutionLifecycleHooks('trigger', '1', workflowData));
+	const nodeType = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;
+	return { workflow, node, nodeType, additionalData, credentials };
+}
+
+function webhookData(setup: TriggerSetup, isTest: boolean): IWebhookData {
+	return {
+		httpMethod: 'POST',
+		node: setup.node.name,
+		path: `${WEBHOOK_ID}/webhook`,
+		webhookDescription: setup.nodeType.description.webhooks![0],
+		workflowId: 'test',
+		workflowExecuteAdditionalData: setup.additionalData,
+		webhookId: WEBHOOK_ID,
+		isTest,
+	} as IWebhookData;
+}
+
+export function hookContext(setup: TriggerSetup, isTest = false): HookContext {
+	return new HookContext(
+		setup.workflow,
+		setup.node,
+		setup.additionalData,
+		isTest ? 'manual' : 'trigger',
+		isTest ? 'manual' : 'activate',
+		webhookData(setup, isTest),
+	);
+}
+
+const methods = (setup: TriggerSetup) =>
+	setup.nodeType.webhookMethods!.default as unknown as Record<'checkExists' | 'create' | 'delete', HookMethod>;
+
+export async function checkExists(setup: TriggerSetup, isTest = false): Promise<boolean> {
+	return await methods(setup).checkExists.call(hookContext(setup, isTest));
+}
+
+/** What n8n does on activation: checkExists, and create only when it answers false. */
+export async function activate(setup: TriggerSetup, isTest = false): Promise<void> {
+	const context = hookContext(setup, isTest);
+	if (!(await methods(setup).checkExists.call(context))) await methods(setup).create.call(context);
+}
+
+export async function deactivate(setup: TriggerSetup, isTest = false): Promise<void> {
+	await methods(setup).delete.call(hookContext(setup, isTest));
+}
+
+export interface Delivery {
+	headers?: Record<string, string>;
+	body?: unknown;
+	query?: Record<string, string>;
+}
+
+export interface DeliveryResult {
+	response: IWebhookResponseData;
+	/** The HTTP answer the node wrote itself (401), if it did. */
+	answered?: { status: number; body: unknown };
+	/** The workflow run the delivery started, if it started one. */
+	run?: RunResult;
+}
+
+/** A call on the webhook URL, handled by the node in n8n's WebhookContext. */
+export async function deliver(setup: TriggerSetup, delivery: Delivery): Promise<DeliveryResult> {
+	const result: DeliveryResult = { response: {} };
+	const response = {
+		status(code: number) {
+			result.answered = { status: code, body: undefined };
+			return response;
+		},
+		json(body: unknown) {
+			result.answered = { status: result.answered?.status ?? 200, body };
+			return response;
+		},
+		send(body: unknown) {
+			return response.json(body);
+		},
+		end() {
+			return response;
+		},
+	};
+	const headers = Object.fromEntries(
+		Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(([name, value]) => [name.toLowerCase(), value]),
+	);
+	const additionalData = {
+		...setup.additionalData,
+		httpRequest: { method: 'POST', headers, body: delivery.body, query: delivery.query ?? {}, params: {} },
+		httpResponse: response,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new WebhookContext(setup.workflow, setup.node, additionalData, 'webhook', webhookData(setup, false), [], null);
+	result.response = await setup.nodeType.webhook!.call(context);
+	if (result.response.workflowData) {
+		result.run = await runNode(setup.node, { credentials: setup.credentials, mode: 'webhook', input: result.response.workflowData[0] }, {}, setup.workflow);
+	}
+	return result;
+}

@@ -1,0 +1,288 @@
+/** Passona Trigger: registering and removing its webhook, and verifying deliveries. */
+import { TOKEN } from '../harness/engine';
+import { PassonaMock, sentHeaders } from '../harness/passonaMock';
+import { exposedText } from '../harness/secrets';
+import {
+	activate,
+	checkExists,
+	deactivate,
+	deliver,
+	PRODUCTION_URL,
+	TEST_URL,
+	triggerSetup,
+	type TriggerSetup,
+} from '../harness/trigger';
+import { keyword, KEYWORD_UUID, WEBHOOK_UUID as OTHER_WEBHOOK } from '../fixtures/passona';
+
+const KEYWORD_B = '5c1d2e3f-aaaa-4bbb-8ccc-000000000002';
+const OURS = '7a7a7a7a-1111-4222-8333-444455556666';
+const OLD = '7a7a7a7a-1111-4222-8333-000000000000';
+const HEADER = 'X-Passona-N8n-Secret';
+const NAME = 'n8n: Inbound replies (workflow test, node "Passona Trigger")';
+
+function ourWebhook(url = PRODUCTION_URL, secret = 'x', uuid = OURS) {
+	return { data: { name: NAME, uuid, url, headers: { [HEADER]: secret }, links: [] } };
+}
+
+function registrationsOf(setup: TriggerSetup) {
+	return (setup.workflow.getStaticData('node', setup.node) as { registrations: Record<string, { webhookId: string; secret: string }> })
+		.registrations;
+}
+
+const secretOf = (setup: TriggerSetup, url = PRODUCTION_URL) => registrationsOf(setup)[url].secret;
+
+const brief = (passona: PassonaMock) => passona.requests.map(({ method, path, body }) => ({ method, path, body }));
+
+async function activated(keywords: string[], attachedBefore: Record<string, string[]> = {}) {
+	const setup = await triggerSetup({ keywords });
+	const passona = new PassonaMock().reply('POST', '/webhooks', 201, ourWebhook());
+	for (const uuid of keywords) {
+		passona
+			.reply('GET', `/keywords/${uuid}`, 200, { data: keyword({ uuid, webhooks_uuid: attachedBefore[uuid] ?? [], call_webhook: (attachedBefore[uuid] ?? []).length > 0 }) })
+			.reply('PUT', `/keywords/${uuid}`, 200, { data: keyword({ uuid }) });
+	}
+	await activate(setup);
+	return { setup, passona };
+}
+
+describe('activation', () => {
+	test('creates a named webhook with a fresh secret and attaches it, keeping the keyword\'s other webhook', async () => {
+		const { setup, passona } = await activated([KEYWORD_UUID], { [KEYWORD_UUID]: [OTHER_WEBHOOK] });
+		const secret = secretOf(setup);
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(passona.requests.every((request) => request.headers.authorization === sentHeaders(TOKEN).authorization)).toBe(true);
+		expect(brief(passona)).toEqual([
+			{ method: 'POST', path: '/webhooks', body: { name: NAME, url: PRODUCTION_URL, headers: { [HEADER]: secret } } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK, OURS] } },
+		]);
+	});
+
+	test('attaches to every chosen keyword, and each activation gets its own secret', async () => {
+		const first = await activated([KEYWORD_UUID, KEYWORD_B]);
+		expect(brief(first.passona).map(({ method, path }) => `${method} ${path}`)).toEqual([
+			'POST /webhooks',
+			`GET /keywords/${KEYWORD_UUID}`,
+			`PUT /keywords/${KEYWORD_UUID}`,
+			`GET /keywords/${KEYWORD_B}`,
+			`PUT /keywords/${KEYWORD_B}`,
+		]);
+		const second = await activated([KEYWORD_UUID]);
+		expect(secretOf(second.setup)).not.toBe(secretOf(first.setup));
+	});
+
+	test('a failure on the second keyword detaches the first, deletes the webhook and says so', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID, KEYWORD_B] });
+		const passona = new PassonaMock()
+			.reply('POST', '/webhooks', 201, ourWebhook())
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: false }) })
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_B}`, 404, { message: 'No query results for model [Keyword].' })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) })
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('DELETE', `/webhooks/${OURS}`, 204);
+		const failure = activate(setup);
+		await expect(failure).rejects.toThrow(`Passona has no keyword ${KEYWORD_B}`);
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining('Activation was undone: nothing was left behind in Passona.'),
+		});
+		expect(brief(passona).slice(4)).toEqual([
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: false, webhooks_uuid: [OTHER_WEBHOOK] } },
+			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
+		]);
+		expect(registrationsOf(setup)).toEqual({});
+	});
+
+	test('a failure to create the webhook leaves nothing to undo', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		const passona = new PassonaMock().reply('POST', '/webhooks', 422, { message: 'x', errors: { url: ['The url must be a valid URL.'] } });
+		await expect(activate(setup)).rejects.toThrow('Passona rejected the values sent');
+		expect(passona.requests).toHaveLength(1);
+		expect(registrationsOf(setup)).toEqual({});
+	});
+
+	test('no keyword chosen is refused before any request', async () => {
+		const setup = await triggerSetup({ keywords: [] });
+		const passona = new PassonaMock();
+		await expect(activate(setup)).rejects.toThrow('"Keywords" is empty: choose at least one');
+		expect(passona.requests).toEqual([]);
+	});
+
+	test('the test URL gets its own registration beside the production one', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const passona = new PassonaMock()
+			.reply('POST', '/webhooks', 201, ourWebhook(TEST_URL, 'y', OLD))
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS] }) })
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() });
+		await activate(setup, true);
+		expect(passona.requests[0].body).toMatchObject({ url: TEST_URL });
+		expect(passona.requests[2].body).toEqual({ call_webhook: true, webhooks_uuid: [OURS, OLD] });
+		expect(Object.keys(registrationsOf(setup)).sort()).toEqual([PRODUCTION_URL, TEST_URL].sort());
+	});
+});
+
+describe('checkExists', () => {
+	test('true when the webhook still exists with this URL and secret and every keyword has it', async () => {
+		const { setup } = await activated([KEYWORD_UUID, KEYWORD_B]);
+		const passona = new PassonaMock()
+			.reply('GET', `/webhooks/${OURS}`, 200, ourWebhook(PRODUCTION_URL, secretOf(setup)))
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS], call_webhook: true }) })
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) });
+		expect(await checkExists(setup)).toBe(true);
+		expect(passona.requests.every((request) => request.method === 'GET')).toBe(true);
+	});
+
+	test('false without a registration, without asking Passona', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		expect(await checkExists(setup)).toBe(false);
+	});
+
+	test.each([
+		['the webhook was deleted', 404, { message: 'Not found' }, undefined],
+		['the webhook points elsewhere', 200, ourWebhook('https://elsewhere.test/hook'), undefined],
+		['the webhook lost its secret', 200, { data: { ...ourWebhook().data, headers: {} } }, undefined],
+		['a keyword no longer has it', 200, null, { webhooks_uuid: [OTHER_WEBHOOK], call_webhook: true }],
+		['a keyword had call_webhook switched off', 200, null, { webhooks_uuid: [OURS], call_webhook: false }],
+	])('false when %s', async (_case, status, webhookBody, keywordState) => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const passona = new PassonaMock().reply('GET', `/webhooks/${OURS}`, status, webhookBody ?? ourWebhook(PRODUCTION_URL, secretOf(setup)));
+		if (keywordState) passona.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword(keywordState) });
+		expect(await checkExists(setup)).toBe(false);
+	});
+
+	test('false when the chosen keywords changed; re-activation then replaces the old registration', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		setup.node.parameters.keywords = [KEYWORD_B];
+		const passona = new PassonaMock()
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS], call_webhook: true }) })
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('DELETE', `/webhooks/${OURS}`, 204)
+			.reply('POST', '/webhooks', 201, ourWebhook(PRODUCTION_URL, 'z', OLD))
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [], call_webhook: false }) })
+			.reply('PUT', `/keywords/${KEYWORD_B}`, 200, { data: keyword() });
+		await activate(setup);
+		expect(brief(passona).map(({ method, path }) => `${method} ${path}`)).toEqual([
+			`GET /keywords/${KEYWORD_UUID}`,
+			`PUT /keywords/${KEYWORD_UUID}`,
+			`DELETE /webhooks/${OURS}`,
+			'POST /webhooks',
+			`GET /keywords/${KEYWORD_B}`,
+			`PUT /keywords/${KEYWORD_B}`,
+		]);
+		expect(registrationsOf(setup)[PRODUCTION_URL].webhookId).toBe(OLD);
+	});
+});
+
+describe('deactivation', () => {
+	test('detaches from each keyword, restoring call_webhook, and deletes the webhook', async () => {
+		const { setup } = await activated([KEYWORD_UUID, KEYWORD_B], { [KEYWORD_UUID]: [OTHER_WEBHOOK] });
+		const passona = new PassonaMock()
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [OURS], call_webhook: true }) })
+			.reply('PUT', `/keywords/${KEYWORD_B}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) })
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('DELETE', `/webhooks/${OURS}`, 204);
+		await deactivate(setup);
+		expect(brief(passona)).toEqual([
+			{ method: 'GET', path: `/keywords/${KEYWORD_B}`, body: undefined },
+			{ method: 'PUT', path: `/keywords/${KEYWORD_B}`, body: { call_webhook: false, webhooks_uuid: [] } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK] } },
+			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
+		]);
+		expect(registrationsOf(setup)).toEqual({});
+	});
+
+	test('a keyword or webhook deleted by hand (404) is already gone, not an error', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		new PassonaMock()
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 404, { message: 'Not found' })
+			.reply('DELETE', `/webhooks/${OURS}`, 404, { message: 'Not found' });
+		await deactivate(setup);
+		expect(registrationsOf(setup)).toEqual({});
+	});
+
+	test('a keyword that no longer lists the webhook is left alone', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const passona = new PassonaMock()
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK] }) })
+			.reply('DELETE', `/webhooks/${OURS}`, 204);
+		await deactivate(setup);
+		expect(passona.requests.map((request) => request.method)).toEqual(['GET', 'DELETE']);
+	});
+
+	test('a Passona failure while deactivating is reported, and the registration kept for another try', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 503, 'Service Unavailable', { 'Content-Type': 'text/plain' });
+		await expect(deactivate(setup)).rejects.toThrow('Passona had a problem on its side (HTTP 503)');
+		expect(registrationsOf(setup)[PRODUCTION_URL]).toBeDefined();
+	});
+});
+
+describe('deliveries', () => {
+	const inbound = { event: 'keyword.matched', from: '447700900123', message: 'JOIN please', keyword: { keyword: 'JOIN' } };
+
+	test('the right secret starts one run with Passona\'s body whole and receivedAt', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const { response, answered, run } = await deliver(setup, { headers: { [HEADER]: secretOf(setup) }, body: inbound });
+		expect(answered).toBeUndefined();
+		expect(response.workflowData).toHaveLength(1);
+		expect(response.workflowData![0]).toHaveLength(1);
+		const item = run!.items[0].json;
+		expect(item).toEqual({ ...inbound, receivedAt: expect.any(String) });
+		expect(new Date(item.receivedAt as string).toISOString()).toBe(item.receivedAt);
+		expect(run!.error).toBeUndefined();
+		expect(exposedText(run!.run)).not.toContain(secretOf(setup));
+	});
+
+	test.each([
+		['no secret header', {}],
+		['a wrong secret', { [HEADER]: 'f'.repeat(64) }],
+		['the secret in different case', 'upper'],
+		['the secret with a character more', 'longer'],
+	])('%s is answered 401 and starts nothing', async (_case, headers) => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const secret = secretOf(setup);
+		const sent =
+			headers === 'upper' ? { [HEADER]: secret.toUpperCase() } : headers === 'longer' ? { [HEADER]: `${secret}0` } : headers;
+		const result = await deliver(setup, { headers: sent as Record<string, string>, body: inbound });
+		expect(result.answered).toEqual({ status: 401, body: { message: 'Unauthorized' } });
+		expect(result.response).toEqual({ noWebhookResponse: true });
+		expect(result.run).toBeUndefined();
+	});
+
+	test('the secret of a removed registration no longer opens the door', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const old = secretOf(setup);
+		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 404).reply('DELETE', `/webhooks/${OURS}`, 204);
+		await deactivate(setup);
+		expect((await deliver(setup, { headers: { [HEADER]: old }, body: inbound })).answered?.status).toBe(401);
+	});
+
+	test('a form-encoded body (parsed by n8n) comes through as fields', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const { run } = await deliver(setup, {
+			headers: { [HEADER]: secretOf(setup), 'content-type': 'application/x-www-form-urlencoded' },
+			body: { from: '447700900123', text: 'JOIN' },
+		});
+		expect(run!.items[0].json).toEqual({ from: '447700900123', text: 'JOIN', receivedAt: expect.any(String) });
+	});
+
+	test('with the options, headers (without the secret) and query are added', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		setup.node.parameters.options = { includeHeaders: true, includeQuery: true };
+		const { run } = await deliver(setup, {
+			headers: { [HEADER]: secretOf(setup), 'User-Agent': 'Passona' },
+			body: inbound,
+			query: { source: 'passona' },
+		});
+		expect(run!.items[0].json).toEqual({
+			...inbound,
+			receivedAt: expect.any(String),
+			headers: { 'content-type': 'application/json', 'user-agent': 'Passona' },
+			query: { source: 'passona' },
+		});
+		expect(exposedText(run!.run)).not.toContain(secretOf(setup));
+	});
+});
