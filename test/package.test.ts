@@ -77,6 +77,21 @@ describe('as n8n loads it', () => {
 		]);
 		expect(known.credentials.passonaApi).toBeDefined();
 	});
+
+	test('the Passona Trigger loads as a webhook trigger with the same icons and its own codex', async () => {
+		const { types } = await loadPackage();
+		const trigger = types.nodes.find((node) => node.name === 'passonaTrigger')!;
+		expect(trigger.group).toEqual(['trigger']);
+		expect(trigger.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(trigger.iconUrl).toEqual({
+			light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
+			dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
+		});
+		expect((trigger as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual([
+			'Communication',
+			'Marketing',
+		]);
+	});
 });
 
 test("n8n's community package scanner passes on the packed tarball", () => {
