@@ -7,6 +7,6 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
 	setupFiles: ['<rootDir>/test/setup/env.ts'],
-	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts', '<rootDir>/test/setup/logs.ts'],
 	testTimeout: 20000,
 };

@@ -25,7 +25,8 @@ import { resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-passona';
-export const TOKEN = 'test-token-9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+export { TOKEN } from './secrets';
+import { TOKEN } from './secrets';
 export const BASE_URL = 'https://passona.test/api/2.0';
 
 let loader: Promise<PackageDirectoryLoader> | undefined;

@@ -1,3 +1,6 @@
+/** The API token every test's credential carries; it must never show anywhere. */
+export const TOKEN = 'test-token-9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+
 /** Collects every string an execution exposes (items, errors with message/description/cause). */
 export function exposedText(value: unknown): string {
 	const seen = new Set<unknown>();

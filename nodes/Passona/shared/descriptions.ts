@@ -12,6 +12,7 @@ import {
 	type LocatorName,
 	paginate,
 	requireSomeField,
+	sendInChunks,
 	unwrapData,
 } from './routing';
 
@@ -43,6 +44,15 @@ export function dataRouting(method: 'GET' | 'POST' | 'PUT', url: string): INodeP
 	return {
 		request: { method, url },
 		output: { postReceive: [checkResponse, unwrapData] },
+	};
+}
+
+/** `dataRouting` for a body list that may be long: sent CHUNK_SIZE entries per request. */
+export function chunkedRouting(method: 'POST' | 'PUT', url: string, property: string): INodePropertyRouting {
+	return {
+		...dataRouting(method, url),
+		send: { paginate: true },
+		operations: { pagination: sendInChunks(property) },
 	};
 }
 

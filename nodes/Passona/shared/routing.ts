@@ -9,6 +9,7 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	JsonObject,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
@@ -208,4 +209,36 @@ export async function paginate(
 		}
 	}
 	return results;
+}
+
+/** Passona requests carry at most this many contacts or phone numbers. */
+export const CHUNK_SIZE = 1000;
+
+/**
+ * Sends a long list (`contacts`, `phone_numbers`) as consecutive requests of CHUNK_SIZE entries,
+ * through declarative routing's pagination hook: one input item holding 10,000 contacts costs
+ * 10 requests, not 10,000. The output is Passona's answer to the last request.
+ */
+export function sendInChunks(property: string) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const body = requestData.options.body as Record<string, unknown>;
+		const entries = body[property] as unknown[];
+		let answer: INodeExecutionData[] = [];
+		for (let start = 0; start < entries.length; start += CHUNK_SIZE) {
+			const chunk = { ...body, [property]: entries.slice(start, start + CHUNK_SIZE) };
+			try {
+				answer = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: chunk } });
+			} catch (error) {
+				const failed = error as NodeApiError;
+				if (start > 0) {
+					failed.description = `${failed.description ?? ''} The first ${start} of ${entries.length} were sent before this failure; the other ${entries.length - start} were not.`.trim();
+				}
+				throw new NodeApiError(this.getNode(), failed as unknown as JsonObject, { itemIndex: this.getItemIndex() });
+			}
+		}
+		return answer;
+	};
 }

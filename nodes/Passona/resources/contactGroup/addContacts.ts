@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { dedupeContacts, parseContactList, toContact } from '../../shared/contacts';
 import { pairsToObject } from '../../shared/input';
-import { dataRouting, locatorField } from '../../shared/descriptions';
+import { chunkedRouting, locatorField } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
 import { checkInput } from '../../shared/routing';
 
@@ -17,7 +17,7 @@ export const addContactsOperation: INodePropertyOptions = {
 	value: 'addContacts',
 	action: 'Add contacts to a contact group',
 	description: 'Add phone numbers with custom fields to a contact group; Passona applies it in the background',
-	routing: dataRouting('PUT', '/contact-groups/{contactGroup}/add-contacts'),
+	routing: chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts'),
 };
 
 /** Builds `contacts` from the chosen source; every number is checked before anything is sent. */

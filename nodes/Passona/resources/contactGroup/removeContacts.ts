@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField, phoneNumbersField } from '../../shared/descriptions';
+import { chunkedRouting, locatorField, phoneNumbersField } from '../../shared/descriptions';
 
 const show = { resource: ['contactGroup'], operation: ['removeContacts'] };
 
@@ -8,7 +8,7 @@ export const removeContactsOperation: INodePropertyOptions = {
 	value: 'removeContacts',
 	action: 'Remove contacts from a contact group',
 	description: 'Remove phone numbers from a contact group; Passona applies it in the background',
-	routing: dataRouting('PUT', '/contact-groups/{contactGroup}/remove-contacts'),
+	routing: chunkedRouting('PUT', '/contact-groups/{contactGroup}/remove-contacts', 'phone_numbers'),
 };
 
 export const removeContactsDescription: INodeProperties[] = [
