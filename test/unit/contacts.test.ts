@@ -1,4 +1,5 @@
-import { dedupeContacts, pairsToObject, parseContactList, parseCustomFields } from '../../nodes/Passona/shared/contacts';
+import { dedupeContacts, parseContactList, parseCustomFields } from '../../nodes/Passona/shared/contacts';
+import { pairsToObject } from '../../nodes/Passona/shared/input';
 
 describe('contacts', () => {
 	test('parseContactList reads JSON text, a list or one contact, normalising numbers', () => {
