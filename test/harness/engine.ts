@@ -21,9 +21,16 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const PROJECT_ROOT = resolve(__dirname, '../..');
+/** The nearest folder above this file with a package.json: the project, whether run from test/ or build/test/. */
+function projectRoot(from: string): string {
+	const parent = dirname(from);
+	return existsSync(join(from, 'package.json')) || parent === from ? from : projectRoot(parent);
+}
+
+export const PROJECT_ROOT = projectRoot(__dirname);
 export const PACKAGE_NAME = 'n8n-nodes-passona';
 export { TOKEN } from './secrets';
 import { TOKEN } from './secrets';
