@@ -83,10 +83,10 @@ describe('Keyword', () => {
 		expect(items.map((item) => item.json)).toEqual([keyword()]);
 	});
 
-	test('Get Many with Limit pages until the limit, asking only for what is still needed', async () => {
+	test('Get Many with Limit keeps one page size and follows on when Passona sends fewer rows', async () => {
 		const all = Array.from({ length: 20 }, (_, n) => keyword({ keyword: `WORD${n}` }));
 		const passona = new PassonaMock()
-			// Passona may hand back fewer rows than asked for (its own page size): the node follows on.
+			// Passona may cap the page below what was asked for (15 rows): page 2 then starts at row 16.
 			.reply('GET', '/keywords', 200, page('/keywords', all.slice(0, 15), 1, 2, 15))
 			.reply('GET', '/keywords', 200, page('/keywords', all.slice(15, 20), 2, 2, 15));
 		const { items } = await runPassona({
@@ -94,7 +94,7 @@ describe('Keyword', () => {
 		});
 		expect(passona.requests.map((request) => request.query)).toEqual([
 			{ page: '1', per_page: '18' },
-			{ page: '2', per_page: '3' },
+			{ page: '2', per_page: '18' },
 		]);
 		expect(passona.requests.every((request) => request.path === '/keywords')).toBe(true);
 		expect(items.map((item) => item.json)).toEqual(all.slice(0, 18));

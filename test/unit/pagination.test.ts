@@ -26,10 +26,12 @@ describe('readPage', () => {
 	});
 });
 
-test('pageSize asks for what is still needed, at most a full page', () => {
-	expect(pageSize(50, 0)).toBe(50);
-	expect(pageSize(2500, 2000)).toBe(500);
-	expect(pageSize(Infinity, 123456)).toBe(MAX_PAGE_SIZE);
+test('pageSize is fixed for a listing: the Limit itself up to 1,000, then even pages', () => {
+	expect(pageSize(50)).toBe(50);
+	expect(pageSize(1000)).toBe(1000);
+	expect(pageSize(1500)).toBe(750);
+	expect(pageSize(2345)).toBe(782);
+	expect(pageSize(Infinity)).toBe(MAX_PAGE_SIZE);
 });
 
 test('normaliseBaseUrl trims spaces and trailing slashes and refuses what is not a link', () => {

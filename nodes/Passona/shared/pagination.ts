@@ -34,7 +34,13 @@ export function readPage(body: unknown, currentPage: number): Page {
 	return { entries: data, nextPage };
 }
 
-/** Rows to ask for on the next request: no more than still needed, no more than a page holds. */
-export function pageSize(limit: number, received: number): number {
-	return Math.min(MAX_PAGE_SIZE, limit - received);
+/**
+ * The page size for a whole listing. It stays the same on every page, because Passona (Laravel)
+ * starts page N at row (N - 1) x per_page: changing it between pages would repeat or skip rows.
+ * With a Limit, the pages are as few as possible and fetch as little beyond it as possible
+ * (Limit 1,500: two pages of 750).
+ */
+export function pageSize(limit: number): number {
+	if (!Number.isFinite(limit)) return MAX_PAGE_SIZE;
+	return Math.ceil(limit / Math.ceil(limit / MAX_PAGE_SIZE));
 }

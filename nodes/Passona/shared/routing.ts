@@ -172,7 +172,7 @@ export function deletedResult(name: LocatorName): PostReceiveAction {
 
 /**
  * Pages through a Passona list: Return All follows `links.next` to the end; otherwise stops at
- * Limit, asking each page for no more rows than are still needed.
+ * Limit, with a page size chosen so that little beyond the Limit is fetched.
  */
 export async function paginate(
 	this: IExecutePaginationFunctions,
@@ -189,12 +189,10 @@ export async function paginate(
 				return value;
 			});
 	const results: INodeExecutionData[] = [];
+	const perPage = pageSize(limit);
 	let page: number | undefined = 1;
 	while (page !== undefined && results.length < limit) {
-		const options = {
-			...requestData.options,
-			qs: { ...requestData.options.qs, page, per_page: pageSize(limit, results.length) },
-		};
+		const options = { ...requestData.options, qs: { ...requestData.options.qs, page, per_page: perPage } };
 		const [answer] = await this.makeRoutingRequest({ ...requestData, options });
 		let entries: unknown[];
 		try {
