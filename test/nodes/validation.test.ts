@@ -53,6 +53,11 @@ describe('refused before sending', () => {
 			'"Contact Group" is not a link to a Passona contact group: "https://passona.co.uk/api/2.0/keywords/09e0a326-fb2e-11e9..." [item 0]',
 		],
 		[
+			'a link with a broken %-escape (was a bare "URI malformed")',
+			{ resource: 'contactGroup', operation: 'get', contactGroup: byUrl('={{ "https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A" }}') },
+			'"Contact Group" is not a valid Passona ID link: "https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A" [item 0]',
+		],
+		[
 			'an empty name from an expression',
 			{ resource: 'contactGroup', operation: 'create', name: '={{ "   " }}', deletable: true },
 			'"Name" is empty [item 0]',

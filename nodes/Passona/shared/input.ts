@@ -66,7 +66,13 @@ export function uuidFromUrl(value: unknown, collection: string): string {
 		const subject = collection.replace(/-/g, ' ').replace(/s$/, '');
 		throw new InputError(`is not a link to a Passona ${subject}: ${describe(value)}`, hint);
 	}
-	return parseUuid(decodeURIComponent(match[1]));
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(match[1]);
+	} catch {
+		throw new InputError(`is not a valid Passona ID link: ${describe(value)}`, hint);
+	}
+	return parseUuid(decoded);
 }
 
 /** A resource locator's value ({ mode, value }) or a bare ID from an expression. */
