@@ -93,6 +93,24 @@ describe('refused before sending', () => {
 		expect(error.context?.itemIndex).toBe(0);
 	});
 
+	test('a custom field named __proto__ reaches Passona (it used to vanish without a word)', async () => {
+		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, { data: group() });
+		const { error } = await runPassona({
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'addContacts',
+				contactGroup: byId(GROUP_UUID),
+				contactSource: 'fields',
+				phoneNumber: '447700900123',
+				customFields: { field: [{ name: '__proto__', value: 'kept' }] },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(passona.requests[0].body).toEqual({
+			contacts: [{ phone_number: '447700900123', custom_fields: JSON.parse('{"__proto__": "kept"}') }],
+		});
+	});
+
 	test('the message names the item that was wrong', async () => {
 		new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, { data: group() });
 		const result = await runPassona({

@@ -108,6 +108,14 @@ export function parseBoolean(value: unknown): boolean {
 	throw new InputError(`must be true or false, got ${describe(value)}`);
 }
 
+/**
+ * Sets `name` as the object's own property whatever the name: plain assignment would silently
+ * drop a field or header named `__proto__` (it sets the prototype instead).
+ */
+export function setOwn<T>(target: Record<string, T>, name: string, value: T): void {
+	Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The node's Custom Fields rows ({ name, value }) as one object; a repeated name keeps the last. */
 export function pairsToObject(pairs: unknown): Record<string, unknown> {
 	if (pairs === undefined || pairs === null) return {};
@@ -118,7 +126,7 @@ export function pairsToObject(pairs: unknown): Record<string, unknown> {
 		if (typeof name !== 'string' || name.trim() === '') {
 			throw new InputError('has a row without a name', 'Give every custom field a name, or remove the row.');
 		}
-		fields[name.trim()] = value;
+		setOwn(fields, name.trim(), value);
 	}
 	return fields;
 }
@@ -150,7 +158,7 @@ export function parseHeaders(pairs: unknown): Record<string, string> {
 		}
 		const text = value === null || value === undefined ? '' : String(value);
 		if (/[\r\n]/.test(text)) throw new InputError(`has header "${name}" with a line break in its value`);
-		headers[name] = text;
+		setOwn(headers, name, text);
 	}
 	return headers;
 }
