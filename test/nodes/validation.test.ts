@@ -58,6 +58,11 @@ describe('refused before sending', () => {
 			'"Contact Group" is not a valid Passona ID link: "https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A" [item 0]',
 		],
 		[
+			'a webhook header named __proto__ (n8n dropped it from the request without a word)',
+			{ resource: 'webhook', operation: 'create', name: 'Hook', url: 'https://example.com/hook', headers: { header: [{ name: '__proto__', value: 'v' }] } },
+			'"Headers" has "__proto__", which n8n cannot send as a header name [item 0]',
+		],
+		[
 			'an empty name from an expression',
 			{ resource: 'contactGroup', operation: 'create', name: '={{ "   " }}', deletable: true },
 			'"Name" is empty [item 0]',

@@ -153,6 +153,8 @@ export function parseHeaders(pairs: unknown): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(pairsToObject(pairs))) {
 		if (!HEADER_NAME.test(name)) throw new InputError(`has "${name}", which is not a valid header name`);
+		// n8n's request layer drops a body key of that name on the way out: refuse it rather than lose it.
+		if (name === '__proto__') throw new InputError('has "__proto__", which n8n cannot send as a header name');
 		if (value !== null && typeof value === 'object') {
 			throw new InputError(`has header "${name}" set to ${describe(value)}: a header holds text`);
 		}
