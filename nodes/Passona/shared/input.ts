@@ -66,13 +66,18 @@ export function uuidFromUrl(value: unknown, collection: string): string {
 		const subject = collection.replace(/-/g, ' ').replace(/s$/, '');
 		throw new InputError(`is not a link to a Passona ${subject}: ${describe(value)}`, hint);
 	}
-	let decoded: string;
-	try {
-		decoded = decodeURIComponent(match[1]);
-	} catch {
-		throw new InputError(`is not a valid Passona ID link: ${describe(value)}`, hint);
-	}
+	const decoded = decodeOrUndefined(match[1]);
+	if (decoded === undefined) throw new InputError(`is not a valid Passona ID link: ${describe(value)}`, hint);
 	return parseUuid(decoded);
+}
+
+/** `decodeURIComponent`, or undefined for a broken %-escape (which it would throw on). */
+function decodeOrUndefined(text: string): string | undefined {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return undefined;
+	}
 }
 
 /** A resource locator's value ({ mode, value }) or a bare ID from an expression. */
