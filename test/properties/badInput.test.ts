@@ -284,8 +284,10 @@ describe('phone numbers and contacts', () => {
 
 	test('thousands of contacts in one item, with duplicates: every number sent once, in requests of 1,000', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(phoneAsTyped, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 3500 }), async (pool, count) => {
-				const rows = Array.from({ length: count }, (_, n) => pool[n % pool.length]);
+			fc.asyncProperty(fc.array(phoneAsTyped, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 3500 }), fc.integer({ min: 1, max: 3500 }), async (pool, count, distinct) => {
+				// `distinct` numbers (some typed in the generated styles), repeated to `count` rows.
+				const numbers = Array.from({ length: distinct }, (_, k) => pool[k] ?? { typed: `+44 770 ${String(k).padStart(7, '0')}`, expected: `44770${String(k).padStart(7, '0')}` });
+				const rows = Array.from({ length: count }, (_, n) => numbers[n % numbers.length]);
 				const outcome = await runCase(
 					{ resource: 'contactGroup', operation: 'addContacts', contactGroup: group, contactSource: 'json', contactsJson: mapped() } as INodeParameters,
 					[item({ v: rows.map((row, n) => ({ phone_number: row.typed, custom_fields: { row: n } })) })],
