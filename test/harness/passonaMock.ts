@@ -88,3 +88,42 @@ export const sentHeaders = (token: string) => ({
 	accept: 'application/json',
 	'content-type': 'application/json',
 });
+
+/**
+ * Answers every request to Passona with a plausible success until `stop()` (for generated input:
+ * which requests a case makes is what is under test, so none are prepared one by one).
+ */
+export function answerEverything(baseUrl: string = BASE_URL): { requests: RecordedRequest[]; stop: () => void } {
+	const url = new URL(baseUrl);
+	const basePath = url.pathname.replace(/\/+$/, '');
+	const requests: RecordedRequest[] = [];
+	const scope = nock(url.origin).persist();
+	for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+		scope
+			.intercept(/.*/, method)
+			.query(true)
+			.reply(function (uri, requestBody) {
+				const recorded = new URL(uri, 'http://recorded');
+				const path = recorded.pathname.slice(basePath.length);
+				requests.push({
+					method,
+					path,
+					query: Object.fromEntries(recorded.searchParams),
+					headers: {},
+					body: parseBody(requestBody),
+				});
+				if (method === 'DELETE') return [204, ''];
+				if (method === 'GET' && /^\/(contact-groups|keywords|webhooks)$|\/list-contacts$/.test(path)) {
+					return [200, { data: [{ uuid: 'listed' }], links: { next: null } }];
+				}
+				return [200, { data: { uuid: 'answered' } }];
+			});
+	}
+	return {
+		requests,
+		stop: () => {
+			scope.persist(false);
+			nock.cleanAll();
+		},
+	};
+}

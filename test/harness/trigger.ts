@@ -24,6 +24,7 @@ import {
 	type RunResult,
 	workflowWith,
 } from './engine';
+import { guardSecret } from './secrets';
 
 export const TRIGGER_NAME = 'Passona Trigger';
 export const WEBHOOK_ID = '8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01';
@@ -96,7 +97,19 @@ export async function checkExists(setup: TriggerSetup, isTest = false): Promise<
 /** What n8n does on activation: checkExists, and create only when it answers false. */
 export async function activate(setup: TriggerSetup, isTest = false): Promise<void> {
 	const context = hookContext(setup, isTest);
-	if (!(await methods(setup).checkExists.call(context))) await methods(setup).create.call(context);
+	try {
+		if (!(await methods(setup).checkExists.call(context))) await methods(setup).create.call(context);
+	} finally {
+		guardTriggerSecrets(setup);
+	}
+}
+
+/** Every secret the trigger holds joins the secrets the log check looks for. */
+export function guardTriggerSecrets(setup: TriggerSetup): string[] {
+	const data = setup.workflow.getStaticData('node', setup.node) as { registrations?: Record<string, { secret: string }> };
+	const secrets = Object.values(data.registrations ?? {}).map((registration) => registration.secret);
+	secrets.forEach(guardSecret);
+	return secrets;
 }
 
 export async function deactivate(setup: TriggerSetup, isTest = false): Promise<void> {
@@ -117,10 +130,41 @@ export interface DeliveryResult {
 	run?: RunResult;
 }
 
+/** The part of Express's response the node may use (it answers 401 itself). */
+export interface ResponseWriter {
+	status(code: number): ResponseWriter;
+	json(body: unknown): ResponseWriter;
+	send(body: unknown): ResponseWriter;
+	end(): ResponseWriter;
+}
+
+/**
+ * What n8n does with one call on the webhook URL: the node's `webhook()` in a WebhookContext over
+ * the parsed request, then, if it returned items, a workflow run started from them.
+ */
+export async function handleDelivery(
+	setup: TriggerSetup,
+	request: { headers: Record<string, string | string[] | undefined>; body: unknown; query?: Record<string, unknown> },
+	response: ResponseWriter,
+	afterAnswer: (response: IWebhookResponseData) => void = () => {},
+): Promise<{ response: IWebhookResponseData; run?: RunResult }> {
+	const additionalData = {
+		...setup.additionalData,
+		httpRequest: { method: 'POST', headers: request.headers, body: request.body, query: request.query ?? {}, params: {} },
+		httpResponse: response,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new WebhookContext(setup.workflow, setup.node, additionalData, 'webhook', webhookData(setup, false), [], null);
+	const answer = await setup.nodeType.webhook!.call(context);
+	afterAnswer(answer);
+	if (!answer.workflowData) return { response: answer };
+	const run = await runNode(setup.node, { credentials: setup.credentials, mode: 'webhook', input: answer.workflowData[0] }, {}, setup.workflow);
+	return { response: answer, run };
+}
+
 /** A call on the webhook URL, handled by the node in n8n's WebhookContext. */
 export async function deliver(setup: TriggerSetup, delivery: Delivery): Promise<DeliveryResult> {
 	const result: DeliveryResult = { response: {} };
-	const response = {
+	const response: ResponseWriter = {
 		status(code: number) {
 			result.answered = { status: code, body: undefined };
 			return response;
@@ -139,15 +183,6 @@ export async function deliver(setup: TriggerSetup, delivery: Delivery): Promise<
 	const headers = Object.fromEntries(
 		Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(([name, value]) => [name.toLowerCase(), value]),
 	);
-	const additionalData = {
-		...setup.additionalData,
-		httpRequest: { method: 'POST', headers, body: delivery.body, query: delivery.query ?? {}, params: {} },
-		httpResponse: response,
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new WebhookContext(setup.workflow, setup.node, additionalData, 'webhook', webhookData(setup, false), [], null);
-	result.response = await setup.nodeType.webhook!.call(context);
-	if (result.response.workflowData) {
-		result.run = await runNode(setup.node, { credentials: setup.credentials, mode: 'webhook', input: result.response.workflowData[0] }, {}, setup.workflow);
-	}
-	return result;
+	const handled = await handleDelivery(setup, { headers, body: delivery.body, query: delivery.query }, response);
+	return { ...result, ...handled };
 }

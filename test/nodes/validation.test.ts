@@ -53,6 +53,16 @@ describe('refused before sending', () => {
 			'"Contact Group" is not a link to a Passona contact group: "https://passona.co.uk/api/2.0/keywords/09e0a326-fb2e-11e9..." [item 0]',
 		],
 		[
+			'a link with a broken %-escape (was a bare "URI malformed")',
+			{ resource: 'contactGroup', operation: 'get', contactGroup: byUrl('={{ "https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A" }}') },
+			'"Contact Group" is not a valid Passona ID link: "https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A" [item 0]',
+		],
+		[
+			'a webhook header named __proto__ (n8n dropped it from the request without a word)',
+			{ resource: 'webhook', operation: 'create', name: 'Hook', url: 'https://example.com/hook', headers: { header: [{ name: '__proto__', value: 'v' }] } },
+			'"Headers" has "__proto__", which n8n cannot send as a header name [item 0]',
+		],
+		[
 			'an empty name from an expression',
 			{ resource: 'contactGroup', operation: 'create', name: '={{ "   " }}', deletable: true },
 			'"Name" is empty [item 0]',
@@ -86,6 +96,24 @@ describe('refused before sending', () => {
 		const error = await refused(parameters as INodeParameters);
 		expect(error.message).toBe(message);
 		expect(error.context?.itemIndex).toBe(0);
+	});
+
+	test('a custom field named __proto__ reaches Passona (it used to vanish without a word)', async () => {
+		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, { data: group() });
+		const { error } = await runPassona({
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'addContacts',
+				contactGroup: byId(GROUP_UUID),
+				contactSource: 'fields',
+				phoneNumber: '447700900123',
+				customFields: { field: [{ name: '__proto__', value: 'kept' }] },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(passona.requests[0].body).toEqual({
+			contacts: [{ phone_number: '447700900123', custom_fields: JSON.parse('{"__proto__": "kept"}') }],
+		});
 	});
 
 	test('the message names the item that was wrong', async () => {

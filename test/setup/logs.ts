@@ -1,6 +1,7 @@
-// Everything n8n (or our code) logs during a test file is kept and checked for the API token.
+// Everything n8n (or our code) logs during a test file is kept and checked for the API token and
+// for every trigger secret the file's tests registered (see guardSecret).
 import { inspect } from 'node:util';
-import { TOKEN } from '../harness/secrets';
+import { guardedSecrets } from '../harness/secrets';
 
 const logged: string[] = [];
 
@@ -13,5 +14,6 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 }
 
 afterAll(() => {
-	expect(logged.filter((line) => line.includes(TOKEN))).toEqual([]);
+	const secrets = guardedSecrets();
+	expect(logged.filter((line) => secrets.some((secret) => line.includes(secret)))).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { dedupeContacts, parseContactList, parseCustomFields } from '../../nodes/Passona/shared/contacts';
-import { pairsToObject } from '../../nodes/Passona/shared/input';
+import { pairsToObject, parseHeaders } from '../../nodes/Passona/shared/input';
 
 describe('contacts', () => {
 	test('parseContactList reads JSON text, a list or one contact, normalising numbers', () => {
@@ -35,6 +35,13 @@ describe('contacts', () => {
 		expect(pairsToObject([{ name: 'a', value: '1' }, { name: ' a ', value: '2' }, { name: 'b', value: 'x' }])).toEqual({ a: '2', b: 'x' });
 		expect(pairsToObject(undefined)).toEqual({});
 		expect(() => pairsToObject([{ name: '', value: '1' }])).toThrow('has a row without a name');
+	});
+
+	test('a field named __proto__ (or constructor) is kept like any other, not silently dropped', () => {
+		const fromJson = parseContactList('[{"phone_number": "447713252151", "custom_fields": {"__proto__": "x", "constructor": "y"}}]');
+		expect(JSON.stringify(fromJson[0].custom_fields)).toBe('{"__proto__":"x","constructor":"y"}');
+		expect(Object.keys(pairsToObject([{ name: '__proto__', value: false }]))).toEqual(['__proto__']);
+		expect(() => parseHeaders([{ name: '__proto__', value: 'v' }])).toThrow('has "__proto__", which n8n cannot send as a header name');
 	});
 
 	test('dedupeContacts keeps the last entry of a number, in the order of last appearance', () => {

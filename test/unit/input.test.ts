@@ -1,5 +1,6 @@
 import {
 	describe as describeValue,
+	InputError,
 	parseBoolean,
 	parseText,
 	parseUuid,
@@ -35,6 +36,10 @@ describe('IDs', () => {
 			'is not a link to a Passona contact group',
 		);
 		expect(() => uuidFromUrl(`/contact-groups/${UUID}`, 'contact-groups')).toThrow('is not a link');
+		// A broken %-escape used to escape as a bare "URI malformed", naming neither field nor item.
+		for (const broken of ['%E0%A4%A', '%zz', '%']) {
+			expect(() => uuidFromUrl(`https://passona.co.uk/api/2.0/contact-groups/${broken}`, 'contact-groups')).toThrow(InputError);
+		}
 		expect(() => uuidFromUrl('https://passona.co.uk/api/2.0/contact-groups/abc', 'contact-groups')).toThrow(
 			'is not a valid Passona ID',
 		);

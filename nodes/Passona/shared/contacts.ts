@@ -2,7 +2,7 @@
  * Contacts for Add Contacts: `{ phone_number, custom_fields }` as Passona expects them, built from
  * the node's fields or from JSON that a user mapped. Pure; errors are `InputError`s.
  */
-import { describe, InputError } from './input';
+import { describe, InputError, setOwn } from './input';
 import { normalisePhoneNumber } from './phone';
 
 export interface PassonaContact {
@@ -32,7 +32,7 @@ export function parseCustomFields(value: unknown): Record<string, string> {
 				`has custom field "${name}" set to ${describe(rawValue)}: a custom field holds text`,
 			);
 		}
-		fields[name] = rawValue === null || rawValue === undefined ? '' : String(rawValue);
+		setOwn(fields, name, rawValue === null || rawValue === undefined ? '' : String(rawValue));
 	}
 	return fields;
 }

@@ -66,7 +66,18 @@ export function uuidFromUrl(value: unknown, collection: string): string {
 		const subject = collection.replace(/-/g, ' ').replace(/s$/, '');
 		throw new InputError(`is not a link to a Passona ${subject}: ${describe(value)}`, hint);
 	}
-	return parseUuid(decodeURIComponent(match[1]));
+	const decoded = decodeOrUndefined(match[1]);
+	if (decoded === undefined) throw new InputError(`is not a valid Passona ID link: ${describe(value)}`, hint);
+	return parseUuid(decoded);
+}
+
+/** `decodeURIComponent`, or undefined for a broken %-escape (which it would throw on). */
+function decodeOrUndefined(text: string): string | undefined {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return undefined;
+	}
 }
 
 /** A resource locator's value ({ mode, value }) or a bare ID from an expression. */
@@ -102,6 +113,14 @@ export function parseBoolean(value: unknown): boolean {
 	throw new InputError(`must be true or false, got ${describe(value)}`);
 }
 
+/**
+ * Sets `name` as the object's own property whatever the name: plain assignment would silently
+ * drop a field or header named `__proto__` (it sets the prototype instead).
+ */
+export function setOwn<T>(target: Record<string, T>, name: string, value: T): void {
+	Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The node's Custom Fields rows ({ name, value }) as one object; a repeated name keeps the last. */
 export function pairsToObject(pairs: unknown): Record<string, unknown> {
 	if (pairs === undefined || pairs === null) return {};
@@ -112,7 +131,7 @@ export function pairsToObject(pairs: unknown): Record<string, unknown> {
 		if (typeof name !== 'string' || name.trim() === '') {
 			throw new InputError('has a row without a name', 'Give every custom field a name, or remove the row.');
 		}
-		fields[name.trim()] = value;
+		setOwn(fields, name.trim(), value);
 	}
 	return fields;
 }
@@ -139,12 +158,14 @@ export function parseHeaders(pairs: unknown): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(pairsToObject(pairs))) {
 		if (!HEADER_NAME.test(name)) throw new InputError(`has "${name}", which is not a valid header name`);
+		// n8n's request layer drops a body key of that name on the way out: refuse it rather than lose it.
+		if (name === '__proto__') throw new InputError('has "__proto__", which n8n cannot send as a header name');
 		if (value !== null && typeof value === 'object') {
 			throw new InputError(`has header "${name}" set to ${describe(value)}: a header holds text`);
 		}
 		const text = value === null || value === undefined ? '' : String(value);
 		if (/[\r\n]/.test(text)) throw new InputError(`has header "${name}" with a line break in its value`);
-		headers[name] = text;
+		setOwn(headers, name, text);
 	}
 	return headers;
 }

@@ -1,0 +1,91 @@
+/**
+ * What a no-code user can put into a field, directly or through an expression: the generators
+ * the bad-input properties draw from. Strings never contain "undefined", "[object Object]" or
+ * "NaN", so finding those in a request always means the node made them up.
+ */
+import fc from 'fast-check';
+
+const MADE_UP = /undefined|\[object Object\]|NaN/;
+
+export const clean = (text: string) => !MADE_UP.test(text);
+
+export const blank = fc.constantFrom('', ' ', '   ', '\t\n ', '\u00a0');
+export const shortText = fc.string({ maxLength: 30 }).filter(clean);
+export const unicodeText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter(clean);
+export const longText = fc.string({ minLength: 256, maxLength: 2500 }).filter(clean);
+
+/** Anything at all: text, numbers, switches, null, nothing, lists, objects. */
+export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+	blank,
+	shortText,
+	unicodeText,
+	longText,
+	fc.integer(),
+	fc.double(),
+	fc.boolean(),
+	fc.constant(null),
+	fc.constant(undefined),
+	fc.array(shortText, { maxLength: 3 }),
+	fc.object({ maxDepth: 1, maxKeys: 3, key: fc.string({ maxLength: 8 }).filter(clean), values: [shortText, fc.integer()] }),
+);
+
+export const uuid = fc.uuid();
+
+/** A UUID one character away from valid (dropped, added, or replaced by something not hex). */
+export const uuidOffByOne = fc
+	.tuple(fc.uuid(), fc.nat(35), fc.constantFrom('drop', 'add', 'g', 'z', ' ', '-', 'é', '%'))
+	.map(([id, at, change]) => {
+		if (change === 'drop') return id.slice(0, at) + id.slice(at + 1);
+		if (change === 'add') return id.slice(0, at) + 'a' + id.slice(at);
+		return id.slice(0, at) + change + id.slice(at + 1);
+	});
+
+/** A UUID as users paste it: any case, spaces around. */
+export const uuidAsTyped = fc
+	.tuple(fc.uuid(), fc.boolean(), fc.constantFrom('', ' ', '\n'))
+	.map(([id, upper, pad]) => ({ typed: `${pad}${upper ? id.toUpperCase() : id}${pad}`, expected: id }));
+
+export const idLike: fc.Arbitrary<unknown> = fc.oneof(
+	uuid,
+	uuidOffByOne,
+	uuidAsTyped.map(({ typed }) => typed),
+	anyValue,
+);
+
+/** International digits as Passona stores them (never starting with 0, so "00" stays a prefix). */
+export const phoneDigits = fc.stringMatching(/^[1-9][0-9]{6,14}$/);
+
+/** A valid number written as people write it, with the digits Passona should receive. */
+export const phoneAsTyped = fc
+	.tuple(phoneDigits, fc.constantFrom('plain', 'plus', 'zeros', 'spaced', 'dashed', 'brackets', 'number'))
+	.map(([digits, style]) => {
+		const spaced = digits.replace(/(\d{2})(\d{4})/, '$1 $2 ');
+		const typed: unknown = {
+			plain: digits,
+			plus: `+${digits}`,
+			zeros: `00${digits}`,
+			spaced: `+${spaced}`,
+			dashed: digits.replace(/(\d{3})(\d{3})/, '$1-$2-'),
+			brackets: `+${digits.slice(0, 2)} (${digits.slice(2, 5)}) ${digits.slice(5)}`,
+			number: Number(digits),
+		}[style];
+		return { typed, expected: digits };
+	});
+
+/** Not a phone number: letters, too few or too many digits, empty, or not text at all. */
+export const badPhone: fc.Arbitrary<unknown> = fc.oneof(
+	fc.stringMatching(/^[0-9]{1,6}$/),
+	fc.stringMatching(/^[1-9][0-9]{15,20}$/),
+	fc.tuple(phoneDigits, fc.constantFrom('A', 'x', 'CALL', 'é', '#', '*', '/')).map(([digits, letters]) => `${digits.slice(0, 4)}${letters}${digits.slice(4)}`),
+	blank,
+	fc.constantFrom(null, true, {}, [], -447700900123, 4.477e11 + 0.5),
+);
+
+export const phoneLike: fc.Arbitrary<unknown> = fc.oneof(phoneAsTyped.map(({ typed }) => typed), badPhone, anyValue);
+
+/** Custom fields as users build them: flat (the only valid shape) or not. */
+export const customFieldsLike: fc.Arbitrary<unknown> = fc.oneof(
+	fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((key) => clean(key) && key.trim() !== ''), fc.oneof(shortText, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 }),
+	fc.dictionary(fc.string({ maxLength: 6 }).filter(clean), fc.oneof(fc.object({ maxDepth: 1 }), fc.array(shortText)), { minKeys: 1, maxKeys: 2 }),
+	anyValue,
+);
