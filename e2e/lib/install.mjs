@@ -51,9 +51,11 @@ export async function ensureInstall({ log = console.log } = {}) {
 	await mkdir(INSTALL_DIR, { recursive: true });
 	await copyFile(join(E2E_DIR, 'package.json'), join(INSTALL_DIR, 'package.json'));
 	await copyFile(join(E2E_DIR, 'package-lock.json'), join(INSTALL_DIR, 'package-lock.json'));
+	// `npm install` (not `ci`) with the lock in place: the registry omits some foreign-platform optional
+	// packages from the lock, which `npm ci` refuses; the locked versions are still what gets installed.
 	// Lifecycle scripts stay off: n8n's optional native modules are not needed, and the one that is
 	// (sqlite3) is built below against Node 24's own headers.
-	await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: INSTALL_DIR });
+	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: INSTALL_DIR });
 	const env = {
 		...process.env,
 		PATH: `${join(NODE_PACKAGE, 'bin')}:${process.env.PATH}`,

@@ -84,6 +84,12 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 		cleanups.push(() => sandbox.close());
 		const sandboxLog = createWriteStream(join(artifacts, 'sandbox.log'));
 		cleanups.push(() => new Promise((resolve) => sandboxLog.end(resolve)));
+		// The sandbox's request log (method, path, status of every API call) goes to sandbox.log.
+		cleanups.push(async () => {
+			const response = await fetch(`${sandbox.origin}/_sandbox/requests`, { headers: { Authorization: `Bearer ${sandbox.token}` } });
+			const answer = await response.json();
+			for (const entry of answer.data) sandboxLog.write(`${entry.status ?? '---'} ${entry.method} ${entry.path}${Object.keys(entry.query).length ? ` ${JSON.stringify(entry.query)}` : ''}\n`);
+		});
 		log(`e2e: sandbox at ${sandbox.url}`);
 
 		const userFolder = await mkdtemp(join(tmpdir(), 'passona-n8n-'));
@@ -109,7 +115,8 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_AI_ENABLED: 'false',
-			N8N_RUNNERS_ENABLED: 'false',
+			// n8n 2.x always starts its task runner broker; each n8n process gets its own free port.
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_COMMUNITY_PACKAGES_PREVENT_LOADING: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
@@ -130,9 +137,10 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 		const cli = async (args, { capture = false } = {}) => {
 			const cliLog = createWriteStream(join(artifacts, 'cli.log'), { flags: 'a' });
 			cliLog.write(`\n$ n8n ${args.join(' ')}\n`);
+			const brokerPort = await freePort();
 			try {
 				return await new Promise((resolve, reject) => {
-					const child = spawn(paths.node, [paths.n8n, ...args], { env, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+					const child = spawn(paths.node, [paths.n8n, ...args], { env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
 					let stdout = '';
 					child.stdout.on('data', (chunk) => {
 						stdout += chunk;
