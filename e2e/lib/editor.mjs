@@ -75,11 +75,13 @@ export async function screenshotNodes(browser, origin, artifacts, log) {
 		await items.filter({ hasText: /^Passona$/ }).first().click().catch(async () => {
 			await items.filter({ hasText: 'Passona' }).first().click();
 		});
+		// On an empty canvas the app view opens on its trigger; the actions are folded under "Actions (N)".
+		await tab.getByText(/^Actions \(\d+\)/).first().click();
 		await tab.getByText(/Create a contact group/i).first().waitFor({ timeout: 15_000 });
 		await tab.screenshot({ path: join(artifacts, '03-passona-operations.png'), fullPage: true });
 		await assertNoPanelError(tab, 'the Passona operation list');
 		// The trigger, from the same app view.
-		const trigger = tab.getByText(/On inbound SMS|Passona Trigger|On keyword/i).first();
+		const trigger = tab.getByText(/On new Passona event|Passona Trigger/i).first();
 		await trigger.click();
 		await tab.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor({ timeout: 15_000 });
 		await tab.getByText(/Keyword/).first().waitFor({ timeout: 15_000 });
