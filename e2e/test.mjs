@@ -1,0 +1,214 @@
+// `npm run test:e2e`: this package in a real n8n 2.40.7 against the local Passona sandbox, through
+// n8n's CLI, its REST API and its editor in headless Chromium. Fails with a non-zero exit code.
+import assert from 'node:assert/strict';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ensureInstall } from './lib/install.mjs';
+import { ARTIFACTS } from './lib/paths.mjs';
+import { N8nRest } from './lib/rest.mjs';
+import { startStack } from './lib/stack.mjs';
+import * as fx from './lib/fixtures.mjs';
+import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
+
+const OWNER = { email: 'owner@passona-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'PassonaE2e-2026' };
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const log = (message) => console.log(`[${seconds()}] ${message}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let passed = 0;
+
+async function step(name, fn) {
+	log(`▶ ${name}`);
+	await fn();
+	passed++;
+	log(`✔ ${name}`);
+}
+
+async function waitFor(what, fn, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		await sleep(250);
+	}
+}
+
+/** Calls the sandbox's Passona API (or /_sandbox) with its token. */
+async function sandboxCall(sandbox, method, path, body) {
+	const base = path.startsWith('/_sandbox') ? sandbox.origin : sandbox.url;
+	const response = await fetch(`${base}${path}`, {
+		method,
+		headers: { Authorization: `Bearer ${sandbox.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const json = await response.json().catch(() => undefined);
+	if (!response.ok) throw new Error(`sandbox ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+	return json?.data ?? json;
+}
+
+function parseCliJson(stdout) {
+	const start = stdout.search(/^\{/m);
+	const end = stdout.lastIndexOf('\n}');
+	assert.ok(start >= 0 && end > start, `no JSON in n8n execute's output:\n${stdout.slice(-2000)}`);
+	return JSON.parse(stdout.slice(start, end + 2));
+}
+
+const outputOf = (run, node) => run.data.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+
+async function main() {
+	await rm(ARTIFACTS, { recursive: true, force: true });
+	await mkdir(ARTIFACTS, { recursive: true });
+	const paths = await ensureInstall({ log });
+	const stack = await startStack({ paths, log });
+	let browser;
+	try {
+		const { sandbox, cli } = stack;
+		const rest = new N8nRest(stack.origin);
+		const flatted = createRequire(join(paths.nodeModules, 'n8n', 'package.json'))('flatted');
+
+		// A keyword for the trigger that already calls another webhook (which must survive).
+		const other = await sandboxCall(sandbox, 'POST', '/webhooks', { name: 'Someone else', url: `${sandbox.origin}/elsewhere`, headers: {} });
+		const triggerKeyword = await sandboxCall(sandbox, 'POST', '/keywords', {
+			keyword: fx.TRIGGER_KEYWORD,
+			message: 'Got it',
+			add_contact_to_group: false,
+			call_webhook: true,
+			webhooks_uuid: [other.uuid],
+		});
+
+		await step('import the sandbox credential and the workflows with n8n\'s CLI', async () => {
+			const dir = join(stack.userFolder, 'import');
+			await mkdir(dir, { recursive: true });
+			await writeFile(join(dir, 'credentials.json'), JSON.stringify([fx.credential(sandbox)]));
+			await writeFile(join(dir, 'action.json'), JSON.stringify(fx.actionWorkflow()));
+			await writeFile(join(dir, 'trigger.json'), JSON.stringify(fx.triggerWorkflow(triggerKeyword.uuid)));
+			await cli(['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
+			await cli(['import:workflow', `--input=${join(dir, 'action.json')}`]);
+			await cli(['import:workflow', `--input=${join(dir, 'trigger.json')}`]);
+		});
+
+		await step('start n8n', () => stack.startN8n());
+
+		if (process.env.E2E_SKIP_UI) {
+			await rest.post('/owner/setup', OWNER);
+		} else {
+			browser = await launchBrowser(paths, log);
+			await step('create the owner account in the editor', () => setupOwner(browser, stack.origin, OWNER, ARTIFACTS));
+		}
+		await rest.post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+
+		await step('n8n loaded the package\'s nodes and credential', async () => {
+			const types = await rest.post('/node-types', {
+				nodeInfos: [
+					{ name: 'n8n-nodes-passona.passona', version: 1 },
+					{ name: 'n8n-nodes-passona.passonaTrigger', version: 1 },
+				],
+			});
+			assert.deepEqual(types.map((type) => type.displayName).sort(), ['Passona', 'Passona Trigger']);
+		});
+
+		await step('credential test passes with the sandbox token and fails with a wrong one', async () => {
+			const good = await rest.post('/credentials/test', { credentials: fx.credential(sandbox) });
+			assert.equal(good?.status, 'OK', `credential test: ${JSON.stringify(good)}`);
+			const wrong = fx.credential(sandbox);
+			wrong.data.apiToken = 'not-the-token';
+			const bad = await rest.post('/credentials/test', { credentials: wrong });
+			assert.equal(bad?.status, 'Error', `credential test with a wrong token: ${JSON.stringify(bad)}`);
+			log(`  wrong token → ${bad.message}`);
+		});
+
+		await step('action workflow (contact group and keyword operations) runs with `n8n execute`', async () => {
+			const run = parseCliJson(await cli(['execute', `--id=${fx.ACTION_WORKFLOW_ID}`, '--rawOutput'], { capture: true }));
+			assert.equal(run.data.resultData.error, undefined);
+			const [group] = outputOf(run, 'Create Group');
+			assert.equal(group.name, fx.GROUP_NAME);
+			assert.match(group.uuid, /^[0-9a-f-]{36}$/);
+			const [added] = outputOf(run, 'Add Contact');
+			assert.equal(added.uuid, group.uuid);
+			assert.equal(added.status, 'Modifying');
+			const [keyword] = outputOf(run, 'Create Keyword');
+			assert.equal(keyword.keyword, fx.ACTION_KEYWORD);
+			assert.deepEqual(keyword.contact_groups_uuid, [group.uuid]);
+			const keywords = outputOf(run, 'Get Keywords').map((item) => item.keyword).sort();
+			assert.deepEqual(keywords, [fx.ACTION_KEYWORD, fx.TRIGGER_KEYWORD].sort());
+			const contacts = sandbox.store.contactsOf(group.uuid);
+			assert.deepEqual([...contacts.keys()], [fx.PHONE]);
+		});
+
+		const webhookUrl = `${stack.origin}/webhook/${fx.TRIGGER_WEBHOOK_ID}/webhook`;
+		const ours = () => [...sandbox.store.webhooks.values()].filter((webhook) => webhook.url === webhookUrl);
+		const executions = async () => (await rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: fx.TRIGGER_WORKFLOW_ID }))}`)).results;
+
+		await step('activating the trigger workflow registers a webhook on the keyword', async () => {
+			const workflow = await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`);
+			const activated = await rest.post(`/workflows/${fx.TRIGGER_WORKFLOW_ID}/activate`, { versionId: workflow.versionId });
+			assert.equal(activated.active, true, `activate answered ${JSON.stringify(activated).slice(0, 2000)}`);
+			// n8n may publish through its outbox, a moment after answering.
+			const webhook = await waitFor(`a sandbox webhook for ${webhookUrl}`, () => {
+				const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
+				return keyword.webhooks_uuid.length === 2 && ours()[0];
+			});
+			assert.equal(ours().length, 1);
+			assert.ok(webhook.headers['X-Passona-N8n-Secret']?.length >= 32, 'the webhook carries a secret header');
+			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
+			assert.equal(keyword.call_webhook, true);
+			assert.deepEqual(keyword.webhooks_uuid, [other.uuid, webhook.uuid]);
+		});
+
+		await step('an inbound SMS on the sandbox starts an execution with the message', async () => {
+			const text = `${fx.TRIGGER_KEYWORD} hello from the e2e test`;
+			const inbound = await sandboxCall(sandbox, 'POST', '/_sandbox/inbound', { from: fx.PHONE, text });
+			const delivery = inbound.deliveries.find((entry) => entry.url === webhookUrl);
+			assert.equal(delivery?.status, 200, `delivery to n8n: ${JSON.stringify(inbound.deliveries)}`);
+			const [execution] = await waitFor('the trigger execution', async () => {
+				const list = await executions();
+				return list.some((entry) => entry.status === 'success') && list;
+			});
+			const full = await rest.get(`/executions/${execution.id}`);
+			const data = flatted.parse(full.data);
+			const [item] = data.resultData.runData['Passona Trigger'][0].data.main[0].map((entry) => entry.json);
+			assert.equal(item.message, text);
+			assert.equal(item.from, fx.PHONE);
+			assert.equal(item.keyword.uuid, triggerKeyword.uuid);
+			assert.match(item.receivedAt, /^\d{4}-\d\d-\d\dT/);
+		});
+
+		await step('a forged delivery without (or with a wrong) secret gets 401 and starts nothing', async () => {
+			const before = (await executions()).length;
+			const body = JSON.stringify({ event: 'keyword.matched', from: fx.PHONE, message: 'forged' });
+			for (const headers of [{}, { 'X-Passona-N8n-Secret': 'guess' }]) {
+				const response = await fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+				assert.equal(response.status, 401);
+			}
+			await sleep(1500);
+			assert.equal((await executions()).length, before);
+		});
+
+		await step('deactivating removes our webhook and leaves the other one on the keyword', async () => {
+			await rest.post(`/workflows/${fx.TRIGGER_WORKFLOW_ID}/deactivate`, {});
+			await waitFor('our webhook to go', () => ours().length === 0);
+			assert.deepEqual([...sandbox.store.webhooks.keys()], [other.uuid]);
+			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
+			assert.deepEqual(keyword.webhooks_uuid, [other.uuid]);
+			assert.equal(keyword.call_webhook, true);
+		});
+
+		if (browser) {
+			await step('the editor finds the Passona node, lists its operations and shows the trigger panel', () =>
+				screenshotNodes(browser, stack.origin, ARTIFACTS, log),
+			);
+		}
+		log(`e2e: ${passed} steps passed in ${seconds()}; logs and screenshots in ${ARTIFACTS}`);
+	} finally {
+		if (browser) await browser.close().catch(() => undefined);
+		await stack.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(`\ne2e FAILED after ${seconds()} (${passed} steps passed): ${error?.stack ?? error}`);
+	console.error(`logs: ${ARTIFACTS}`);
+	process.exitCode = 1;
+});
