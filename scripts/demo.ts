@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { PROJECT_ROOT, type PassonaCredentials, runPassona } from '../test/harness/engine';
+import { activate, deactivate, triggerSetup } from '../test/harness/trigger';
+import { startWebhookServer } from '../test/harness/webhookServer';
 import { MANUAL_TRIGGER, runWorkflow, type WorkflowJson } from '../test/harness/workflow';
 
 const SENDER = '447700900999';
@@ -99,6 +101,44 @@ interface InboundAnswer {
 	data: { matched: boolean; keyword: string | null; added_to_groups: string[] };
 }
 
+/**
+ * A Passona Trigger listening on the keyword, as in an active workflow: it registers its webhook in
+ * the sandbox; a small local HTTP server plays n8n's webhook endpoint and runs the workflow.
+ */
+async function listenWithTrigger(sandbox: Sandbox, credentials: PassonaCredentials, keyword: IDataObject) {
+	const step = `Passona Trigger on '${keyword.keyword}'`;
+	console.log(`\n▶ ${step} (activated as an n8n workflow would be)`);
+	const setup = await triggerSetup({ keywords: [keyword.uuid as string] }, credentials);
+	const server = await startWebhookServer(setup);
+	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
+	try {
+		await activate(setup);
+	} catch (error) {
+		await server.close();
+		throw new StepFailed(step, (error as Error).message);
+	}
+	const [webhook] = [...sandbox.store.webhooks.values()];
+	console.log(`  ✓ Activated: Passona webhook '${webhook?.name}' attached to keyword '${keyword.keyword}'`);
+	return {
+		/** Waits for the run the inbound SMS started, then deactivates and checks nothing is left. */
+		async finish() {
+			try {
+				await server.settled();
+				if (server.executions.length !== 1) {
+					throw new StepFailed(step, `expected 1 workflow run from the inbound SMS, got ${server.executions.length}`);
+				}
+				const message = server.executions[0].items[0]?.json ?? {};
+				console.log(`  ✓ Workflow run started by the trigger with the message from ${message.from}: '${message.message}'`);
+				await deactivate(setup);
+				if (sandbox.store.webhooks.size !== 0) throw new StepFailed(step, 'the webhook was not removed on deactivation');
+				console.log('  ✓ Deactivated: the webhook is gone from Passona and the keyword');
+			} finally {
+				await server.close();
+			}
+		},
+	};
+}
+
 /** An SMS from SENDER starting with `word`, then the group read back through the node's Get Contacts. */
 async function simulateInbound(sandbox: Sandbox, credentials: PassonaCredentials, word: string, groupUuid: string) {
 	const step = `Inbound SMS '${word}'`;
@@ -146,7 +186,9 @@ async function main(): Promise<void> {
 			// Contact jobs run in the background: the next step lists contacts only once they are done.
 			await waitUntilReady(credentials, `Waiting for contact jobs after examples/${file}`);
 			for (const keyword of keywords.filter((created) => created.add_contact_to_group)) {
+				const trigger = await listenWithTrigger(sandbox, credentials, keyword);
 				await simulateInbound(sandbox, credentials, keyword.keyword as string, (keyword.contact_groups_uuid as string[])[0]);
+				await trigger.finish();
 			}
 		}
 		const left = { groups: sandbox.store.contactGroups.size, keywords: sandbox.store.keywords.size };
