@@ -6,6 +6,8 @@ export interface Sample {
 	ms: number;
 	/** Requests the sandbox received during the run. */
 	requests: number;
+	/** Most requests in flight at once from node:http clients (0 for Node's fetch, whose loops send one at a time). */
+	maxConcurrent: number;
 	/** Highest heapUsed seen during the run, above the heap after a full GC before it. */
 	peakHeapMB: number;
 	/** Highest RSS seen during the run, above the RSS before it. */
@@ -14,6 +16,8 @@ export interface Sample {
 	retainedHeapMB: number;
 	/** Items the run produced. */
 	items: number;
+	/** Why the run failed, when it did (the other figures then describe the run until it failed). */
+	error?: string;
 }
 
 const MB = 1024 * 1024;
@@ -26,12 +30,32 @@ function collect(): void {
 }
 
 let serverRequests = 0;
+let inFlight = 0;
+let maxInFlight = 0;
 const onRequest = () => serverRequests++;
+const onSent = () => {
+	inFlight++;
+	if (inFlight > maxInFlight) maxInFlight = inFlight;
+};
+const onDone = () => inFlight--;
 
-/** Counts every request an in-process HTTP server (the sandbox) receives. */
+const channels: Array<[string, () => void]> = [
+	['http.server.request.start', onRequest],
+	// node:http clients (n8n's axios); Node's fetch does not report here.
+	['http.client.request.start', onSent],
+	['http.client.response.finish', onDone],
+	['http.client.request.error', onDone],
+];
+
+/**
+ * Counts every request an in-process HTTP server (the sandbox) receives, and the most requests
+ * that node:http clients had in flight at once.
+ */
 export function countRequests(): () => void {
-	subscribe('http.server.request.start', onRequest);
-	return () => unsubscribe('http.server.request.start', onRequest);
+	for (const [name, listener] of channels) subscribe(name, listener);
+	return () => {
+		for (const [name, listener] of channels) unsubscribe(name, listener);
+	};
 }
 
 /** Runs `work` once, measuring it; `work` returns what it produced (held until measured). */
@@ -45,10 +69,18 @@ export async function measure(work: () => Promise<unknown[]>): Promise<Sample> {
 		const { heapUsed, rss } = process.memoryUsage();
 		if (heapUsed > peakHeap) peakHeap = heapUsed;
 		if (rss > peakRss) peakRss = rss;
-	}, 5);
+	}, 10);
 	const requestsBefore = serverRequests;
+	maxInFlight = inFlight;
 	const start = performance.now();
-	let output: unknown[] | undefined = await work();
+	let output: unknown[] | undefined;
+	let error: string | undefined;
+	try {
+		output = await work();
+	} catch (failure) {
+		error = (failure as Error).message;
+		output = [];
+	}
 	const ms = performance.now() - start;
 	clearInterval(sampler);
 	const requests = serverRequests - requestsBefore;
@@ -62,10 +94,12 @@ export async function measure(work: () => Promise<unknown[]>): Promise<Sample> {
 	return {
 		ms,
 		requests,
+		maxConcurrent: maxInFlight,
 		peakHeapMB: (peakHeap - heapBefore) / MB,
 		peakRssMB: (peakRss - rssBefore) / MB,
 		retainedHeapMB: retained / MB,
 		items,
+		...(error === undefined ? {} : { error }),
 	};
 }
 
