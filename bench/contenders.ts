@@ -34,6 +34,16 @@ async function runLine(
 	return output;
 }
 
+/** A node of n8n-nodes-base in the bench's workflows; `index` keeps ids and positions apart. */
+const n8nNode = (index: number, name: string, type: string, typeVersion: number, parameters: INode['parameters']): INode => ({
+	id: `b1b2c3d4-0000-4000-8000-00000000000${index}`,
+	name,
+	type: `n8n-nodes-base.${type}`,
+	typeVersion,
+	position: [200 * index, 0],
+	parameters,
+});
+
 const runPassonaNode = (target: Target, parameters: INode['parameters'], items: IDataObject[] = [{}]) =>
 	runLine([passonaNode(parameters)], items, credentialsOf(target));
 
@@ -76,13 +86,7 @@ export async function getContactsRaw(target: Target, group: string): Promise<unk
 export function getContactsHttpRequest(n8n: N8nNodes, splitOut: boolean) {
 	return async (target: Target, group: string): Promise<unknown[]> => {
 		const httpRequest: INode = {
-			id: 'b1b2c3d4-0000-4000-8000-000000000002',
-			name: 'HTTP Request',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [0, 0],
-			credentials: { httpHeaderAuth: { id: '2', name: 'Passona header auth' } },
-			parameters: {
+			...n8nNode(2, 'HTTP Request', 'httpRequest', 4.2, {
 				method: 'GET',
 				url: `${target.url}/contact-groups/${group}/list-contacts`,
 				authentication: 'genericCredentialType',
@@ -99,19 +103,11 @@ export function getContactsHttpRequest(n8n: N8nNodes, splitOut: boolean) {
 						},
 					},
 				},
-			},
+			}),
+			credentials: { httpHeaderAuth: { id: '2', name: 'Passona header auth' } },
 		};
 		const nodes = [httpRequest];
-		if (splitOut) {
-			nodes.push({
-				id: 'b1b2c3d4-0000-4000-8000-000000000003',
-				name: 'Split Out',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { fieldToSplitOut: 'data', include: 'noOtherFields' },
-			});
-		}
+		if (splitOut) nodes.push(n8nNode(3, 'Split Out', 'splitOut', 1, { fieldToSplitOut: 'data', include: 'noOtherFields' }));
 		// The Header Auth credential: the harness's credentials helper hands the same data to every type.
 		const headerAuth = { name: 'Authorization', value: `Bearer ${target.token}` } as unknown as PassonaCredentials;
 		return await runLine(nodes, [{}], headerAuth, {
@@ -159,14 +155,7 @@ export const addContactsPerItem = (target: Target, group: string, rows: ContactR
 /** The README's path: Aggregate (All Item Data into `data`), then Contacts From: JSON. */
 export function addContactsAggregated(n8n: N8nNodes) {
 	return async (target: Target, group: string, rows: ContactRow[]) => {
-		const aggregate: INode = {
-			id: 'b1b2c3d4-0000-4000-8000-000000000004',
-			name: 'Aggregate',
-			type: 'n8n-nodes-base.aggregate',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'data' },
-		};
+		const aggregate = n8nNode(4, 'Aggregate', 'aggregate', 1, { aggregate: 'aggregateAllItemData', destinationFieldName: 'data' });
 		const passona = passonaNode({
 			resource: 'contactGroup',
 			operation: 'addContacts',
