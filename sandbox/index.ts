@@ -15,6 +15,12 @@ export interface SandboxOptions {
 	token?: string;
 	/** How long an asynchronous contact job takes; default 200. */
 	jobDelayMs?: number;
+	/**
+	 * How long a connection may wait for its request to be read (Node's headersTimeout and
+	 * requestTimeout); default Node's own. 0 = no limit, for benchmarks that open thousands of
+	 * connections at once in the sandbox's own process.
+	 */
+	requestTimeoutMs?: number;
 }
 
 export interface Sandbox {
@@ -34,6 +40,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const store = new SandboxStore({ jobDelayMs: options.jobDelayMs });
 	const state = new SandboxState();
 	const server = createSandboxServer({ store, token, state });
+	if (options.requestTimeoutMs !== undefined) {
+		server.requestTimeout = options.requestTimeoutMs;
+		server.headersTimeout = options.requestTimeoutMs;
+	}
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, host, () => {

@@ -4,6 +4,7 @@
  */
 import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
 import type {
+	IConnections,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
@@ -21,17 +22,23 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The nearest folder above this file with a package.json: the project, whether run from test/ or build/test/. */
-function projectRoot(from: string): string {
-	const parent = dirname(from);
-	return existsSync(join(from, 'package.json')) || parent === from ? from : projectRoot(parent);
+export const PACKAGE_NAME = 'n8n-nodes-passona';
+
+/** The folder of this package's package.json, whether run from test/ (jest) or compiled into build/ (bench). */
+function findProjectRoot(start: string): string {
+	for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
+		const manifest = join(dir, 'package.json');
+		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) {
+			return dir;
+		}
+	}
+	throw new Error(`${PACKAGE_NAME}'s package.json not found above ${start}`);
 }
 
-export const PROJECT_ROOT = projectRoot(__dirname);
-export const PACKAGE_NAME = 'n8n-nodes-passona';
+export const PROJECT_ROOT = findProjectRoot(__dirname);
 export { TOKEN } from './secrets';
 import { TOKEN } from './secrets';
 export const BASE_URL = 'https://passona.test/api/2.0';
@@ -205,13 +212,17 @@ export interface RunResult {
 
 export const NODE_NAME = 'Passona';
 
-export async function workflowWith(node: INode, extra: Record<string, INodeType> = {}): Promise<Workflow> {
+export async function workflowWith(
+	node: INode,
+	extra: Record<string, INodeType> = {},
+	more: { nodes?: INode[]; connections?: IConnections } = {},
+): Promise<Workflow> {
 	const nodeTypes = new PackageNodeTypes(await loadPackage(), extra);
 	return new Workflow({
 		id: 'test',
 		name: 'Inbound replies',
-		nodes: [node],
-		connections: {},
+		nodes: [node, ...(more.nodes ?? [])],
+		connections: more.connections ?? {},
 		nodeTypes,
 		active: false,
 		staticData: {},
@@ -262,11 +273,16 @@ export async function runCredentialTest(credentials: PassonaCredentials): Promis
 	return await runNode(node, { credentials }, { credentialTest: testNodeType });
 }
 
+/**
+ * Executes `node` fed with the input; with a `workflow` holding further nodes connected after it,
+ * the engine runs them too and `outputOf` names the node whose output is returned.
+ */
 export async function runNode(
 	node: INode,
 	options: Pick<RunOptions, 'credentials' | 'mode'> & { items?: IDataObject[]; input?: INodeExecutionData[] },
 	extra: Record<string, INodeType> = {},
 	workflow?: Workflow,
+	outputOf: string = node.name,
 ): Promise<RunResult> {
 	workflow ??= await workflowWith(node, extra);
 	const mode = options.mode ?? 'manual';
@@ -291,7 +307,7 @@ export async function runNode(
 
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
-	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const taskData = run.data.resultData.runData[outputOf]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
 		error: run.data.resultData.error as RunResult['error'],

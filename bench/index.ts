@@ -1,0 +1,131 @@
+/**
+ * npm run bench: the Passona node against the limit (Node's fetch in a loop) and against n8n's own
+ * nodes, on the local sandbox, all through n8n-core's WorkflowExecute, in one process.
+ */
+import '../test/setup/env'; // N8N_USER_FOLDER in a temporary folder, before n8n-core loads
+import { startSandbox } from '../sandbox';
+import {
+	addContactsAggregated,
+	addContactsPerItem,
+	addContactsRaw,
+	contactRows,
+	getContactsHttpRequest,
+	getContactsNode,
+	getContactsRaw,
+	getGroupNode,
+	getGroupRaw,
+	type Target,
+} from './contenders';
+import { countRequests, measure, type Sample } from './measure';
+import { loadN8nNodes } from './n8nNodesBase';
+import { type BenchResults, type Contender, judge, machine, writeResults } from './report';
+
+/** Rounds of the fast scenarios; BENCH_ROUNDS overrides (the slower ones run fewer, to keep the bench short). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+const SLOW_ROUNDS = Math.min(ROUNDS, 3);
+/** The one-request-per-item path makes 10,000 requests a run: it runs once. */
+const PER_ITEM_ROUNDS = 1;
+const CONTACTS = 100_000;
+const SMALL_CONTACTS = 25_000;
+const ADD_ROWS = 10_000;
+const GET_ITEMS = 1_000;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Runs each contender `rounds` times, alternating them (the order rotates every round). */
+async function alternate(
+	rounds: number,
+	contenders: Array<{ name: string; run: () => Promise<unknown[]>; rounds?: number }>,
+): Promise<Contender[]> {
+	const samples = new Map<string, Sample[]>(contenders.map((contender) => [contender.name, []]));
+	for (let round = 0; round < rounds; round++) {
+		for (let k = 0; k < contenders.length; k++) {
+			const contender = contenders[(k + round) % contenders.length];
+			if (round >= (contender.rounds ?? rounds)) continue;
+			const sample = await measure(contender.run);
+			samples.get(contender.name)!.push(sample);
+			const failed = sample.error === undefined ? '' : `, FAILED: ${sample.error}`;
+			log(`  ${contender.name}: ${sample.ms.toFixed(0)} ms, ${sample.items} items, ${sample.requests} requests${failed}`);
+		}
+	}
+	return contenders.map((contender) => ({ name: contender.name, samples: samples.get(contender.name)! }));
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const n8n = loadN8nNodes(log);
+	const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 0 });
+	const stopCounting = countRequests();
+	try {
+		const target: Target = { url: sandbox.url, token: sandbox.token };
+		const big = sandbox.store.seedContactGroup({ name: 'Bench 100k', contacts: CONTACTS }).uuid;
+		const small = sandbox.store.seedContactGroup({ name: 'Bench 25k', contacts: SMALL_CONTACTS }).uuid;
+		const addTarget = sandbox.store.createContactGroup({ name: 'Bench add' }).uuid;
+		const rows = contactRows(ADD_ROWS);
+
+		log(`Warm-up`);
+		await getContactsNode(target, small);
+		await getContactsRaw(target, small);
+		await getContactsHttpRequest(n8n, true)(target, small);
+		await getGroupNode(target, small, 50);
+		await getGroupRaw(target, small, 50);
+
+		log(`1. Get Contacts, Return All, ${CONTACTS} contacts, ${ROUNDS} rounds`);
+		const returnAll = await alternate(ROUNDS, [
+			{ name: 'raw fetch loop (limit)', run: () => getContactsRaw(target, big) },
+			{ name: 'Passona node', run: () => getContactsNode(target, big) },
+			{ name: 'HTTP Request + Split Out', run: () => getContactsHttpRequest(n8n, true)(target, big) },
+			{ name: 'HTTP Request (pages)', run: () => getContactsHttpRequest(n8n, false)(target, big) },
+		]);
+
+		log(`   memory: ${SMALL_CONTACTS} against ${CONTACTS} contacts, ${SLOW_ROUNDS} rounds`);
+		const memory = await alternate(SLOW_ROUNDS, [
+			{ name: `Passona node, ${SMALL_CONTACTS}`, run: () => getContactsNode(target, small) },
+			{ name: `Passona node, ${CONTACTS}`, run: () => getContactsNode(target, big) },
+			{ name: `raw fetch loop, ${SMALL_CONTACTS}`, run: () => getContactsRaw(target, small) },
+			{ name: `raw fetch loop, ${CONTACTS}`, run: () => getContactsRaw(target, big) },
+		]);
+
+		log(`2. Add ${ADD_ROWS} contacts arriving as ${ADD_ROWS} input items, ${ROUNDS} rounds (one request per item: ${PER_ITEM_ROUNDS})`);
+		const add = await alternate(ROUNDS, [
+			{ name: 'raw fetch, requests of 1,000 (limit)', run: () => addContactsRaw(target, addTarget, rows) },
+			{ name: 'Aggregate → Passona (JSON)', run: () => addContactsAggregated(n8n)(target, addTarget, rows) },
+			{
+				name: 'Passona per item (Fields)',
+				run: () => addContactsPerItem(target, addTarget, rows),
+				rounds: PER_ITEM_ROUNDS,
+			},
+		]);
+
+		log(`3. Contact Group Get for ${GET_ITEMS} input items, ${SLOW_ROUNDS} rounds`);
+		const perItem = await alternate(SLOW_ROUNDS, [
+			{ name: 'raw fetch loop (limit)', run: () => getGroupRaw(target, small, GET_ITEMS) },
+			{ name: 'Passona node', run: () => getGroupNode(target, small, GET_ITEMS) },
+		]);
+
+		const results: BenchResults = {
+			date: new Date().toISOString(),
+			machine: machine(),
+			n8nNodesBase: n8n.version,
+			rounds: { returnAll: ROUNDS, memory: SLOW_ROUNDS, add: ROUNDS, addPerItem: PER_ITEM_ROUNDS, perItem: SLOW_ROUNDS },
+			sizes: { contacts: CONTACTS, smallContacts: SMALL_CONTACTS, addRows: ADD_ROWS, getItems: GET_ITEMS },
+			returnAll,
+			memory,
+			add,
+			perItem,
+			targets: [],
+			benchSeconds: 0,
+		};
+		results.targets = judge(results);
+		results.benchSeconds = (Date.now() - started) / 1000;
+		writeResults(results, process.argv.includes('--readme'));
+	} finally {
+		stopCounting();
+		await sandbox.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

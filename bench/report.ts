@@ -1,0 +1,288 @@
+/** The bench's table (printed, and put in the README with --readme), its JSON and its SVG chart. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../test/harness/engine';
+import { type Sample, type Stats, stats } from './measure';
+
+export interface Contender {
+	name: string;
+	samples: Sample[];
+}
+
+export interface Target {
+	target: string;
+	measured: string;
+	pass: boolean;
+}
+
+export interface BenchResults {
+	date: string;
+	/** loadAverage: the 1-minute load average when the bench ended (other work on the machine). */
+	machine: { cpu: string; cores: number; node: string; loadAverage: number };
+	n8nNodesBase: string;
+	rounds: { returnAll: number; memory: number; add: number; addPerItem: number; perItem: number };
+	sizes: { contacts: number; smallContacts: number; addRows: number; getItems: number };
+	returnAll: Contender[];
+	memory: Contender[];
+	add: Contender[];
+	perItem: Contender[];
+	targets: Target[];
+	benchSeconds: number;
+}
+
+export function machine(): BenchResults['machine'] {
+	const all = cpus();
+	return { cpu: all[0]?.model.trim() ?? 'unknown', cores: all.length, node: process.version, loadAverage: loadavg()[0] };
+}
+
+const of = (contenders: Contender[], name: string): Contender => {
+	const found = contenders.find((contender) => contender.name.startsWith(name));
+	if (!found) throw new Error(`no contender named ${name}`);
+	return found;
+};
+/** Figures of the runs that succeeded (of all runs when none did: then they describe the failures). */
+const succeeded = (contender: Contender) => {
+	const good = contender.samples.filter((sample) => sample.error === undefined);
+	return good.length > 0 ? good : contender.samples;
+};
+const statOf = (contender: Contender, key: Exclude<keyof Sample, 'error'>): Stats =>
+	stats(succeeded(contender).map((sample) => sample[key]));
+const median = (contender: Contender, key: Exclude<keyof Sample, 'error'>) => statOf(contender, key).median;
+const failures = (contenders: Contender[]) =>
+	contenders.flatMap((contender) =>
+		contender.samples.filter((sample) => sample.error !== undefined).map((sample) => `${contender.name}: ${sample.error}`),
+	);
+
+const int = (value: number) => Math.round(value).toLocaleString('en-GB');
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+/** `median [min–max]`, or the median alone when there was one sample. */
+const spread = (s: Stats, format: (value: number) => string) =>
+	s.min === s.max ? format(s.median) : `${format(s.median)} [${format(s.min)}–${format(s.max)}]`;
+
+function memoryRatios(results: BenchResults) {
+	const { contacts, smallContacts } = results.sizes;
+	const ratio = (name: string, key: 'retainedHeapMB' | 'peakHeapMB') =>
+		median(of(results.memory, `${name}, ${contacts}`), key) / median(of(results.memory, `${name}, ${smallContacts}`), key);
+	const perContact = (name: string) =>
+		(median(of(results.memory, `${name}, ${contacts}`), 'retainedHeapMB') * 1024 * 1024) / contacts;
+	return {
+		nodeRetained: ratio('Passona node', 'retainedHeapMB'),
+		nodePeak: ratio('Passona node', 'peakHeapMB'),
+		rawRetained: ratio('raw fetch loop', 'retainedHeapMB'),
+		nodeBytesPerContact: perContact('Passona node'),
+		rawBytesPerContact: perContact('raw fetch loop'),
+	};
+}
+
+export function judge(results: BenchResults): Target[] {
+	const limit = median(of(results.returnAll, 'raw fetch loop'), 'ms');
+	const node = median(of(results.returnAll, 'Passona node'), 'ms');
+	const httpSplit = median(of(results.returnAll, 'HTTP Request + Split Out'), 'ms');
+	const httpPages = median(of(results.returnAll, 'HTTP Request (pages)'), 'ms');
+	const aggregated = of(results.add, 'Aggregate');
+	const maxRequests = Math.max(...aggregated.samples.map((sample) => sample.requests));
+	const allowed = Math.ceil(results.sizes.addRows / 1000);
+	const memory = memoryRatios(results);
+	const linear = memory.nodeRetained >= 3.5 && memory.nodeRetained <= 4.5;
+	// A kept copy of each page's whole answer would add at least the raw loop's bytes per contact again.
+	const noPageCopies = memory.nodeBytesPerContact < 2 * memory.rawBytesPerContact;
+	return [
+		{
+			target: 'Return All ≥ 0.9× the raw loop’s throughput',
+			measured: `${fixed(limit / node, 2)}× (${int(node)} ms against ${int(limit)} ms)`,
+			pass: limit / node >= 0.9,
+		},
+		{
+			target: 'Return All faster than the HTTP Request node setup (HTTP Request + Split Out: the same items out)',
+			measured:
+				`${int(node)} ms against ${int(httpSplit)} ms (${fixed(httpSplit / node, 2)}×); ` +
+				`HTTP Request alone, one item per page, ${int(httpPages)} ms`,
+			pass: node < httpSplit,
+		},
+		{
+			target: `${int(results.sizes.addRows)} contacts from ${int(results.sizes.addRows)} items in ≤ ceil(N/1000) = ${allowed} requests`,
+			measured: `${maxRequests} requests (Aggregate → Passona JSON); ${int(median(of(results.add, 'Passona per item'), 'requests'))} one item per request`,
+			pass: maxRequests <= allowed,
+		},
+		{
+			target: 'Return All heap grows with the output only (100k/25k ≈ 4, no page copies)',
+			measured: `retained ×${fixed(memory.nodeRetained, 2)} (raw loop ×${fixed(memory.rawRetained, 2)}), peak ×${fixed(memory.nodePeak, 2)}; ${int(memory.nodeBytesPerContact)} B/contact against the raw loop’s ${int(memory.rawBytesPerContact)}`,
+			pass: linear && noPageCopies,
+		},
+	];
+}
+
+export function table(results: BenchResults): string {
+	const { contacts, smallContacts, addRows, getItems } = results.sizes;
+	const lines: string[] = [];
+	const row = (cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
+	const header = (cells: string[]) => {
+		row(cells);
+		row(cells.map((_, index) => (index === 0 ? '---' : '---:')));
+	};
+
+	const limit = median(of(results.returnAll, 'raw fetch loop'), 'ms');
+	lines.push(`**1. Get Contacts, Return All**: ${int(contacts)} contacts, pages of 1,000 (median [min–max] of ${results.rounds.returnAll} runs)`, '');
+	header(['Contender', 'Wall time (ms)', 'Items/s', '× limit', 'Requests', 'Peak heap +MB', 'Peak RSS +MB', 'Retained heap MB']);
+	for (const contender of results.returnAll) {
+		const ms = median(contender, 'ms');
+		row([
+			contender.name,
+			spread(statOf(contender, 'ms'), int),
+			int((median(contender, 'items') / ms) * 1000),
+			fixed(limit / ms, 2),
+			int(median(contender, 'requests')),
+			spread(statOf(contender, 'peakHeapMB'), (value) => fixed(value, 0)),
+			spread(statOf(contender, 'peakRssMB'), (value) => fixed(value, 0)),
+			fixed(median(contender, 'retainedHeapMB'), 0),
+		]);
+	}
+
+	const memory = memoryRatios(results);
+	lines.push('', `**Memory of Return All**: ${int(smallContacts)} against ${int(contacts)} contacts (heap after a full GC with the output still held; median of ${results.rounds.memory} runs)`, '');
+	header(['Run', 'Retained heap MB', 'Bytes/contact', 'Peak heap +MB', 'Wall time (ms)']);
+	for (const contender of results.memory) {
+		const count = Number(contender.name.split(', ').pop());
+		row([
+			contender.name.replace(/\d+$/, (value) => int(Number(value))),
+			fixed(median(contender, 'retainedHeapMB'), 1),
+			int((median(contender, 'retainedHeapMB') * 1024 * 1024) / count),
+			fixed(median(contender, 'peakHeapMB'), 0),
+			int(median(contender, 'ms')),
+		]);
+	}
+	lines.push('', `Ratio 100k/25k of retained heap: Passona node ×${fixed(memory.nodeRetained, 2)}, raw loop ×${fixed(memory.rawRetained, 2)}.`);
+
+	const addLimit = median(of(results.add, 'raw fetch'), 'ms');
+	lines.push('', `**2. Add ${int(addRows)} contacts arriving as ${int(addRows)} input items** (phone number and two custom fields each)`, '');
+	header(['Contender', 'Runs (failed)', 'HTTP requests', 'Requests in flight at once', 'Wall time (ms)', '× limit time']);
+	for (const contender of results.add) {
+		const failedRuns = contender.samples.length - contender.samples.filter((sample) => sample.error === undefined).length;
+		row([
+			contender.name,
+			`${contender.samples.length}${failedRuns ? ` (${failedRuns} failed)` : ''}`,
+			int(median(contender, 'requests')),
+			inFlight(contender),
+			spread(statOf(contender, 'ms'), int),
+			fixed(median(contender, 'ms') / addLimit, 2),
+		]);
+	}
+
+	const getLimit = median(of(results.perItem, 'raw fetch'), 'ms');
+	lines.push('', `**3. Per-item overhead**: Contact Group Get for ${int(getItems)} input items (one small answer each; median [min–max] of ${results.rounds.perItem} runs)`, '');
+	header(['Contender', 'Wall time (ms)', 'ms/item', 'Overhead over the limit, ms/item', 'Requests in flight at once']);
+	for (const contender of results.perItem) {
+		const ms = median(contender, 'ms');
+		row([
+			contender.name,
+			spread(statOf(contender, 'ms'), int),
+			fixed(ms / getItems, 3),
+			fixed((ms - getLimit) / getItems, 3),
+			inFlight(contender),
+		]);
+	}
+
+	const failed = failures([...results.returnAll, ...results.memory, ...results.add, ...results.perItem]);
+	if (failed.length > 0) lines.push('', `**Failed runs** (left out of the figures above): ${failed.join('; ')}`);
+
+	lines.push('', '**Targets**', '');
+	header(['Target', 'Measured', 'Result']);
+	for (const target of results.targets) row([target.target, target.measured, target.pass ? 'PASS' : 'FAIL']);
+	return lines.join('\n');
+}
+
+/** node:http clients report their requests; the fetch loops send one at a time by construction. */
+const inFlight = (contender: Contender) =>
+	contender.name.startsWith('raw') ? '1 (loop)' : int(Math.max(...succeeded(contender).map((sample) => sample.maxConcurrent)));
+
+const machineLine = ({ machine: m }: BenchResults) =>
+	`${m.cpu}, ${m.cores} cores, Node.js ${m.node}, load average ${fixed(m.loadAverage, 1)} at the end`;
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Median wall time per contender, one group of bars per scenario, each scaled to its slowest. */
+export function chart(results: BenchResults): string {
+	const groups: Array<[string, Contender[]]> = [
+		[`Get Contacts, Return All (${int(results.sizes.contacts)})`, results.returnAll],
+		[`Add ${int(results.sizes.addRows)} contacts from items`, results.add],
+		[`Contact Group Get × ${int(results.sizes.getItems)} items`, results.perItem],
+	];
+	const width = 760;
+	const labelWidth = 250;
+	const barMax = width - labelWidth - 120;
+	let y = 30;
+	const parts: string[] = [];
+	parts.push(`<text x="10" y="18" font-weight="bold">Median wall time (ms), shorter is faster — ${escapeXml(results.date.slice(0, 10))}</text>`);
+	for (const [title, contenders] of groups) {
+		y += 16;
+		parts.push(`<text x="10" y="${y}" font-weight="bold">${escapeXml(title)}</text>`);
+		y += 8;
+		const slowest = Math.max(...contenders.map((contender) => median(contender, 'ms')));
+		for (const contender of contenders) {
+			const ms = median(contender, 'ms');
+			const length = Math.max(1, (ms / slowest) * barMax);
+			const colour = contender.name.startsWith('raw') ? '#8a8a8a' : contender.name.includes('Passona') ? '#2b7bb9' : '#e58a2e';
+			parts.push(`<text x="10" y="${y + 13}">${escapeXml(contender.name)}</text>`);
+			parts.push(`<rect x="${labelWidth}" y="${y + 2}" width="${length.toFixed(1)}" height="14" fill="${colour}"/>`);
+			parts.push(`<text x="${labelWidth + length + 6}" y="${y + 13}">${int(ms)} ms</text>`);
+			y += 20;
+		}
+		y += 6;
+	}
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y + 10}" font-family="sans-serif" font-size="12">`,
+		`<rect width="100%" height="100%" fill="#fff"/>`,
+		...parts,
+		'</svg>',
+		'',
+	].join('\n');
+}
+
+/** The README's Performance section: created before Compatibility, otherwise replaced. */
+export function updateReadme(results: BenchResults, markdown: string): void {
+	const path = join(PROJECT_ROOT, 'README.md');
+	const readme = readFileSync(path, 'utf8');
+	const section = [
+		'## Performance',
+		'',
+		`\`npm run bench\` (the node through n8n-core's WorkflowExecute against the local sandbox, in one process; ` +
+			`n8n's nodes from n8n-nodes-base ${results.n8nNodesBase}). Latest run: ${results.date.slice(0, 10)} on ${machineLine(results)}. ` +
+			`Times are medians with [min–max] over alternating runs. The bench writes JSON and an SVG chart to \`bench-results/\`.`,
+		'',
+		markdown,
+		'',
+		'Where the time goes (profiled with n8n-core 2.40.3): for each request n8n-core opens a new connection ' +
+			"(no keep-alive) and evaluates the credential's expressions (the token on every request, the Base URL twice per item), each " +
+			"evaluation setting up n8n's expression context with Luxon dates; the node's own code is a small part. " +
+			"With *Contacts From: Fields*, n8n's declarative routing sends every input item's request at once " +
+			'(all 10,000 in flight together above): for many contacts use the Aggregate path.',
+		'',
+		'',
+	].join('\n');
+	const start = readme.indexOf('\n## Performance\n');
+	let next: string;
+	if (start >= 0) {
+		const end = readme.indexOf('\n## ', start + 1);
+		next = `${readme.slice(0, start + 1)}${section}${readme.slice(end + 1)}`;
+	} else {
+		const compatibility = readme.indexOf('\n## Compatibility\n');
+		if (compatibility < 0) throw new Error('README has no "## Compatibility" section to put Performance before');
+		next = `${readme.slice(0, compatibility + 1)}${section}${readme.slice(compatibility + 1)}`;
+	}
+	writeFileSync(path, next);
+}
+
+export function writeResults(results: BenchResults, readme: boolean): void {
+	const markdown = table(results);
+	console.log(`\n${results.date} — ${machineLine(results)}; n8n-nodes-base ${results.n8nNodesBase}\n`);
+	console.log(markdown);
+	const folder = join(PROJECT_ROOT, 'bench-results');
+	mkdirSync(folder, { recursive: true });
+	writeFileSync(join(folder, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+	writeFileSync(join(folder, 'results.svg'), chart(results));
+	writeFileSync(join(folder, 'table.md'), `${markdown}\n`);
+	if (readme) updateReadme(results, markdown);
+	console.log(`\nWrote bench-results/results.json, results.svg and table.md${readme ? ', and README.md’s Performance section' : ''}.`);
+	console.log(`Bench took ${fixed(results.benchSeconds, 0)} s.`);
+}
