@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -38,14 +38,12 @@ export class PassonaApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiToken.trim()}}',
-			},
-		},
-	};
+	// A function rather than a generic `={{ }}` header: n8n runs this on every request, and
+	// evaluating an expression there cost 0.3-0.4 ms per request (see README, Performance).
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken).trim()}` },
+	});
 
 	// GET /balance is read-only and needs nothing but a valid token.
 	test: ICredentialTestRequest = {

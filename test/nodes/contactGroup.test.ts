@@ -260,5 +260,20 @@ describe('Contact Group', () => {
 			{ method: 'GET', sentPath: path, query: { page: '3', per_page: '1000' } },
 		]);
 		expect(items.map((item) => item.json)).toEqual([1, 2, 3, 4, 5].map(contact));
+		expect(items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+	});
+
+	test('Get Many for two input items pairs every group with the item that listed it', async () => {
+		new PassonaMock()
+			.reply('GET', '/contact-groups', 200, page('/contact-groups', [group({ name: 'A' })], 1, 1, 50))
+			.reply('GET', '/contact-groups', 200, page('/contact-groups', [group({ name: 'B' }), group({ name: 'C' })], 1, 1, 50));
+		const { items } = await runPassona({
+			parameters: { resource: 'contactGroup', operation: 'getAll', returnAll: true },
+			items: [{}, {}],
+		});
+		expect(items).toHaveLength(3);
+		const pairs = items.map((item) => (item.pairedItem as { item: number }).item).sort();
+		expect(pairs.filter((pair) => pair === 0).length + pairs.filter((pair) => pair === 1).length).toBe(3);
+		expect(new Set(pairs)).toEqual(new Set([0, 1]));
 	});
 });

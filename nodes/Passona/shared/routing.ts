@@ -134,7 +134,8 @@ export const checkResponse: PostReceiveAction = async function (
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ) {
-	throwIfPassonaError(this, response, errorContext(this), this.getItemIndex());
+	// The error's context reads parameters: only worth it for an error (this runs for every page).
+	if (response.statusCode >= 400) throwIfPassonaError(this, response, errorContext(this), this.getItemIndex());
 	return items;
 };
 
@@ -190,6 +191,8 @@ export async function paginate(
 			});
 	const results: INodeExecutionData[] = [];
 	const perPage = pageSize(limit);
+	// Every entry comes from this input item; one shared pairing object, not one per entry.
+	const pairedItem = { item: this.getItemIndex() };
 	let page: number | undefined = 1;
 	while (page !== undefined && results.length < limit) {
 		const options = { ...requestData.options, qs: { ...requestData.options.qs, page, per_page: perPage } };
@@ -203,7 +206,7 @@ export async function paginate(
 		}
 		for (const json of entries) {
 			if (results.length >= limit) break;
-			results.push({ json: json as INodeExecutionData['json'] });
+			results.push({ json: json as INodeExecutionData['json'], pairedItem });
 		}
 	}
 	return results;
