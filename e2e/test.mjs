@@ -1,7 +1,7 @@
 // `npm run test:e2e`: this package in a real n8n 2.40.7 against the local Passona sandbox, through
 // n8n's CLI, its REST API and its editor in headless Chromium. Fails with a non-zero exit code.
 import assert from 'node:assert/strict';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureInstall } from './lib/install.mjs';
@@ -139,6 +139,7 @@ async function main() {
 
 		const webhookUrl = `${stack.origin}/webhook/${fx.TRIGGER_WEBHOOK_ID}/webhook`;
 		const ours = () => [...sandbox.store.webhooks.values()].filter((webhook) => webhook.url === webhookUrl);
+		let triggerSecret;
 		const executions = async () => (await rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: fx.TRIGGER_WORKFLOW_ID }))}`)).results;
 
 		await step('activating the trigger workflow registers a webhook on the keyword', async () => {
@@ -152,6 +153,7 @@ async function main() {
 			});
 			assert.equal(ours().length, 1);
 			assert.ok(webhook.headers['X-Passona-N8n-Secret']?.length >= 32, 'the webhook carries a secret header');
+			triggerSecret = webhook.headers['X-Passona-N8n-Secret'];
 			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
 			assert.equal(keyword.call_webhook, true);
 			assert.deepEqual(keyword.webhooks_uuid, [other.uuid, webhook.uuid]);
@@ -193,6 +195,21 @@ async function main() {
 			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
 			assert.deepEqual(keyword.webhooks_uuid, [other.uuid]);
 			assert.equal(keyword.call_webhook, true);
+		});
+
+		await step('the API token and the trigger secret appear in no execution and no log', async () => {
+			const all = (await rest.get('/executions')).results;
+			assert.ok(all.length >= 2, `expected the action and trigger executions, got ${all.length}`);
+			for (const { id } of all) {
+				const full = JSON.stringify(await rest.get(`/executions/${id}`));
+				assert.ok(!full.includes(sandbox.token), `execution ${id} holds the API token`);
+				assert.ok(!full.includes(triggerSecret), `execution ${id} holds the trigger secret`);
+			}
+			for (const file of ['n8n.log', 'cli.log']) {
+				const text = await readFile(join(ARTIFACTS, file), 'utf8');
+				assert.ok(!text.includes(sandbox.token), `${file} holds the API token`);
+				assert.ok(!text.includes(triggerSecret), `${file} holds the trigger secret`);
+			}
 		});
 
 		if (browser) {
