@@ -60,6 +60,9 @@ export async function ensureInstall({ log = console.log } = {}) {
 		...process.env,
 		PATH: `${join(NODE_PACKAGE, 'bin')}:${process.env.PATH}`,
 		npm_config_nodedir: NODE_PACKAGE,
+		// Under `npm run`, the project's ignore-scripts=true arrives as this variable and would make
+		// the rebuild a silent no-op: this one build script must run.
+		npm_config_ignore_scripts: 'false',
 	};
 	await run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--loglevel=error'], { cwd: INSTALL_DIR, env });
 	if (!existsSync(paths.sqliteBinding)) throw new Error(`sqlite3 did not build: ${paths.sqliteBinding} is missing`);
