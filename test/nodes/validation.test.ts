@@ -6,6 +6,15 @@ import { byId, byUrl, group, GROUP_UUID } from '../fixtures/passona';
 
 const groupPath = `/contact-groups/${GROUP_UUID}`;
 
+/** Add Contacts taking each item's `phone` by expression. */
+const addPhoneFromItem = {
+	resource: 'contactGroup',
+	operation: 'addContacts',
+	contactGroup: byId(GROUP_UUID),
+	contactSource: 'fields',
+	phoneNumber: '={{ $json.phone }}',
+};
+
 async function refused(parameters: INodeParameters, items: object[] = [{}]) {
 	const passona = new PassonaMock();
 	const result = await runPassona({ parameters, items: items as never });
@@ -119,13 +128,7 @@ describe('refused before sending', () => {
 	test('the message names the item that was wrong', async () => {
 		new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, { data: group() });
 		const result = await runPassona({
-			parameters: {
-				resource: 'contactGroup',
-				operation: 'addContacts',
-				contactGroup: byId(GROUP_UUID),
-				contactSource: 'fields',
-				phoneNumber: '={{ $json.phone }}',
-			},
+			parameters: addPhoneFromItem,
 			items: [{ phone: '447700900123' }, { phone: 'not a number' }],
 		});
 		expect(result.error?.message).toBe(
@@ -139,13 +142,7 @@ describe('refused before sending', () => {
 			.reply('PUT', `${groupPath}/add-contacts`, 200, { data: group({ number_of_contacts: 1 }) })
 			.reply('PUT', `${groupPath}/add-contacts`, 200, { data: group({ number_of_contacts: 2 }) });
 		const { items, error } = await runPassona({
-			parameters: {
-				resource: 'contactGroup',
-				operation: 'addContacts',
-				contactGroup: byId(GROUP_UUID),
-				contactSource: 'fields',
-				phoneNumber: '={{ $json.phone }}',
-			},
+			parameters: addPhoneFromItem,
 			items: [{ phone: '447700900123' }, { phone: '12' }, { phone: '447700900125' }],
 			onError: 'continueRegularOutput',
 		});

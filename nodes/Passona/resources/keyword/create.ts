@@ -1,14 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { additionalFields, dataRouting } from '../../shared/descriptions';
-import {
-	addContactToGroup,
-	callWebhook,
-	contactGroups,
-	keywordHelp,
-	keywordMessage,
-	keywordText,
-	webhooks,
-} from './fields';
+import * as field from './fields';
 
 const show = { resource: ['keyword'], operation: ['create'] };
 
@@ -21,10 +13,10 @@ export const createOperation: INodePropertyOptions = {
 };
 
 export const createDescription: INodeProperties[] = [
-	{ ...keywordText, required: true, displayOptions: { show } },
-	{ ...addContactToGroup, displayOptions: { show } },
-	{ ...contactGroups(false), required: true, displayOptions: { show: { ...show, addContactToGroup: [true] } } },
-	{ ...callWebhook, displayOptions: { show } },
-	{ ...webhooks(false), required: true, displayOptions: { show: { ...show, callWebhook: [true] } } },
-	additionalFields(show, [keywordHelp, keywordMessage]),
+	{ ...field.keywordText, required: true, displayOptions: { show } },
+	{ ...field.addContactToGroup, displayOptions: { show } },
+	{ ...field.contactGroups(false), required: true, displayOptions: { show: { ...show, addContactToGroup: [true] } } },
+	{ ...field.callWebhook, displayOptions: { show } },
+	{ ...field.webhooks(false), required: true, displayOptions: { show: { ...show, callWebhook: [true] } } },
+	additionalFields(show, [field.keywordHelp, field.keywordMessage]),
 ];

@@ -1,14 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, updateFields } from '../../shared/descriptions';
-import {
-	addContactToGroup,
-	callWebhook,
-	contactGroups,
-	keywordHelp,
-	keywordMessage,
-	keywordText,
-	webhooks,
-} from './fields';
+import * as field from './fields';
 
 const show = { resource: ['keyword'], operation: ['update'] };
 
@@ -23,12 +15,12 @@ export const updateOperation: INodePropertyOptions = {
 export const updateDescription: INodeProperties[] = [
 	locatorField('keyword', show),
 	updateFields(show, [
-		addContactToGroup,
-		callWebhook,
-		contactGroups(true),
-		keywordHelp,
-		keywordText,
-		keywordMessage,
-		webhooks(true),
+		field.addContactToGroup,
+		field.callWebhook,
+		field.contactGroups(true),
+		field.keywordHelp,
+		field.keywordText,
+		field.keywordMessage,
+		field.webhooks(true),
 	]),
 ];
