@@ -5,6 +5,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { BASE_URL_EXPRESSION } from '../nodes/Passona/shared/transport';
 
 export class PassonaApi implements ICredentialType {
 	name = 'passonaApi';
@@ -48,7 +49,7 @@ export class PassonaApi implements ICredentialType {
 	// GET /balance is read-only and needs nothing but a valid token.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/balance',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},

@@ -7,7 +7,7 @@ import { getWebhooks } from './loadOptions/getWebhooks';
 import { contactGroupDescription } from './resources/contactGroup';
 import { keywordDescription } from './resources/keyword';
 import { webhookDescription } from './resources/webhook';
-import { JSON_HEADERS } from './shared/transport';
+import { BASE_URL_EXPRESSION, JSON_HEADERS } from './shared/transport';
 
 export class Passona implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +24,7 @@ export class Passona implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'passonaApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			baseURL: BASE_URL_EXPRESSION,
 			headers: JSON_HEADERS,
 			// Passona's 4xx/5xx reach `checkResponse`, which words them for the user.
 			ignoreHttpStatusErrors: true,

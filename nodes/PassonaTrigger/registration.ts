@@ -4,9 +4,8 @@
  * leaves the keywords as they were and treats "already gone" (404) as done.
  */
 import { randomBytes } from 'node:crypto';
-import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-import { passonaApiRequest } from '../Passona/shared/transport';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { passonaApiRequest, withNote } from '../Passona/shared/transport';
 import { VERIFICATION_HEADER } from './delivery';
 
 export interface AttachedKeyword {
@@ -119,10 +118,7 @@ export async function register(
 	try {
 		for (const uuid of keywordUuids) await attach(context, registration, uuid);
 	} catch (error) {
-		const undo = await undoQuietly(context, registration);
-		const cause = error as NodeApiError;
-		cause.description = [cause.description, undo].filter(Boolean).join(' ');
-		throw new NodeApiError(context.getNode(), cause as unknown as JsonObject);
+		throw withNote(context.getNode(), error, await undoQuietly(context, registration));
 	}
 	return registration;
 }

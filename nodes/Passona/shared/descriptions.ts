@@ -152,7 +152,7 @@ export function listFields(show: Show): INodeProperties[] {
 	];
 }
 
-/** A contact group's name: required, trimmed, at most 255 characters. */
+/** A contact group's or webhook's name: required, trimmed, at most 255 characters. */
 export function nameProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Name',

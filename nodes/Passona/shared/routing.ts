@@ -9,7 +9,6 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	JsonObject,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
@@ -26,7 +25,7 @@ import {
 } from './input';
 import { pageSize, readPage, UnexpectedAnswerError } from './pagination';
 import { parsePhoneNumberList } from './phone';
-import { throwIfPassonaError } from './transport';
+import { throwIfPassonaError, withNote } from './transport';
 
 /** Things a node acts on by ID; the locator parameter is named like the resource. */
 export const LOCATORS = {
@@ -233,11 +232,8 @@ export function sendInChunks(property: string) {
 			try {
 				answer = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: chunk } });
 			} catch (error) {
-				const failed = error as NodeApiError;
-				if (start > 0) {
-					failed.description = `${failed.description ?? ''} The first ${start} of ${entries.length} were sent before this failure; the other ${entries.length - start} were not.`.trim();
-				}
-				throw new NodeApiError(this.getNode(), failed as unknown as JsonObject, { itemIndex: this.getItemIndex() });
+				const sent = start > 0 ? `The first ${start} of ${entries.length} were sent before this failure; the other ${entries.length - start} were not.` : '';
+				throw withNote(this.getNode(), error, sent);
 			}
 		}
 		return answer;

@@ -6,6 +6,7 @@ import type {
 	IHttpRequestMethods,
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
+	INode,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -26,6 +27,9 @@ type PassonaContext =
 	| IHookFunctions
 	| ILoadOptionsFunctions
 	| IWebhookFunctions;
+
+/** The credential's Base URL for request routing; `normaliseBaseUrl` does the same in code. */
+export const BASE_URL_EXPRESSION = '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}';
 
 /** The credential's Base URL without surrounding spaces or trailing slashes. */
 export function normaliseBaseUrl(value: unknown): string | undefined {
@@ -55,6 +59,16 @@ export function throwIfPassonaError(
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
+}
+
+/**
+ * The error of a step that failed part-way, with a note of what had already happened (sent
+ * chunks, an undone activation) added to its description, ready to throw.
+ */
+export function withNote(node: INode, error: unknown, note: string): NodeApiError {
+	const failed = error as NodeApiError;
+	failed.description = [failed.description, note].filter(Boolean).join(' ');
+	return new NodeApiError(node, failed as unknown as JsonObject);
 }
 
 /** One request to Passona with the credential, for the code paths outside declarative routing. */

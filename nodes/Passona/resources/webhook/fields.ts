@@ -1,17 +1,9 @@
 /** Webhook fields shared by Create and Update. */
 import type { INodeProperties } from 'n8n-workflow';
-import { bodyHeaders, bodyText, bodyUrl } from '../../shared/routing';
+import { nameProperty } from '../../shared/descriptions';
+import { bodyHeaders, bodyUrl } from '../../shared/routing';
 
-export const webhookName: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	description: 'A name to recognise the webhook by in Passona',
-	routing: {
-		send: { type: 'body', property: 'name', preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })] },
-	},
-};
+export const webhookName = nameProperty('A name to recognise the webhook by in Passona');
 
 export const webhookUrl: INodeProperties = {
 	displayName: 'URL',
