@@ -37,6 +37,15 @@ export class PassonaApi implements ICredentialType {
 			description:
 				'Change only for a Passona staging host or a local sandbox. Trailing slashes are ignored.',
 		},
+		{
+			displayName: 'Default Country Code',
+			name: 'defaultCountryCode',
+			type: 'string',
+			default: '44',
+			placeholder: 'e.g. 44',
+			description:
+				'Put in place of the leading 0 of phone numbers written the national way, so 07700 900123 is sent as 447700900123 (44 is the United Kingdom). Leave empty to refuse numbers that are not international.',
+		},
 	];
 
 	// A function rather than a generic `={{ }}` header: n8n runs this on every request, and

@@ -1,6 +1,6 @@
 // What the e2e run imports into n8n: the sandbox credential, an action workflow and a trigger workflow.
 export const CREDENTIAL_ID = 'PassonaSandbox01';
-export const CREDENTIAL_NAME = 'Passona sandbox';
+export const CREDENTIAL_NAME = 'Passona Sandbox';
 export const ACTION_WORKFLOW_ID = 'PassonaE2eAction';
 export const TRIGGER_WORKFLOW_ID = 'PassonaE2eTrigger';
 export const TRIGGER_WEBHOOK_ID = '6f1d2a4e-6c1b-4d8e-9a57-0e2e5a550a11';

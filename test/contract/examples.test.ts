@@ -11,14 +11,17 @@ const files = readdirSync(folder).filter((file) => file.endsWith('.json')).sort(
 const load = (file: string) => JSON.parse(readFileSync(join(folder, file), 'utf8')) as WorkflowJson;
 
 describe('examples/', () => {
-	test('there are examples, each a Manual Trigger feeding Passona nodes with the sandbox credential', () => {
+	test('there are examples, each with its id, a Manual Trigger feeding Passona nodes with the sandbox credential', () => {
 		expect(files.length).toBeGreaterThan(0);
-		for (const file of files) {
-			const { nodes } = load(file);
+		for (const [index, file] of files.entries()) {
+			const { nodes, id } = load(file) as WorkflowJson & { id?: string };
+			// n8n's import:workflow needs an id; npm run dev imports every example (issue 12 §2).
+			expect({ file, id }).toEqual({ file, id: `PassonaExample${String(index + 1).padStart(2, '0')}` });
 			expect(nodes.filter((node) => node.type === 'n8n-nodes-base.manualTrigger')).toHaveLength(1);
 			for (const node of nodes.filter((candidate) => candidate.type !== 'n8n-nodes-base.manualTrigger')) {
 				expect(node.type).toBe('n8n-nodes-passona.passona');
-				expect(node.credentials).toEqual({ passonaApi: { id: 'passona-sandbox', name: 'Passona Sandbox' } });
+				// The credential npm run dev creates, so nothing needs picking by hand.
+				expect(node.credentials).toEqual({ passonaApi: { id: 'PassonaSandbox01', name: 'Passona Sandbox' } });
 			}
 		}
 	});

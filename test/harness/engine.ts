@@ -159,6 +159,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 export interface PassonaCredentials {
 	apiToken: string;
 	baseUrl: string;
+	/** Absent in credentials saved before the field existed: 44 then. */
+	defaultCountryCode?: string;
 }
 
 export const defaultCredentials: PassonaCredentials = { apiToken: TOKEN, baseUrl: BASE_URL };

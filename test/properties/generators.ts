@@ -52,12 +52,18 @@ export const idLike: fc.Arbitrary<unknown> = fc.oneof(
 	anyValue,
 );
 
-/** International digits as Passona stores them (never starting with 0, so "00" stays a prefix). */
-export const phoneDigits = fc.stringMatching(/^[1-9][0-9]{6,14}$/);
+/**
+ * International digits as Passona stores them (never starting with 0, so "00" stays a prefix;
+ * never 44 then 0, which the node refuses as a UK number with its trunk 0 left in).
+ */
+export const phoneDigits = fc.oneof(
+	fc.stringMatching(/^[1-9][0-9]{6,14}$/),
+	fc.stringMatching(/^44[1-9][0-9]{8,9}$/),
+).filter((digits) => !digits.startsWith('440'));
 
 /** A valid number written as people write it, with the digits Passona should receive. */
 export const phoneAsTyped = fc
-	.tuple(phoneDigits, fc.constantFrom('plain', 'plus', 'zeros', 'spaced', 'dashed', 'brackets', 'number'))
+	.tuple(phoneDigits, fc.constantFrom('plain', 'plus', 'zeros', 'spaced', 'dashed', 'brackets', 'number', 'national', 'trunk'))
 	.map(([digits, style]) => {
 		const spaced = digits.replace(/(\d{2})(\d{4})/, '$1 $2 ');
 		const typed: unknown = {
@@ -68,13 +74,17 @@ export const phoneAsTyped = fc
 			dashed: digits.replace(/(\d{3})(\d{3})/, '$1-$2-'),
 			brackets: `+${digits.slice(0, 2)} (${digits.slice(2, 5)}) ${digits.slice(5)}`,
 			number: Number(digits),
+			// UK numbers the national way (07700 900123) and with the trunk 0 in brackets (+44 (0)7700 900123).
+			national: digits.startsWith('44') ? `0${digits.slice(2, 6)} ${digits.slice(6)}` : digits,
+			trunk: digits.startsWith('44') ? `+44 (0)${digits.slice(2)}` : `+${digits}`,
 		}[style];
 		return { typed, expected: digits };
 	});
 
 /** Not a phone number: letters, too few or too many digits, empty, or not text at all. */
 export const badPhone: fc.Arbitrary<unknown> = fc.oneof(
-	fc.stringMatching(/^[0-9]{1,6}$/),
+	fc.stringMatching(/^[1-9][0-9]{0,5}$/),
+	fc.stringMatching(/^0[1-9][0-9]{0,3}$/),
 	fc.stringMatching(/^[1-9][0-9]{15,20}$/),
 	fc.tuple(phoneDigits, fc.constantFrom('A', 'x', 'CALL', 'é', '#', '*', '/')).map(([digits, letters]) => `${digits.slice(0, 4)}${letters}${digits.slice(4)}`),
 	blank,

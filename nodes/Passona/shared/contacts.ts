@@ -3,7 +3,7 @@
  * the node's fields or from JSON that a user mapped. Pure; errors are `InputError`s.
  */
 import { describe, InputError, setOwn } from './input';
-import { normalisePhoneNumber } from './phone';
+import { DEFAULT_COUNTRY_CODE, normalisePhoneNumber } from './phone';
 
 export interface PassonaContact {
 	phone_number: string;
@@ -37,9 +37,13 @@ export function parseCustomFields(value: unknown): Record<string, string> {
 	return fields;
 }
 
-export function toContact(phoneNumber: unknown, customFields: unknown): PassonaContact {
+export function toContact(
+	phoneNumber: unknown,
+	customFields: unknown,
+	countryCode: string = DEFAULT_COUNTRY_CODE,
+): PassonaContact {
 	return {
-		phone_number: normalisePhoneNumber(phoneNumber),
+		phone_number: normalisePhoneNumber(phoneNumber, countryCode),
 		custom_fields: parseCustomFields(customFields),
 	};
 }
@@ -57,8 +61,8 @@ function parseJson(text: string): unknown {
 	return parsed;
 }
 
-/** Contacts from JSON text, a list, or a single contact object. */
-export function parseContactList(value: unknown): PassonaContact[] {
+/** Contacts from JSON text, a list, or a single contact object; `countryCode` as in normalisePhoneNumber. */
+export function parseContactList(value: unknown, countryCode: string = DEFAULT_COUNTRY_CODE): PassonaContact[] {
 	if (typeof value === 'string') {
 		if (value.trim() === '') throw new InputError('is empty', JSON_HINT);
 		value = parseJson(value);
@@ -75,7 +79,7 @@ export function parseContactList(value: unknown): PassonaContact[] {
 		if (!('phone_number' in entry)) {
 			throw new InputError(`has a contact without "phone_number" at position ${index + 1}`, JSON_HINT);
 		}
-		return toContact(entry.phone_number, entry.custom_fields);
+		return toContact(entry.phone_number, entry.custom_fields, countryCode);
 	});
 }
 

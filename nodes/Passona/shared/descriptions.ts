@@ -232,8 +232,8 @@ export function phoneNumbersField(show: Show, property: string, description: str
 		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
-		placeholder: '447700900123, 447700900456',
-		description,
+		placeholder: 'e.g. 447700900123, 07700 900456',
+		description: `${description}. International format, or national with one leading 0 (07700 900123), which gets the credential's Default Country Code (44 unless changed).`,
 		displayOptions: { show },
 		routing: { send: { type: 'body', property, preSend: [bodyPhoneList(property, 'Phone Numbers')] } },
 	};

@@ -24,8 +24,8 @@ import {
 	uuidFromLocator,
 } from './input';
 import { pageSize, readPage, UnexpectedAnswerError } from './pagination';
-import { parsePhoneNumberList } from './phone';
-import { throwIfPassonaError, withNote } from './transport';
+import { parseCountryCode, parsePhoneNumberList } from './phone';
+import { CREDENTIAL_TYPE, throwIfPassonaError, withNote } from './transport';
 
 /** Things a node acts on by ID; the locator parameter is named like the resource. */
 export const LOCATORS = {
@@ -66,6 +66,12 @@ export function fillLocator(name: LocatorName): PreSendAction {
 	};
 }
 
+/** The Default Country Code of the Passona API credential, for numbers written with a leading 0. */
+export async function defaultCountryCode(context: IExecuteSingleFunctions): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return checkInput(context, 'Default Country Code', () => parseCountryCode(credentials.defaultCountryCode));
+}
+
 type BodyCheck = (value: unknown) => unknown;
 
 /** Validates (and normalises) one body property that routing has already set. */
@@ -86,8 +92,12 @@ export const bodyBoolean = (property: string, field: string) => checkBody(proper
 export const bodyUuidList = (property: string, field: string, options: { allowEmpty: boolean }) =>
 	checkBody(property, field, (value) => parseUuidList(value, options));
 
-export const bodyPhoneList = (property: string, field: string) =>
-	checkBody(property, field, parsePhoneNumberList);
+export function bodyPhoneList(property: string, field: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const countryCode = await defaultCountryCode(this);
+		return await checkBody(property, field, (value) => parsePhoneNumberList(value, countryCode)).call(this, requestOptions);
+	};
+}
 
 export const bodyUrl = (property: string, field: string) => checkBody(property, field, parseHttpUrl);
 

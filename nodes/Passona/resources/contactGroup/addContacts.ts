@@ -8,7 +8,7 @@ import { dedupeContacts, parseContactList, toContact } from '../../shared/contac
 import { pairsToObject } from '../../shared/input';
 import { chunkedRouting, locatorField } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
-import { checkInput } from '../../shared/routing';
+import { checkInput, defaultCountryCode } from '../../shared/routing';
 
 const show = { resource: ['contactGroup'], operation: ['addContacts'] };
 
@@ -23,15 +23,18 @@ export const addContactsOperation: INodePropertyOptions = {
 /** Builds `contacts` from the chosen source; every number is checked before anything is sent. */
 async function buildContacts(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const source = this.getNodeParameter('contactSource', 'fields') as string;
+	const countryCode = await defaultCountryCode(this);
 	let contacts;
 	if (source === 'json') {
-		contacts = checkInput(this, 'Contacts (JSON)', () => parseContactList(this.getNodeParameter('contactsJson')));
+		contacts = checkInput(this, 'Contacts (JSON)', () =>
+			parseContactList(this.getNodeParameter('contactsJson'), countryCode),
+		);
 	} else {
 		const phoneNumber = checkInput(this, 'Phone Number', () =>
-			normalisePhoneNumber(this.getNodeParameter('phoneNumber', '')),
+			normalisePhoneNumber(this.getNodeParameter('phoneNumber', ''), countryCode),
 		);
 		contacts = checkInput(this, 'Custom Fields', () => [
-			toContact(phoneNumber, pairsToObject(this.getNodeParameter('customFields.field', []))),
+			toContact(phoneNumber, pairsToObject(this.getNodeParameter('customFields.field', [])), countryCode),
 		]);
 	}
 	requestOptions.body = { ...(requestOptions.body as object), contacts: dedupeContacts(contacts) };
@@ -67,8 +70,9 @@ export const addContactsDescription: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '447700900123',
-		description: 'In international format; spaces, dashes, brackets and a leading + or 00 are removed',
+		placeholder: 'e.g. +44 7700 900123',
+		description:
+			"International format (447700900123 or +44 7700 900123). A number with one leading 0 (07700 900123) gets the credential's Default Country Code, 44 unless changed; spaces, dashes, brackets and a (0) after the country code are removed.",
 		displayOptions: { show: { ...show, contactSource: ['fields'] } },
 	},
 	{
@@ -98,7 +102,7 @@ export const addContactsDescription: INodeProperties[] = [
 		required: true,
 		default: '[]',
 		description:
-			'A list such as [{"phone_number": "447700900123", "custom_fields": {"first_name": "Jane"}}]; a number listed twice keeps its last entry',
+			'A list such as [{"phone_number": "447700900123", "custom_fields": {"first_name": "Jane"}}]; a number listed twice keeps its last entry. Numbers with one leading 0 get the Default Country Code (44 unless changed in the credential).',
 		displayOptions: { show: { ...show, contactSource: ['json'] } },
 	},
 ];

@@ -1,0 +1,102 @@
+/**
+ * UK numbers through n8n's engine: every operation that takes phone numbers sends them in
+ * international format, with the credential's Default Country Code in place of a leading 0.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+import { BASE_URL, runPassona, TOKEN } from '../harness/engine';
+import { PassonaMock } from '../harness/passonaMock';
+import { byId, group, GROUP_UUID } from '../fixtures/passona';
+
+const groupPath = `/contact-groups/${GROUP_UUID}`;
+const addFromFields = (phoneNumber: string): INodeParameters => ({
+	resource: 'contactGroup',
+	operation: 'addContacts',
+	contactGroup: byId(GROUP_UUID),
+	contactSource: 'fields',
+	phoneNumber,
+});
+
+async function sentBody(
+	method: 'PUT' | 'POST',
+	path: string,
+	parameters: INodeParameters,
+	defaultCountryCode?: string,
+): Promise<unknown> {
+	const passona = new PassonaMock().reply(method, path, 200, { data: group({ status: 'Modifying' }) });
+	const credentials = { apiToken: TOKEN, baseUrl: BASE_URL, ...(defaultCountryCode === undefined ? {} : { defaultCountryCode }) };
+	const { error } = await runPassona({ parameters, credentials });
+	expect(error?.message).toBeUndefined();
+	expect(passona.requests).toHaveLength(1);
+	return passona.requests[0].body;
+}
+
+describe('UK numbers', () => {
+	test('Add Contacts (fields): 07700 900123 is sent as 447700900123 with a credential saved before the setting existed', async () => {
+		expect(await sentBody('PUT', `${groupPath}/add-contacts`, addFromFields('07700 900123'))).toEqual({
+			contacts: [{ phone_number: '447700900123', custom_fields: {} }],
+		});
+	});
+
+	test('Add Contacts (fields): +44 (0)7700 900123 loses its (0)', async () => {
+		expect(await sentBody('PUT', `${groupPath}/add-contacts`, addFromFields('+44 (0)7700 900123'), '44')).toEqual({
+			contacts: [{ phone_number: '447700900123', custom_fields: {} }],
+		});
+	});
+
+	test('Add Contacts (JSON): national and international spellings are one contact', async () => {
+		const parameters = {
+			resource: 'contactGroup',
+			operation: 'addContacts',
+			contactGroup: byId(GROUP_UUID),
+			contactSource: 'json',
+			contactsJson: JSON.stringify([
+				{ phone_number: '07700 900123', custom_fields: { first_name: 'Ada' } },
+				{ phone_number: '447700900123', custom_fields: { first_name: 'Grace' } },
+			]),
+		};
+		expect(await sentBody('PUT', `${groupPath}/add-contacts`, parameters)).toEqual({
+			contacts: [{ phone_number: '447700900123', custom_fields: { first_name: 'Grace' } }],
+		});
+	});
+
+	test('Remove Contacts uses the Default Country Code of the credential', async () => {
+		const parameters = {
+			resource: 'contactGroup',
+			operation: 'removeContacts',
+			contactGroup: byId(GROUP_UUID),
+			phoneNumbers: '087 123 4567, +44 7700 900123',
+		};
+		expect(await sentBody('PUT', `${groupPath}/remove-contacts`, parameters, '+353')).toEqual({
+			phone_numbers: ['353871234567', '447700900123'],
+		});
+	});
+
+	test('Create With Contacts', async () => {
+		const parameters = {
+			resource: 'contactGroup',
+			operation: 'createWithContacts',
+			name: 'UK',
+			phoneNumbers: '07700 900123\n+44 (0)7700 900456',
+			deletable: true,
+		};
+		expect(await sentBody('POST', '/contact-groups/bulk-contacts', parameters)).toEqual({
+			name: 'UK',
+			contacts: ['447700900123', '447700900456'],
+			deletable: true,
+		});
+	});
+
+	test.each([
+		['no Default Country Code', '', '07700 900123', '"Phone Number" contains "07700 900123", a national number that cannot be made international: the Passona API credential has no Default Country Code [item 0]'],
+		['a 0 left after +44', '44', '+44 07700 900123', '"Phone Number" contains "+44 07700 900123", which has a 0 after the country code 44'],
+		['a Default Country Code that is not one', 'UK', '07700 900123', '"Default Country Code" is "UK", which is not a country calling code [item 0]'],
+	])('refused before sending: %s', async (_case, defaultCountryCode, phoneNumber, message) => {
+		const passona = new PassonaMock();
+		const { error } = await runPassona({
+			parameters: addFromFields(phoneNumber),
+			credentials: { apiToken: TOKEN, baseUrl: BASE_URL, defaultCountryCode },
+		});
+		expect(passona.requests).toEqual([]);
+		expect(error?.message).toContain(message);
+	});
+});
