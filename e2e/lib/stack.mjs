@@ -12,16 +12,35 @@ import { run } from './install.mjs';
 
 const require = createRequire(import.meta.url);
 
-export function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
+export async function freePort() {
+	const [port] = await freePorts(1);
+	return port;
 }
+
+/**
+ * `count` distinct free ports of 127.0.0.1: every probe socket stays open until all are chosen, so
+ * the system cannot hand the same port out twice (n8n's port and its task broker's port collided
+ * when each was probed and released on its own).
+ */
+export async function freePorts(count) {
+	const servers = [];
+	try {
+		for (let i = 0; i < count; i++) {
+			const server = createServer();
+			servers.push(server);
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(0, '127.0.0.1', resolve);
+			});
+		}
+		return servers.map((server) => server.address().port);
+	} finally {
+		await Promise.all(servers.map((server) => new Promise((resolve) => (server.listening ? server.close(resolve) : resolve()))));
+	}
+}
+
+/** n8n's words when a port it wants is taken by another process between our probe and its start. */
+export const PORT_IN_USE = /EADDRINUSE|port .* is already in use/i;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,7 +115,8 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 		if (!keepUserFolder) cleanups.push(() => rm(userFolder, { recursive: true, force: true }));
 		await installPackage(join(userFolder, '.n8n', 'nodes'), log);
 
-		const port = await freePort();
+		// n8n's port, its task broker's port and the broker port of CLI commands, chosen together.
+		const [port, brokerPort, cliBrokerPort] = await freePorts(3);
 		const origin = `http://127.0.0.1:${port}`;
 		const env = {
 			PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH}`,
@@ -116,7 +136,7 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_AI_ENABLED: 'false',
 			// n8n 2.x always starts its task runner broker; each n8n process gets its own free port.
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_COMMUNITY_PACKAGES_PREVENT_LOADING: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
@@ -137,10 +157,9 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 		const cli = async (args, { capture = false } = {}) => {
 			const cliLog = createWriteStream(join(artifacts, 'cli.log'), { flags: 'a' });
 			cliLog.write(`\n$ n8n ${args.join(' ')}\n`);
-			const brokerPort = await freePort();
 			try {
 				return await new Promise((resolve, reject) => {
-					const child = spawn(paths.node, [paths.n8n, ...args], { env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+					const child = spawn(paths.node, [paths.n8n, ...args], { env: { ...env, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) }, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
 					let stdout = '';
 					child.stdout.on('data', (chunk) => {
 						stdout += chunk;
@@ -158,16 +177,24 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 		};
 
 		let n8n;
-		const startN8n = async () => {
+		const startOnce = async () => {
 			n8n = spawn(paths.node, [paths.n8n, 'start'], { env, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 			n8n.stdout.pipe(n8nLog, { end: false });
 			n8n.stderr.pipe(n8nLog, { end: false });
+			let output = '';
+			const keep = (chunk) => (output = `${output}${chunk}`.slice(-20_000));
+			n8n.stdout.on('data', keep);
+			n8n.stderr.on('data', keep);
 			const exited = new Promise((resolve) => n8n.once('exit', (code, signal) => resolve(`${signal ?? code}`)));
 			n8n.exitedPromise = exited;
 			const deadline = Date.now() + 180_000;
 			for (;;) {
 				const gone = await Promise.race([exited, sleep(500).then(() => undefined)]);
-				if (gone !== undefined) throw new Error(`n8n exited (${gone}) before it was ready; see ${join(artifacts, 'n8n.log')}`);
+				if (gone !== undefined) {
+					const error = new Error(`n8n exited (${gone}) before it was ready; see ${join(artifacts, 'n8n.log')}`);
+					error.portInUse = PORT_IN_USE.test(output);
+					throw error;
+				}
 				try {
 					const response = await fetch(`${origin}/healthz/readiness`);
 					if (response.ok) break;
@@ -175,6 +202,19 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 					// not listening yet
 				}
 				if (Date.now() > deadline) throw new Error(`n8n was not ready within 180 s; see ${join(artifacts, 'n8n.log')}`);
+			}
+		};
+		/** Starts n8n; if another process took a port between the probe and n8n's start, tries fresh ports. */
+		const startN8n = async () => {
+			for (let attempt = 1; ; attempt++) {
+				try {
+					return await startOnce();
+				} catch (error) {
+					if (!error.portInUse || attempt === 3) throw error;
+					const [newBrokerPort] = await freePorts(1);
+					log(`e2e: a port n8n wanted was taken (attempt ${attempt}); retrying with broker port ${newBrokerPort}`);
+					env.N8N_RUNNERS_BROKER_PORT = String(newBrokerPort);
+				}
 			}
 		};
 		const stopN8n = async () => {

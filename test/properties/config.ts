@@ -1,0 +1,28 @@
+/**
+ * One fast-check configuration for every property test. `npm test` runs them with a fixed seed, so
+ * CI is deterministic; `npm run test:fuzz` (scripts/fuzz.mjs) sets PASSONA_PROPERTY_SEED to a fresh
+ * random seed and PASSONA_PROPERTY_RUNS higher. The seed is printed either way: a failure is
+ * replayed with `PASSONA_PROPERTY_SEED=<seed> npx jest test/properties` (fast-check also prints the
+ * `path` of the counterexample; PASSONA_PROPERTY_PATH=<path> replays that case alone).
+ */
+import fc from 'fast-check';
+
+/** The seed of `npm test`. Change it only on purpose: a new seed draws different cases. */
+export const FIXED_SEED = 20261123;
+
+export function propertySeed(value: string | undefined = process.env.PASSONA_PROPERTY_SEED): number {
+	if (value === undefined || value.trim() === '') return FIXED_SEED;
+	if (value.trim() === 'random') return (Math.random() * 2 ** 32) | 0;
+	const seed = Number(value);
+	if (!Number.isSafeInteger(seed)) throw new Error(`PASSONA_PROPERTY_SEED must be a whole number or "random", got "${value}"`);
+	return seed;
+}
+
+export const PROPERTY_SEED = propertySeed();
+export const PROPERTY_RUNS = Number(process.env.PASSONA_PROPERTY_RUNS ?? 60);
+const path = process.env.PASSONA_PROPERTY_PATH?.trim() || undefined;
+
+fc.configureGlobal({ seed: PROPERTY_SEED, ...(path ? { path, endOnFailure: true } : {}) });
+console.info(
+	`fast-check seed ${PROPERTY_SEED}${PROPERTY_SEED === FIXED_SEED ? ' (fixed)' : ''}, ${PROPERTY_RUNS} runs per property${path ? `, replaying path ${path}` : ''}: replay with PASSONA_PROPERTY_SEED=${PROPERTY_SEED}`,
+);
