@@ -9,6 +9,7 @@ import { ARTIFACTS } from './lib/paths.mjs';
 import { N8nRest } from './lib/rest.mjs';
 import { startStack } from './lib/stack.mjs';
 import * as fx from './lib/fixtures.mjs';
+import { importExamples, runExamples } from './lib/examples.mjs';
 import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
 
 const OWNER = { email: 'owner@passona-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'PassonaE2e-2026' };
@@ -87,6 +88,7 @@ async function main() {
 			await cli(['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
 			await cli(['import:workflow', `--input=${join(dir, 'action.json')}`]);
 			await cli(['import:workflow', `--input=${join(dir, 'trigger.json')}`]);
+			await importExamples(cli);
 		});
 
 		await step('start n8n', () => stack.startN8n());
@@ -136,6 +138,10 @@ async function main() {
 			const contacts = sandbox.store.contactsOf(group.uuid);
 			assert.deepEqual([...contacts.keys()], [fx.PHONE]);
 		});
+
+		await step('the examples/ workflows, imported as npm run dev imports them, run in order', () =>
+			runExamples({ cli, sandbox, parse: parseCliJson, log }),
+		);
 
 		const webhookUrl = `${stack.origin}/webhook/${fx.TRIGGER_WEBHOOK_ID}/webhook`;
 		const ours = () => [...sandbox.store.webhooks.values()].filter((webhook) => webhook.url === webhookUrl);
