@@ -23,6 +23,7 @@ import {
 	parseUuidList,
 	uuidFromLocator,
 } from './input';
+import { PassonaInputError } from './inputError';
 import { pageSize, readPage, UnexpectedAnswerError } from './pagination';
 import { parseCountryCode, parsePhoneNumberList } from './phone';
 import { CREDENTIAL_TYPE, throwIfPassonaError, withNote } from './transport';
@@ -36,14 +37,20 @@ export const LOCATORS = {
 
 export type LocatorName = keyof typeof LOCATORS;
 
-/** Runs a pure check and reports its failure against the field and the item. */
+/**
+ * Runs a pure check and reports its failure against the field and the item, as an input error
+ * (PassonaInputError: n8n's routing would show a NodeOperationError as "From Passona").
+ */
 export function checkInput<T>(context: IExecuteSingleFunctions, field: string, check: () => T): T {
 	try {
 		return check();
 	} catch (error) {
 		const itemIndex = context.getItemIndex();
-		if (!(error instanceof InputError)) throw new NodeOperationError(context.getNode(), error, { itemIndex });
-		throw new NodeOperationError(context.getNode(), `"${field}" ${error.reason} [item ${itemIndex}]`, {
+		if (!(error instanceof InputError)) {
+			const cause = new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+			throw new PassonaInputError(context.getNode(), cause.message, { itemIndex, description: cause.description ?? undefined });
+		}
+		throw new PassonaInputError(context.getNode(), `"${field}" ${error.reason} [item ${itemIndex}]`, {
 			itemIndex,
 			description: error.hint,
 		});
