@@ -5,7 +5,11 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { describePassonaError } from '../nodes/Passona/shared/errors';
 import { BASE_URL_EXPRESSION } from '../nodes/Passona/shared/transport';
+
+/** The node's own words for a wrong token, as one line for n8n's credential test. */
+const wrongToken = describePassonaError(401, undefined, { subject: 'API token' });
 
 export class PassonaApi implements ICredentialType {
 	name = 'passonaApi';
@@ -62,5 +66,12 @@ export class PassonaApi implements ICredentialType {
 			url: '/balance',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
+		// n8n's credential test would say only "Unauthorized": these give the node's plain words.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: `${wrongToken.message}. ${wrongToken.description}` },
+			},
+		],
 	};
 }

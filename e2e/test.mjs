@@ -118,6 +118,7 @@ async function main() {
 			wrong.data.apiToken = 'not-the-token';
 			const bad = await rest.post('/credentials/test', { credentials: wrong });
 			assert.equal(bad?.status, 'Error', `credential test with a wrong token: ${JSON.stringify(bad)}`);
+			assert.match(bad.message, /^Passona did not accept the API token/, 'the node\'s plain words, not "Unauthorized"');
 			log(`  wrong token → ${bad.message}`);
 		});
 
