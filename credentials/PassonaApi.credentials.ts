@@ -38,6 +38,7 @@ export class PassonaApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://passona.co.uk/api/2.0',
+			placeholder: 'e.g. https://passona.co.uk/api/2.0',
 			description:
 				'Change only for a Passona staging host or a local sandbox. Trailing slashes are ignored.',
 		},

@@ -32,12 +32,42 @@ export class PassonaTrigger implements INodeType {
 		version: 1,
 		subtitle: '=Keywords: {{$parameter["keywords"].length}}',
 		description: 'Starts the workflow when an inbound SMS matches a Passona keyword',
+		// What n8n's editor shows while it listens, after activation, and in the trigger panel.
+		eventTriggerDescription: 'Waiting for an inbound SMS that starts with one of the chosen keywords',
+		activationMessage: 'Inbound SMS starting with one of the chosen keywords now start this workflow.',
+		triggerPanel: {
+			header: 'Send an SMS that starts with one of the chosen keywords to your Passona number',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click 'Execute step', then send an SMS that starts with one of the chosen keywords (for example <code>JOIN</code>) to your Passona number: its execution shows up in this editor. Against the local sandbox, POST the message to the sandbox's <code>/_sandbox/inbound</code> instead.<br /><br /><b>Once you're happy with your workflow</b>, publish it: every matching SMS then starts an execution, listed under executions but not shown in the editor.",
+				active:
+					"<b>While building your workflow</b>, click 'Execute step', then send an SMS that starts with one of the chosen keywords (for example <code>JOIN</code>) to your Passona number: its execution shows up in this editor.<br /><br /><b>Your workflow also runs automatically</b>, since it is published: every matching SMS starts an execution, listed under executions but not shown in the editor.",
+			},
+			activationHint:
+				'Once your workflow is finished, publish it so that every matching SMS starts it (those executions are not shown here).',
+		},
 		defaults: { name: 'Passona Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'passonaApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
+			{
+				// n8n's node creator lists each Event option as this trigger's action.
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'keywordMatched',
+				options: [
+					{
+						name: 'Inbound SMS Matching a Keyword',
+						value: 'keywordMatched',
+						action: 'On inbound SMS matching a keyword',
+						description: 'Someone texts your Passona number a message that starts with one of the chosen keywords',
+					},
+				],
+			},
 			{
 				displayName: 'Keyword Names or IDs',
 				name: 'keywords',
@@ -48,6 +78,13 @@ export class PassonaTrigger implements INodeType {
 				description:
 					'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 				hint: 'An inbound SMS matching any of these keywords starts the workflow',
+			},
+			{
+				displayName:
+					"Each item is Passona's message as Passona sent it, including its received_at (when Passona received the SMS, by Passona's clock), plus receivedAt: when n8n received the message from Passona, in ISO 8601 UTC.",
+				name: 'itemNotice',
+				type: 'notice',
+				default: '',
 			},
 			{
 				displayName: 'Options',

@@ -101,7 +101,7 @@ export function locatorField(name: LocatorName, show: Show, description?: string
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: '09e0a326-fb2e-11e9-ba2a-0242ac120008',
+				placeholder: 'e.g. 09e0a326-fb2e-11e9-ba2a-0242ac120008',
 				validation: [
 					{
 						type: 'regex',
@@ -113,7 +113,7 @@ export function locatorField(name: LocatorName, show: Show, description?: string
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
-				placeholder: example,
+				placeholder: `e.g. ${example}`,
 				validation: [
 					{
 						type: 'regex',
@@ -153,12 +153,13 @@ export function listFields(show: Show): INodeProperties[] {
 }
 
 /** A contact group's or webhook's name: required, trimmed, at most 255 characters. */
-export function nameProperty(description: string): INodeProperties {
+export function nameProperty(description: string, placeholder = 'e.g. Newsletter subscribers'): INodeProperties {
 	return {
 		displayName: 'Name',
 		name: 'name',
 		type: 'string',
 		default: '',
+		placeholder,
 		description,
 		routing: {
 			send: { type: 'body', property: 'name', preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })] },
@@ -175,6 +176,7 @@ export const contactGroupDescriptionOption: INodeProperties = {
 	name: 'description',
 	type: 'string',
 	default: '',
+	placeholder: 'e.g. Customers who signed up at the spring fair',
 	description: 'A note to help recognise the group in Passona',
 	routing: {
 		send: {
@@ -219,6 +221,7 @@ export function deletableField(show: Show): INodeProperties {
 		default: true,
 		description:
 			"Whether Passona may delete the group under your team's data retention policy (when it stays empty past the retention period, or goes unused for longer than the policy allows)",
+		hint: "On: Passona deletes the group once it has stayed empty, or gone unused, longer than your team's data retention period. Off: the group is kept until you delete it.",
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'deletable', preSend: [bodyBoolean('deletable', 'Deletable')] } },
 	};
@@ -236,5 +239,17 @@ export function phoneNumbersField(show: Show, property: string, description: str
 		description: `${description}. International format, or national with one leading 0 (07700 900123), which gets the credential's Default Country Code (44 unless changed).`,
 		displayOptions: { show },
 		routing: { send: { type: 'body', property, preSend: [bodyPhoneList(property, 'Phone Numbers')] } },
+	};
+}
+
+/** For operations Passona carries out as a background job on the group. */
+export function backgroundNotice(show: Show): INodeProperties {
+	return {
+		displayName:
+			'Passona applies this change in the background: the output shows the group with status "Modifying", and its contacts are complete once the status is "Ready" (or "Empty"). Check with Get before relying on them.',
+		name: 'backgroundNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
 	};
 }

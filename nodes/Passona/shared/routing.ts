@@ -23,7 +23,7 @@ import {
 	parseUuidList,
 	uuidFromLocator,
 } from './input';
-import { PassonaInputError } from './inputError';
+import { inputError } from './inputError';
 import { pageSize, readPage, UnexpectedAnswerError } from './pagination';
 import { parseCountryCode, parsePhoneNumberList } from './phone';
 import { CREDENTIAL_TYPE, throwIfPassonaError, withNote } from './transport';
@@ -39,7 +39,7 @@ export type LocatorName = keyof typeof LOCATORS;
 
 /**
  * Runs a pure check and reports its failure against the field and the item, as an input error
- * (PassonaInputError: n8n's routing would show a NodeOperationError as "From Passona").
+ * (see inputError: n8n's routing would show a NodeOperationError as "From Passona").
  */
 export function checkInput<T>(context: IExecuteSingleFunctions, field: string, check: () => T): T {
 	try {
@@ -48,9 +48,9 @@ export function checkInput<T>(context: IExecuteSingleFunctions, field: string, c
 		const itemIndex = context.getItemIndex();
 		if (!(error instanceof InputError)) {
 			const cause = new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-			throw new PassonaInputError(context.getNode(), cause.message, { itemIndex, description: cause.description ?? undefined });
+			throw inputError(context.getNode(), cause.message, { itemIndex, description: cause.description ?? undefined });
 		}
-		throw new PassonaInputError(context.getNode(), `"${field}" ${error.reason} [item ${itemIndex}]`, {
+		throw inputError(context.getNode(), `"${field}" ${error.reason} [item ${itemIndex}]`, {
 			itemIndex,
 			description: error.hint,
 		});

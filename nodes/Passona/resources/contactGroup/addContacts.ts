@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { dedupeContacts, parseContactList, toContact } from '../../shared/contacts';
 import { pairsToObject } from '../../shared/input';
-import { chunkedRouting, locatorField } from '../../shared/descriptions';
+import { backgroundNotice, chunkedRouting, locatorField } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
 import { checkInput, defaultCountryCode } from '../../shared/routing';
 
@@ -72,7 +72,7 @@ export const addContactsDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. +44 7700 900123',
 		description:
-			"International format (447700900123 or +44 7700 900123). A number with one leading 0 (07700 900123) gets the credential's Default Country Code, 44 unless changed; spaces, dashes, brackets and a (0) after the country code are removed.",
+			"International format (447700900123 or +44 7700 900123). A number with one leading 0 (07700 900123) gets the credential's Default Country Code (44 unless changed there); spaces, dashes, brackets and a (0) after the country code are removed.",
 		displayOptions: { show: { ...show, contactSource: ['fields'] } },
 	},
 	{
@@ -89,8 +89,8 @@ export const addContactsDescription: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'first_name' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. first_name' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. Jane' },
 				],
 			},
 		],
@@ -105,4 +105,5 @@ export const addContactsDescription: INodeProperties[] = [
 			'A list such as [{"phone_number": "447700900123", "custom_fields": {"first_name": "Jane"}}]; a number listed twice keeps its last entry. Numbers with one leading 0 get the Default Country Code (44 unless changed in the credential).',
 		displayOptions: { show: { ...show, contactSource: ['json'] } },
 	},
+	backgroundNotice(show),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import {
 	additionalFields,
+	backgroundNotice,
 	contactGroupDescriptionOption,
 	dataRouting,
 	deletableField,
@@ -27,4 +28,5 @@ export const createWithContactsDescription: INodeProperties[] = [
 	),
 	deletableField(show),
 	additionalFields(show, [contactGroupDescriptionOption]),
+	backgroundNotice(show),
 ];

@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField } from '../../shared/descriptions';
+import { backgroundNotice, dataRouting, locatorField } from '../../shared/descriptions';
 
 export const flushOperation: INodePropertyOptions = {
 	name: 'Flush',
@@ -9,6 +9,9 @@ export const flushOperation: INodePropertyOptions = {
 	routing: dataRouting('PUT', '/contact-groups/{contactGroup}/flush'),
 };
 
+const show = { resource: ['contactGroup'], operation: ['flush'] };
+
 export const flushDescription: INodeProperties[] = [
-	locatorField('contactGroup', { resource: ['contactGroup'], operation: ['flush'] }, 'The contact group to empty'),
+	locatorField('contactGroup', show, 'The contact group to empty'),
+	backgroundNotice(show),
 ];

@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { chunkedRouting, locatorField, phoneNumbersField } from '../../shared/descriptions';
+import { backgroundNotice, chunkedRouting, locatorField, phoneNumbersField } from '../../shared/descriptions';
 
 const show = { resource: ['contactGroup'], operation: ['removeContacts'] };
 
@@ -18,4 +18,5 @@ export const removeContactsDescription: INodeProperties[] = [
 		'phone_numbers',
 		'Phone numbers to remove: a list from an expression, or text separated by commas or new lines',
 	),
+	backgroundNotice(show),
 ];

@@ -7,7 +7,7 @@ export const keywordText: INodeProperties = {
 	name: 'keyword',
 	type: 'string',
 	default: '',
-	placeholder: 'JOIN',
+	placeholder: 'e.g. JOIN',
 	description: 'The word an inbound SMS starts with to match, such as JOIN or OPTOUT',
 	routing: {
 		send: { type: 'body', property: 'keyword', preSend: [bodyText('keyword', 'Keyword', { required: true, maxLength: 160 })] },
@@ -20,7 +20,9 @@ export const keywordMessage: INodeProperties = {
 	type: 'string',
 	typeOptions: { rows: 3 },
 	default: '',
-	description: 'Message information stored with the keyword',
+	placeholder: 'e.g. Thanks for joining our offers list',
+	description:
+		"Passona's Keyword Message, stored with the keyword (Passona's API describes it only as the keyword's message info). This node stores it; it sends no SMS with it.",
 	routing: {
 		send: { type: 'body', property: 'message', preSend: [bodyText('message', 'Message', { required: false })] },
 	},
@@ -31,7 +33,8 @@ export const keywordHelp: INodeProperties = {
 	name: 'help',
 	type: 'string',
 	default: '',
-	description: 'Help text shown with the keyword in Passona',
+	placeholder: 'e.g. Text JOIN to get our offers',
+	description: 'Help text shown with the keyword in Passona (as a tooltip)',
 	routing: {
 		send: { type: 'body', property: 'help', preSend: [bodyText('help', 'Help', { required: false })] },
 	},

@@ -3,14 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { nameProperty } from '../../shared/descriptions';
 import { bodyHeaders, bodyUrl } from '../../shared/routing';
 
-export const webhookName = nameProperty('A name to recognise the webhook by in Passona');
+export const webhookName = nameProperty('A name to recognise the webhook by in Passona', 'e.g. CRM sync');
 
 export const webhookUrl: INodeProperties = {
 	displayName: 'URL',
 	name: 'url',
 	type: 'string',
 	default: '',
-	placeholder: 'https://example.com/passona-hook',
+	placeholder: 'e.g. https://example.com/passona-hook',
 	description: 'The address Passona calls when a keyword that uses this webhook matches',
 	routing: { send: { type: 'body', property: 'url', preSend: [bodyUrl('url', 'URL')] } },
 };
@@ -30,7 +30,7 @@ export function webhookHeaders(parameter: string): INodeProperties {
 				displayName: 'Header',
 				name: 'header',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'X-Secret' },
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. X-Secret' },
 					{ displayName: 'Value', name: 'value', type: 'string', typeOptions: { password: true }, default: '' },
 				],
 			},
