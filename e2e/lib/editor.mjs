@@ -81,7 +81,7 @@ export async function screenshotNodes(browser, origin, artifacts, log) {
 		await tab.screenshot({ path: join(artifacts, '03-passona-operations.png'), fullPage: true });
 		await assertNoPanelError(tab, 'the Passona operation list');
 		// The trigger, from the same app view.
-		const trigger = tab.getByText(/On new Passona event|Passona Trigger/i).first();
+		const trigger = tab.getByText(/On inbound SMS matching a keyword|Passona Trigger/i).first();
 		await trigger.click();
 		await tab.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor({ timeout: 15_000 });
 		await tab.getByText(/Keyword/).first().waitFor({ timeout: 15_000 });
