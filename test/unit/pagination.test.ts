@@ -39,3 +39,9 @@ test('normaliseBaseUrl trims spaces and trailing slashes and refuses what is not
 	expect(normaliseBaseUrl('passona.co.uk')).toBeUndefined();
 	expect(normaliseBaseUrl(undefined)).toBeUndefined();
 });
+
+test('pageSize never exceeds 1,000, even for a Limit so large the division rounds up (fast-check seed 20261123)', () => {
+	expect(pageSize(1.224680062322196e248)).toBe(MAX_PAGE_SIZE);
+	expect(pageSize(Number.MAX_SAFE_INTEGER)).toBeLessThanOrEqual(MAX_PAGE_SIZE);
+	expect(pageSize(Number.MAX_VALUE)).toBeLessThanOrEqual(MAX_PAGE_SIZE);
+});

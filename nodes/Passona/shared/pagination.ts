@@ -42,5 +42,6 @@ export function readPage(body: unknown, currentPage: number): Page {
  */
 export function pageSize(limit: number): number {
 	if (!Number.isFinite(limit)) return MAX_PAGE_SIZE;
-	return Math.ceil(limit / Math.ceil(limit / MAX_PAGE_SIZE));
+	// min: for a huge Limit (1.2e248) the division rounds to just over 1,000 (found by the fixed seed).
+	return Math.min(MAX_PAGE_SIZE, Math.ceil(limit / Math.ceil(limit / MAX_PAGE_SIZE)));
 }
