@@ -54,12 +54,13 @@ function offsetAt(instant: number, timeZone: string): number {
  * the last Sunday of March) it is the time an hour on; in the autumn overlap, the first (BST) one.
  */
 export function zonedToInstant(wall: number, timeZone: string): number {
-	const first = wall - offsetAt(wall, timeZone);
-	const second = wall - offsetAt(first, timeZone);
-	if (first === second) return first;
-	// Two readings: take the earlier instant that really shows this wall time, else the later one.
-	const earlier = Math.min(first, second);
-	return earlier + offsetAt(earlier, timeZone) === wall ? earlier : Math.max(first, second);
+	// The zone's offsets half a day either side cover any one change of clocks around `wall`.
+	const before = wall - offsetAt(wall - 43_200_000, timeZone);
+	const after = wall - offsetAt(wall + 43_200_000, timeZone);
+	const shows = (instant: number) => instant + offsetAt(instant, timeZone) === wall;
+	const readings = [before, after].filter(shows);
+	// No reading in a spring gap: the offset before the change puts it an hour on.
+	return readings.length > 0 ? Math.min(...readings) : before;
 }
 
 /** `YYYY-MM-DD HH:MM:SS` of an instant on the zone's wall clock. */
