@@ -33,12 +33,13 @@ export async function runOptInDemo(sandbox: Sandbox, credentials: PassonaCredent
 		return ((await response.json()) as { data: unknown }).data;
 	};
 	const sender = { __rl: true, mode: 'list', value: '88440' };
+	const byId = (found: IDataObject) => ({ __rl: true, mode: 'id', value: found.uuid as string });
 
 	// What a team has before the flow: a list (with someone who has since texted OPTOUT), two texts, the keyword.
 	const [group] = await node('Create group', { resource: 'contactGroup', operation: 'create', name: 'Opt-in list', deletable: true });
-	await node('Add Contacts', { resource: 'contactGroup', operation: 'addContacts', contactGroup: { __rl: true, mode: 'id', value: group.uuid }, contactSource: 'fields', phoneNumber: OPTED_OUT });
+	await node('Add Contacts', { resource: 'contactGroup', operation: 'addContacts', contactGroup: byId(group), contactSource: 'fields', phoneNumber: OPTED_OUT });
 	const [optouts] = (await node('Get Many groups', { resource: 'contactGroup', operation: 'getAll', returnAll: true })).filter((found) => found.name === 'default_optouts');
-	await node('Add Contacts', { resource: 'contactGroup', operation: 'addContacts', contactGroup: { __rl: true, mode: 'id', value: optouts.uuid }, contactSource: 'fields', phoneNumber: OPTED_OUT });
+	await node('Add Contacts', { resource: 'contactGroup', operation: 'addContacts', contactGroup: byId(optouts), contactSource: 'fields', phoneNumber: OPTED_OUT });
 	const [welcome] = await node('Template Create', { resource: 'template', operation: 'create', name: 'Welcome', body: 'Thanks for joining Demo Shop! Offers every Friday. Reply OPTOUT to stop.', senderName: sender });
 	const [offer] = await node('Template Create', { resource: 'template', operation: 'create', name: 'Friday offer', body: 'Demo Shop: 20% off this weekend with code JOIN20. Reply OPTOUT to stop.', senderName: sender });
 	const [keyword] = await node('Keyword Create', { resource: 'keyword', operation: 'create', keyword: 'JOIN', addContactToGroup: false, callWebhook: false });
@@ -72,7 +73,7 @@ export async function runOptInDemo(sandbox: Sandbox, credentials: PassonaCredent
 		resource: 'campaign',
 		operation: 'create',
 		name: 'Friday offer',
-		template: { __rl: true, mode: 'id', value: offer.uuid },
+		template: byId(offer),
 		senderName: sender,
 		includedGroups: [group.uuid as string],
 		when: 'now',
@@ -97,10 +98,10 @@ export async function runOptInDemo(sandbox: Sandbox, credentials: PassonaCredent
 
 	// Clean up through the node: the campaign records, both templates, the keyword and the group.
 	const campaigns = await node('Campaign Get Many', { resource: 'campaign', operation: 'getAll', returnAll: true });
-	for (const found of campaigns) await node('Campaign Delete', { resource: 'campaign', operation: 'delete', campaign: { __rl: true, mode: 'id', value: found.uuid } });
-	for (const template of [welcome, offer]) await node('Template Delete', { resource: 'template', operation: 'delete', template: { __rl: true, mode: 'id', value: template.uuid } });
-	await node('Keyword Delete', { resource: 'keyword', operation: 'delete', keyword: { __rl: true, mode: 'id', value: keyword.uuid } });
-	await node('Group Delete', { resource: 'contactGroup', operation: 'delete', contactGroup: { __rl: true, mode: 'id', value: group.uuid } });
-	await node('Remove Contacts', { resource: 'contactGroup', operation: 'removeContacts', contactGroup: { __rl: true, mode: 'id', value: optouts.uuid }, phoneNumbers: OPTED_OUT });
+	for (const found of campaigns) await node('Campaign Delete', { resource: 'campaign', operation: 'delete', campaign: byId(found) });
+	for (const template of [welcome, offer]) await node('Template Delete', { resource: 'template', operation: 'delete', template: byId(template) });
+	await node('Keyword Delete', { resource: 'keyword', operation: 'delete', keyword: byId(keyword) });
+	await node('Group Delete', { resource: 'contactGroup', operation: 'delete', contactGroup: byId(group) });
+	await node('Remove Contacts', { resource: 'contactGroup', operation: 'removeContacts', contactGroup: byId(optouts), phoneNumbers: OPTED_OUT });
 	console.log(`  ✓ Cleaned up: ${campaigns.length} campaign records, 2 templates, the keyword and the group deleted`);
 }

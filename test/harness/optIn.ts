@@ -38,7 +38,8 @@ export async function workflowTriggerSetup(workflowJson: WorkflowJson, credentia
 	const node = workflowJson.nodes.find((candidate) => candidate.type.endsWith('.passonaTrigger')) as INode;
 	const others = workflowJson.nodes.filter((candidate) => candidate !== node);
 	const workflow = await workflowWith(node, {}, { nodes: others, connections: workflowJson.connections });
-	if (workflowJson.settings?.timezone) workflow.timezone = workflowJson.settings.timezone;
+	// n8n reads the zone from the workflow's settings; workflowWith builds none.
+	if (workflowJson.settings?.timezone) Object.assign(workflow, { timezone: workflowJson.settings.timezone });
 	const workflowData = { id: 'opt-in', name: workflowJson.name, ...workflowJson } as unknown as IWorkflowBase;
 	const additionalData = await additionalDataFor(credentials, new ExecutionLifecycleHooks('trigger', '1', workflowData));
 	const nodeType = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;

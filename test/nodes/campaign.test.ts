@@ -26,7 +26,7 @@ const groupsLookup = {
 async function runInZone(parameters: INodeParameters, timezone: string) {
 	const node = passonaNode(parameters);
 	const workflow = await workflowWith(node);
-	workflow.timezone = timezone;
+	Object.assign(workflow, { timezone });
 	return await runNode(node, {}, {}, workflow);
 }
 
