@@ -157,6 +157,15 @@ describe('Campaign', () => {
 		expect(items.map((item) => item.json)).toEqual([updated]);
 	});
 
+	test('Update refuses a send date in the past before sending', async () => {
+		const passona = new PassonaMock();
+		const { error } = await runPassona({
+			parameters: { resource: 'campaign', operation: 'update', campaign: byId(CAMPAIGN_UUID), updateFields: { sendAt: '2026-11-23T11:00:00Z' } },
+		});
+		expect(passona.requests).toEqual([]);
+		expect(error?.message).toBe('"Send At" is in the past (2026-11-23 11:00:00 London time) [item 0]');
+	});
+
 	test('Update of a sending campaign (423) and of a sent one (422) are explained', async () => {
 		new PassonaMock().reply('PUT', campaignPath, 423, { message: 'Locked' });
 		const locked = await runPassona({
@@ -245,7 +254,8 @@ describe('Campaign', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(error).toBeUndefined();
-		expect(passona.requests.map((request) => (request.body as { contact_number: string }).contact_number)).toEqual([
+		// n8n sends the items' requests at once: they may arrive in any order.
+		expect(passona.requests.map((request) => (request.body as { contact_number: string }).contact_number).sort()).toEqual([
 			'447700900001',
 			'447700900003',
 		]);

@@ -115,6 +115,12 @@ function lockedText(context: PassonaErrorContext): PassonaErrorText {
 	const wait = 'Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).';
 	switch (context.subject) {
 		case 'campaign':
+			if (context.operation !== 'update' && context.operation !== 'delete') {
+				return {
+					message: 'Something this campaign uses is locked by a campaign sending right now',
+					description: `Its template or one of its contact groups is in use by a campaign that is sending. ${wait}`,
+				};
+			}
 			return {
 				message: 'The campaign is sending right now, so it cannot be changed or deleted',
 				description: `Passona locks a campaign while it sends. ${wait}`,
@@ -124,15 +130,16 @@ function lockedText(context: PassonaErrorContext): PassonaErrorText {
 				message: 'The template is locked because a campaign using it is sending right now',
 				description: `Passona does not allow changes to a template while a campaign sends it. ${wait} To send different text now, create a new template.`,
 			};
-		case 'contact group':
+		case 'sender':
+			return {
+				message: 'The sender is locked because a campaign using it is sending right now',
+				description: `Passona does not allow changes to it while a campaign is sending. ${wait}`,
+			};
+		default:
+			// Contact groups, and keywords or webhooks pointing at one: the group a campaign sends to is locked.
 			return {
 				message: 'The contact group is locked because a campaign using it is sending right now',
 				description: `Passona does not allow changes to a group while a campaign sends to it. ${wait}`,
-			};
-		default:
-			return {
-				message: `The ${context.subject} is locked because a campaign using it is sending right now`,
-				description: `Passona does not allow changes to it while a campaign is sending. ${wait}`,
 			};
 	}
 }

@@ -45,14 +45,20 @@ export const bodySender = (property: string, field: string) => checkBody(propert
 
 export const bodyTemplateText = (property: string, field: string) => checkBody(property, field, parseTemplateBody);
 
-/** A date-time field sent as Passona's text on London's clock (the workflow's zone for plain dates). */
-export const bodyDate = (property: string, field: string) =>
+/**
+ * A date-time field sent as Passona's text on London's clock (the workflow's zone for plain
+ * dates); refused when more than a minute in the past.
+ */
+export const bodyFutureDate = (property: string, field: string) =>
 	function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const zone = this.getTimezone();
-		return checkBody(property, field, (value) => formatPassonaDate(parseDateInput(value, zone))).call(
-			this,
-			requestOptions,
-		);
+		return checkBody(property, field, (value) => {
+			const instant = parseDateInput(value, zone);
+			if (instant < Date.now() - PAST_TOLERANCE_MS) {
+				throw new InputError(`is in the past (${formatPassonaDate(instant)} London time)`, 'Choose a later date and time.');
+			}
+			return formatPassonaDate(instant);
+		}).call(this, requestOptions);
 	};
 
 /** Puts a resource locator's UUID into the body (Create takes `template_uuid`, not a path). */

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameProperty, updateFields } from '../../shared/descriptions';
 import { parseUuid } from '../../shared/input';
 import { checkBody } from '../../shared/routing';
-import { bodyDate, senderTextProperty } from '../../shared/sending';
+import { bodyFutureDate, senderTextProperty } from '../../shared/sending';
 import { excludedGroups, includedGroups } from './fields';
 
 const show = { resource: ['campaign'], operation: ['update'] };
@@ -34,7 +34,7 @@ export const updateDescription: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description: "New expiry, after the send date; read in the workflow's time zone, sent as UK time",
-			routing: { send: { type: 'body', property: 'expiry_date', preSend: [bodyDate('expiry_date', 'Expires At')] } },
+			routing: { send: { type: 'body', property: 'expiry_date', preSend: [bodyFutureDate('expiry_date', 'Expires At')] } },
 		},
 		nameProperty('New name of the campaign'),
 		{
@@ -44,7 +44,7 @@ export const updateDescription: INodeProperties[] = [
 			default: '',
 			description: "New send date, still in the future; read in the workflow's time zone, sent as UK time",
 			routing: {
-				send: { type: 'body', property: 'scheduled_send_date', preSend: [bodyDate('scheduled_send_date', 'Send At')] },
+				send: { type: 'body', property: 'scheduled_send_date', preSend: [bodyFutureDate('scheduled_send_date', 'Send At')] },
 			},
 		},
 		includedGroups(false),
