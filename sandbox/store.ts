@@ -1,5 +1,6 @@
 // The sandbox's in-memory team: contact groups (with their contacts), keywords and webhooks.
 import { randomUUID } from 'node:crypto';
+import { SendingStore } from './sending';
 
 export type CustomFields = Record<string, unknown>;
 
@@ -67,6 +68,8 @@ export class SandboxStore {
 	readonly contactGroups = new Map<string, StoredContactGroup>();
 	readonly keywords = new Map<string, StoredKeyword>();
 	readonly webhooks = new Map<string, StoredWebhook>();
+	/** Senders, templates, campaigns, the outbox and the clock (sandbox/sending.ts). */
+	readonly sending: SendingStore = new SendingStore(this);
 	/** How long an asynchronous contact job runs before the group is Ready (or Empty) again. */
 	jobDelayMs: number;
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -87,6 +90,7 @@ export class SandboxStore {
 		this.cancelJobs();
 		this.keywords.clear();
 		this.webhooks.clear();
+		this.sending.reset();
 		this.contactGroups.clear();
 		if (this.defaultOptouts) {
 			this.defaultOptouts.contacts.clear();

@@ -27,11 +27,16 @@ export async function importExamples(cli) {
 }
 
 /**
- * Runs the imported examples in order with `n8n execute`: every node runs and outputs items. Contact
- * changes are applied in the background, so the next example starts once no group is Modifying.
+ * Runs the imported examples that start by hand (a Manual Trigger) in order with `n8n execute`: every
+ * node runs and outputs items. Contact changes are applied in the background, so the next example
+ * starts once no group is Modifying. An example started by a Passona Trigger (4-opt-in.json) has
+ * its own step, which activates it and sends the inbound SMS.
  */
 export async function runExamples({ cli, sandbox, parse, log }) {
-	for (const { file, id, nodes } of await exampleFiles()) {
+	const manual = (await exampleFiles()).filter(({ nodes }) =>
+		nodes.some(({ type }) => type === 'n8n-nodes-base.manualTrigger'),
+	);
+	for (const { file, id, nodes } of manual) {
 		const run = parse(await cli(['execute', `--id=${id}`, '--rawOutput'], { capture: true }));
 		assert.equal(run.data.resultData.error?.message, undefined, `examples/${file} failed`);
 		const runData = run.data.resultData.runData;

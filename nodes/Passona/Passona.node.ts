@@ -1,11 +1,18 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { searchCampaigns } from './listSearch/searchCampaigns';
 import { searchContactGroups } from './listSearch/searchContactGroups';
 import { searchKeywords } from './listSearch/searchKeywords';
+import { searchSenderNames } from './listSearch/searchSenderNames';
+import { searchSenders } from './listSearch/searchSenders';
+import { searchTemplates } from './listSearch/searchTemplates';
 import { searchWebhooks } from './listSearch/searchWebhooks';
 import { getContactGroups } from './loadOptions/getContactGroups';
 import { getWebhooks } from './loadOptions/getWebhooks';
+import { campaignDescription } from './resources/campaign';
 import { contactGroupDescription } from './resources/contactGroup';
 import { keywordDescription } from './resources/keyword';
+import { senderDescription } from './resources/sender';
+import { templateDescription } from './resources/template';
 import { webhookDescription } from './resources/webhook';
 import { BASE_URL_EXPRESSION, JSON_HEADERS } from './shared/transport';
 
@@ -17,7 +24,7 @@ export class Passona implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Passona SMS contact groups, keywords and webhooks',
+		description: 'Send SMS campaigns with Passona and manage contact groups, keywords, templates, senders and webhooks',
 		defaults: { name: 'Passona' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -36,20 +43,34 @@ export class Passona implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Campaign', value: 'campaign' },
 					{ name: 'Contact Group', value: 'contactGroup' },
 					{ name: 'Keyword', value: 'keyword' },
+					{ name: 'Sender', value: 'sender' },
+					{ name: 'Template', value: 'template' },
 					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'contactGroup',
 			},
+			...campaignDescription,
 			...contactGroupDescription,
 			...keywordDescription,
+			...senderDescription,
+			...templateDescription,
 			...webhookDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchContactGroups, searchKeywords, searchWebhooks },
+		listSearch: {
+			searchCampaigns,
+			searchContactGroups,
+			searchKeywords,
+			searchSenderNames,
+			searchSenders,
+			searchTemplates,
+			searchWebhooks,
+		},
 		loadOptions: { getContactGroups, getWebhooks },
 	};
 }

@@ -38,3 +38,26 @@ describe('describePassonaError', () => {
 		expect(describePassonaError(400, {}, group).message).toBe('Passona could not understand the request');
 	});
 });
+
+describe('423 by what is locked', () => {
+	test.each([
+		[{ subject: 'contact group', operation: 'update' }, 'The contact group is locked because a campaign using it is sending right now'],
+		[{ subject: 'keyword', operation: 'create' }, 'The contact group is locked because a campaign using it is sending right now'],
+		[{ subject: 'campaign', operation: 'update' }, 'The campaign is sending right now, so it cannot be changed or deleted'],
+		[{ subject: 'campaign', operation: 'delete' }, 'The campaign is sending right now, so it cannot be changed or deleted'],
+		[{ subject: 'campaign', operation: 'sendTest' }, 'Something this campaign uses is locked by a campaign sending right now'],
+		[{ subject: 'template', operation: 'update' }, 'The template is locked because a campaign using it is sending right now'],
+		[{ subject: 'sender', operation: 'update' }, 'The sender is locked because a campaign using it is sending right now'],
+	])('%o', (context, message) => {
+		const text = describePassonaError(423, { message: 'Locked' }, context);
+		expect(text.message).toBe(message);
+		expect(text.description).toMatch(/Try again when the campaign has finished.*Passona said: Locked$/);
+	});
+
+	test('422 on updating a campaign adds what Passona allows', () => {
+		expect(describePassonaError(422, {}, { subject: 'campaign', operation: 'update' }).description).toMatch(
+			/A campaign can be changed only before it starts sending/,
+		);
+		expect(describePassonaError(422, {}, { subject: 'campaign', operation: 'create' }).description).not.toMatch(/can be changed only/);
+	});
+});

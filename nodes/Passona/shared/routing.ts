@@ -33,6 +33,9 @@ export const LOCATORS = {
 	contactGroup: { subject: 'contact group', collection: 'contact-groups', displayName: 'Contact Group' },
 	keyword: { subject: 'keyword', collection: 'keywords', displayName: 'Keyword' },
 	webhook: { subject: 'webhook', collection: 'webhooks', displayName: 'Webhook' },
+	campaign: { subject: 'campaign', collection: 'campaigns', displayName: 'Campaign' },
+	template: { subject: 'template', collection: 'templates', displayName: 'Template' },
+	sender: { subject: 'sender', collection: 'senders', displayName: 'Sender' },
 } as const;
 
 export type LocatorName = keyof typeof LOCATORS;
@@ -82,7 +85,7 @@ export async function defaultCountryCode(context: IExecuteSingleFunctions): Prom
 type BodyCheck = (value: unknown) => unknown;
 
 /** Validates (and normalises) one body property that routing has already set. */
-function checkBody(property: string, field: string, check: BodyCheck): PreSendAction {
+export function checkBody(property: string, field: string, check: BodyCheck): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 		body[property] = checkInput(this, field, () => check(body[property]));
