@@ -6,6 +6,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { BASE_URL, runPassona, TOKEN } from '../harness/engine';
 import { PassonaMock } from '../harness/passonaMock';
 import { byId, group, GROUP_UUID } from '../fixtures/passona';
+import { TEMPLATE_UUID } from '../fixtures/sending';
 
 const groupPath = `/contact-groups/${GROUP_UUID}`;
 const addFromFields = (phoneNumber: string): INodeParameters => ({
@@ -83,6 +84,24 @@ describe('UK numbers', () => {
 			name: 'UK',
 			contacts: ['447700900123', '447700900456'],
 			deletable: true,
+		});
+	});
+
+	test('Campaign Send Test: 07700 900123 is sent as 447700900123', async () => {
+		const parameters = {
+			resource: 'campaign',
+			operation: 'sendTest',
+			phoneNumber: '07700 900123',
+			template: byId(TEMPLATE_UUID),
+			senderName: { __rl: true, mode: 'name', value: 'Digitonic' },
+			name: 'Welcome',
+		};
+		expect(await sentBody('POST', '/campaigns/send-test', parameters)).toEqual({
+			name: 'Welcome',
+			template_uuid: TEMPLATE_UUID,
+			sender: 'Digitonic',
+			contact_number: '447700900123',
+			custom_fields: {},
 		});
 	});
 

@@ -25,7 +25,7 @@ import {
 } from './input';
 import { inputError } from './inputError';
 import { pageSize, readPage, UnexpectedAnswerError } from './pagination';
-import { parseCountryCode, parsePhoneNumberList } from './phone';
+import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from './phone';
 import { CREDENTIAL_TYPE, throwIfPassonaError, withNote } from './transport';
 
 /** Things a node acts on by ID; the locator parameter is named like the resource. */
@@ -102,12 +102,18 @@ export const bodyBoolean = (property: string, field: string) => checkBody(proper
 export const bodyUuidList = (property: string, field: string, options: { allowEmpty: boolean }) =>
 	checkBody(property, field, (value) => parseUuidList(value, options));
 
-export function bodyPhoneList(property: string, field: string): PreSendAction {
+/** Checks a body property holding phone numbers, read with the credential's Default Country Code. */
+function checkPhones(property: string, field: string, parse: (value: unknown, countryCode: string) => unknown): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const countryCode = await defaultCountryCode(this);
-		return await checkBody(property, field, (value) => parsePhoneNumberList(value, countryCode)).call(this, requestOptions);
+		return await checkBody(property, field, (value) => parse(value, countryCode)).call(this, requestOptions);
 	};
 }
+
+export const bodyPhoneList = (property: string, field: string) => checkPhones(property, field, parsePhoneNumberList);
+
+/** One phone number (Send Test), sent as `property`. */
+export const bodyPhoneNumber = (property: string, field: string) => checkPhones(property, field, normalisePhoneNumber);
 
 export const bodyUrl = (property: string, field: string) => checkBody(property, field, parseHttpUrl);
 

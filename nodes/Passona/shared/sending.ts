@@ -14,7 +14,6 @@ import { addContactsDescription } from '../resources/contactGroup/addContacts';
 import { formatPassonaDate, parseDateInput, PASSONA_TIME_ZONE } from './dates';
 import { InputError, pairsToObject, parseBoolean, parseText } from './input';
 import { MAX_PAGE_SIZE, readPage } from './pagination';
-import { normalisePhoneNumber } from './phone';
 import { checkBody, checkInput, type LocatorName, locatorUuid } from './routing';
 import { checkSmsBody } from './sms';
 import { passonaApiRequest } from './transport';
@@ -162,9 +161,6 @@ export function customFieldsField(show: Show, property: string, description: str
 		},
 	};
 }
-
-/** One phone number, normalised (international digits), sent as `property`. */
-export const bodyPhoneNumber = (property: string, field: string) => checkBody(property, field, normalisePhoneNumber);
 
 export interface CampaignDatesInput {
 	sendNow: boolean;

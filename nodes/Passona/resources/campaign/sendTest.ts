@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameField } from '../../shared/descriptions';
-import { bodyLocator, bodyPhoneNumber, customFieldsField, senderNameField } from '../../shared/sending';
+import { bodyPhoneNumber } from '../../shared/routing';
+import { bodyLocator, customFieldsField, senderNameField } from '../../shared/sending';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 
@@ -29,7 +30,8 @@ export const sendTestDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 447700900123',
-		description: 'Who gets the SMS, in international format; spaces, dashes, brackets and a leading + or 00 are removed',
+		description:
+			"Who gets the SMS. International format (447700900123 or +44 7700 900123); a number with one leading 0 (07700 900123) gets the credential's Default Country Code (44 unless changed there); spaces, dashes and brackets are removed.",
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'contact_number', preSend: [bodyPhoneNumber('contact_number', 'Phone Number')] } },
 	},
