@@ -16,7 +16,7 @@ describe('From List search', () => {
 			group({ uuid: uuid(1), name: 'Leeds customers', number_of_contacts: 12 }),
 			group({ uuid: uuid(2), name: 'Newsletter' }),
 		];
-		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, page('/contact-groups', groups, 2, 3, 100));
+		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, page('/contact-groups', groups, 2, 3, 2));
 		const context = await loadOptionsContext({ resource: 'contactGroup', operation: 'get' });
 		const search = (await passonaType()).methods!.listSearch!.searchContactGroups;
 		const result = await search.call(context as unknown as ILoadOptionsFunctions, 'leeds', '2');
