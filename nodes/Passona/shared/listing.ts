@@ -32,6 +32,9 @@ export interface ListingOptions {
 	rateLimitWait?: (error: unknown) => number | undefined;
 	/** Turns a malformed page into the caller's error. */
 	unexpected: (error: Error) => Error;
+	/** The page to start at (1 unless a picker goes on where it stopped) and the last one to ask for. */
+	from?: number;
+	upTo?: number;
 }
 
 function read(options: ListingOptions, body: unknown, page: number): Page {
@@ -50,40 +53,48 @@ export function retryAfterMs(value: unknown, now = Date.now()): number {
 	return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
 }
 
-export async function listAllPages(options: ListingOptions): Promise<void> {
-	const first = read(options, await options.fetchPage(1), 1);
-	if (!options.accept(first.entries) || first.nextPage === undefined) return;
+/**
+ * Lists from `from` until Passona has no more, `accept` wants no more, or past `upTo`. Resolves
+ * with the next page Passona has that was not asked for (undefined when none is left, or when
+ * `accept` said stop).
+ */
+export async function listAllPages(options: ListingOptions): Promise<number | undefined> {
+	const from = options.from ?? 1;
+	const upTo = options.upTo ?? Infinity;
+	const first = read(options, await options.fetchPage(from), from);
+	if (!options.accept(first.entries)) return undefined;
 	const cap = pageCap(first);
 	let next: number | undefined = first.nextPage;
 	const perPage = first.perPage ?? first.entries.length;
-	if (options.parallel > 1 && next === 2 && first.lastPage !== undefined && perPage > 0) {
-		const needed = 1 + Math.ceil(options.wanted() / perPage);
-		const last = Math.min(first.lastPage, cap, needed);
-		next = await parallelPages(options, last);
+	if (options.parallel > 1 && next === from + 1 && first.lastPage !== undefined && perPage > 0) {
+		const needed = from + Math.ceil(options.wanted() / perPage);
+		const last = Math.min(first.lastPage, cap, needed, upTo);
+		if (last > from) next = await parallelPages(options, from, last);
 	}
 	// Sequential: with one request in flight, and after a parallel run if entries were added meanwhile.
-	while (next !== undefined) {
+	while (next !== undefined && next <= upTo) {
 		if (next > cap) throw options.unexpected(beyondCap(next, cap, first));
 		const page: Page = read(options, await options.fetchPage(next), next);
-		if (!options.accept(page.entries)) return;
+		if (!options.accept(page.entries)) return undefined;
 		next = page.nextPage;
 	}
+	return next;
 }
 
 /**
- * Pages 2..last with at most `options.parallel` requests in flight (halved by each 429, which
+ * Pages from+1..last with at most `options.parallel` requests in flight (halved by each 429, which
  * waits as Passona asks and asks again). Entries are handed on in page order as soon as the pages
  * before them are in; a page that ends the listing early stops further requests. Any other
  * failure stops further requests and is thrown once those in flight have settled (the lowest
  * page's, as one-by-one listing would have met it), so the caller never returns a partial list.
  * Resolves with the page to ask for after `last` when Passona still has more.
  */
-async function parallelPages(options: ListingOptions, last: number): Promise<number | undefined> {
+async function parallelPages(options: ListingOptions, from: number, last: number): Promise<number | undefined> {
 	let limit = Math.min(options.parallel, MAX_PARALLEL_REQUESTS);
 	let retries = 0;
-	let launched = 1;
+	let launched = from;
 	let inFlight = 0;
-	let emitted = 1;
+	let emitted = from;
 	let stopped = false;
 	/** Failed pages: the lowest one's error is thrown, as one-by-one listing would have met it first. */
 	const failures = new Map<number, unknown>();
