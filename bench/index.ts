@@ -17,6 +17,7 @@ import {
 	type Target,
 } from './contenders';
 import { countRequests, measure, type Sample } from './measure';
+import { getContactsHttps, RTT_MS, startNetwork, trustedBench } from './network';
 import { loadN8nNodes } from './n8nNodesBase';
 import { type BenchResults, type Contender, judge, machine, writeResults } from './report';
 
@@ -29,6 +30,10 @@ const CONTACTS = 100_000;
 const SMALL_CONTACTS = 25_000;
 const ADD_ROWS = 10_000;
 const GET_ITEMS = 1_000;
+/** Sizes of the network scenario; BENCH_NETWORK_CONTACTS=2000,5000 for a quick look. */
+const NETWORK_CONTACTS = (process.env.BENCH_NETWORK_CONTACTS ?? '20000,100000').split(',').map(Number);
+/** BENCH_ONLY=network runs the network scenario alone (its targets only). */
+const NETWORK_ONLY = process.env.BENCH_ONLY === 'network';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -51,7 +56,37 @@ async function alternate(
 	return contenders.map((contender) => ({ name: contender.name, samples: samples.get(contender.name)! }));
 }
 
+/** 4. Return All over HTTPS with a round trip, against sequential raw clients and HTTP Request. */
+async function networkScenario(n8n: ReturnType<typeof loadN8nNodes>, sandbox: Awaited<ReturnType<typeof startSandbox>>) {
+	const network = await startNetwork(sandbox.url);
+	try {
+		const target: Target = { url: network.url, token: sandbox.token };
+		const runs: BenchResults['network']['runs'] = [];
+		const warm = sandbox.store.seedContactGroup({ name: 'Bench network warm-up', contacts: 2000 }).uuid;
+		await getContactsNode(target, warm);
+		await getContactsHttps(true)(target, warm);
+		await getContactsHttpRequest(n8n, true)(target, warm);
+		for (const contacts of NETWORK_CONTACTS) {
+			const group = sandbox.store.seedContactGroup({ name: `Bench network ${contacts}`, contacts }).uuid;
+			log(`4. Get Contacts, Return All, ${contacts} contacts over HTTPS at ${RTT_MS} ms round trip, ${SLOW_ROUNDS} rounds`);
+			const contenders = await alternate(SLOW_ROUNDS, [
+				{ name: 'raw keep-alive loop (limit)', run: () => getContactsHttps(true)(target, group) },
+				{ name: 'raw new connection per page', run: () => getContactsHttps(false)(target, group) },
+				{ name: 'Passona node', run: () => getContactsNode(target, group) },
+				{ name: 'Passona node, Parallel Requests 1', run: () => getContactsNode(target, group, 1) },
+				{ name: 'HTTP Request + Split Out', run: () => getContactsHttpRequest(n8n, true)(target, group) },
+			]);
+			runs.push({ contacts, contenders });
+		}
+		return { rttMs: RTT_MS, runs };
+	} finally {
+		await network.close();
+	}
+}
+
 async function main(): Promise<void> {
+	const child = await trustedBench();
+	if (child !== undefined) process.exit(child);
 	const started = Date.now();
 	const n8n = loadN8nNodes(log);
 	const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 0 });
@@ -62,6 +97,15 @@ async function main(): Promise<void> {
 		const small = sandbox.store.seedContactGroup({ name: 'Bench 25k', contacts: SMALL_CONTACTS }).uuid;
 		const addTarget = sandbox.store.createContactGroup({ name: 'Bench add' }).uuid;
 		const rows = contactRows(ADD_ROWS);
+
+		if (NETWORK_ONLY) {
+			const network = await networkScenario(n8n, sandbox);
+			const results = { date: new Date().toISOString(), machine: machine(), n8nNodesBase: n8n.version, network } as BenchResults;
+			results.targets = judge(results);
+			results.benchSeconds = (Date.now() - started) / 1000;
+			writeResults(results, false);
+			return;
+		}
 
 		log(`Warm-up`);
 		await getContactsNode(target, small);
@@ -103,6 +147,8 @@ async function main(): Promise<void> {
 			{ name: 'Passona node', run: () => getGroupNode(target, small, GET_ITEMS) },
 		]);
 
+		const network = await networkScenario(n8n, sandbox);
+
 		const results: BenchResults = {
 			date: new Date().toISOString(),
 			machine: machine(),
@@ -113,6 +159,7 @@ async function main(): Promise<void> {
 			memory,
 			add,
 			perItem,
+			network,
 			targets: [],
 			benchSeconds: 0,
 		};

@@ -27,6 +27,8 @@ export interface BenchResults {
 	memory: Contender[];
 	add: Contender[];
 	perItem: Contender[];
+	/** Return All over HTTPS behind a delay proxy of `rttMs` round trip, for each size. */
+	network: { rttMs: number; runs: Array<{ contacts: number; contenders: Contender[] }> };
 	targets: Target[];
 	benchSeconds: number;
 }
@@ -75,7 +77,39 @@ function memoryRatios(results: BenchResults) {
 	};
 }
 
+function judgeNetwork({ network }: BenchResults): Target[] {
+	const largest = network.runs[network.runs.length - 1];
+	if (!largest) return [];
+	const at = `${int(largest.contacts)} contacts, ${network.rttMs} ms round trip, HTTPS`;
+	const keepAlive = median(of(largest.contenders, 'raw keep-alive'), 'ms');
+	const node = median(of(largest.contenders, 'Passona node'), 'ms');
+	const http = median(of(largest.contenders, 'HTTP Request'), 'ms');
+	const sequential = of(largest.contenders, 'Passona node, Parallel Requests 1');
+	const pages = median(of(largest.contenders, 'raw keep-alive'), 'requests');
+	const sequentialRequests = Math.max(...sequential.samples.map((sample) => sample.requests));
+	const sequentialInFlight = Math.max(...sequential.samples.map((sample) => sample.maxConcurrent));
+	const parallelRequests = Math.max(...of(largest.contenders, 'Passona node').samples.map((sample) => sample.requests));
+	return [
+		{
+			target: `Return All (${at}) ≥ 1.0× the sequential keep-alive client`,
+			measured: `${fixed(keepAlive / node, 2)}× (${int(node)} ms against ${int(keepAlive)} ms)`,
+			pass: keepAlive / node >= 1.0,
+		},
+		{
+			target: `Return All (${at}) ahead of HTTP Request + Split Out`,
+			measured: `${int(node)} ms against ${int(http)} ms (${fixed(http / node, 2)}×)`,
+			pass: node < http,
+		},
+		{
+			target: 'Never more requests than pages; Parallel Requests 1: one request in flight, one per page, as before',
+			measured: `${int(pages)} pages; node ${int(parallelRequests)} requests; at 1: ${int(sequentialRequests)} requests, at most ${sequentialInFlight} in flight`,
+			pass: parallelRequests <= pages && sequentialRequests === pages && sequentialInFlight === 1,
+		},
+	];
+}
+
 export function judge(results: BenchResults): Target[] {
+	if (!results.returnAll) return judgeNetwork(results);
 	const limit = median(of(results.returnAll, 'raw fetch loop'), 'ms');
 	const node = median(of(results.returnAll, 'Passona node'), 'ms');
 	const httpSplit = median(of(results.returnAll, 'HTTP Request + Split Out'), 'ms');
@@ -110,17 +144,48 @@ export function judge(results: BenchResults): Target[] {
 			measured: `retained ×${fixed(memory.nodeRetained, 2)} (raw loop ×${fixed(memory.rawRetained, 2)}), peak ×${fixed(memory.nodePeak, 2)}; ${int(memory.nodeBytesPerContact)} B/contact against the raw loop’s ${int(memory.rawBytesPerContact)}`,
 			pass: linear && noPageCopies,
 		},
+		...judgeNetwork(results),
 	];
 }
 
+function networkTable(results: BenchResults, lines: string[], header: (cells: string[]) => void, row: (cells: string[]) => void) {
+	for (const { contacts, contenders } of results.network.runs) {
+		const limit = median(of(contenders, 'raw keep-alive'), 'ms');
+		lines.push(
+			'',
+			`**4. Get Contacts, Return All over HTTPS, ${results.network.rttMs} ms round trip**: ${int(contacts)} contacts, pages of 1,000 ` +
+				`(TLS with a certificate made at run time, behind a loopback proxy delaying each direction by half the round trip; median [min–max] of ${contenders[0]?.samples.length ?? 0} runs)`,
+			'',
+		);
+		header(['Contender', 'Wall time (ms)', 'Items/s', '× keep-alive client', 'Requests', 'Requests in flight at once', 'Peak heap +MB']);
+		for (const contender of contenders) {
+			const ms = median(contender, 'ms');
+			row([
+				contender.name,
+				spread(statOf(contender, 'ms'), int),
+				int((median(contender, 'items') / ms) * 1000),
+				fixed(limit / ms, 2),
+				int(median(contender, 'requests')),
+				int(Math.max(...succeeded(contender).map((sample) => sample.maxConcurrent))),
+				fixed(median(contender, 'peakHeapMB'), 0),
+			]);
+		}
+	}
+}
+
 export function table(results: BenchResults): string {
-	const { contacts, smallContacts, addRows, getItems } = results.sizes;
 	const lines: string[] = [];
 	const row = (cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
 	const header = (cells: string[]) => {
 		row(cells);
 		row(cells.map((_, index) => (index === 0 ? '---' : '---:')));
 	};
+	if (!results.returnAll) {
+		networkTable(results, lines, header, row);
+		targetsTable(results, lines, header, row);
+		return lines.join('\n');
+	}
+	const { contacts, smallContacts, addRows, getItems } = results.sizes;
 
 	const limit = median(of(results.returnAll, 'raw fetch loop'), 'ms');
 	lines.push(`**1. Get Contacts, Return All**: ${int(contacts)} contacts, pages of 1,000 (median [min–max] of ${results.rounds.returnAll} runs)`, '');
@@ -183,13 +248,19 @@ export function table(results: BenchResults): string {
 		]);
 	}
 
-	const failed = failures([...results.returnAll, ...results.memory, ...results.add, ...results.perItem]);
+	networkTable(results, lines, header, row);
+	targetsTable(results, lines, header, row);
+	return lines.join('\n');
+}
+
+function targetsTable(results: BenchResults, lines: string[], header: (cells: string[]) => void, row: (cells: string[]) => void) {
+	const network = results.network.runs.flatMap((run) => run.contenders);
+	const failed = failures([...(results.returnAll ?? []), ...(results.memory ?? []), ...(results.add ?? []), ...(results.perItem ?? []), ...network]);
 	if (failed.length > 0) lines.push('', `**Failed runs** (left out of the figures above): ${failed.join('; ')}`);
 
 	lines.push('', '**Targets**', '');
 	header(['Target', 'Measured', 'Result']);
 	for (const target of results.targets) row([target.target, target.measured, target.pass ? 'PASS' : 'FAIL']);
-	return lines.join('\n');
 }
 
 /** node:http clients report their requests; the fetch loops send one at a time by construction. */
@@ -204,10 +275,18 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 /** Median wall time per contender, one group of bars per scenario, each scaled to its slowest. */
 export function chart(results: BenchResults): string {
 	const groups: Array<[string, Contender[]]> = [
-		[`Get Contacts, Return All (${int(results.sizes.contacts)})`, results.returnAll],
-		[`Add ${int(results.sizes.addRows)} contacts from items`, results.add],
-		[`Contact Group Get × ${int(results.sizes.getItems)} items`, results.perItem],
+		...results.network.runs.map(({ contacts, contenders }): [string, Contender[]] => [
+			`Return All (${int(contacts)}) over HTTPS, ${results.network.rttMs} ms round trip`,
+			contenders,
+		]),
 	];
+	if (results.returnAll) {
+		groups.push(
+			[`Get Contacts, Return All (${int(results.sizes.contacts)}), loopback`, results.returnAll],
+			[`Add ${int(results.sizes.addRows)} contacts from items`, results.add],
+			[`Contact Group Get × ${int(results.sizes.getItems)} items`, results.perItem],
+		);
+	}
 	const width = 760;
 	const labelWidth = 250;
 	const barMax = width - labelWidth - 120;
