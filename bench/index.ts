@@ -16,8 +16,8 @@ import {
 	getGroupRaw,
 	type Target,
 } from './contenders';
-import { countRequests, measure, type Sample } from './measure';
-import { getContactsHttps, RTT_MS, startNetwork, trustedBench } from './network';
+import { countRequests, countServerRequestsOf, measure, type Sample } from './measure';
+import { getContactsHttps, RTT_MS, startRemoteNetwork, trustedBench } from './network';
 import { loadN8nNodes } from './n8nNodesBase';
 import { type BenchResults, type Contender, judge, machine, writeResults } from './report';
 
@@ -57,30 +57,32 @@ async function alternate(
 }
 
 /** 4. Return All over HTTPS with a round trip, against sequential raw clients and HTTP Request. */
-async function networkScenario(n8n: ReturnType<typeof loadN8nNodes>, sandbox: Awaited<ReturnType<typeof startSandbox>>) {
-	const network = await startNetwork(sandbox.url);
+async function networkScenario(n8n: ReturnType<typeof loadN8nNodes>): Promise<BenchResults['network']> {
+	const requests = new Int32Array(new SharedArrayBuffer(4));
+	countServerRequestsOf(requests);
+	const target = await startRemoteNetwork(requests);
 	try {
-		const target: Target = { url: network.url, token: sandbox.token };
 		const runs: BenchResults['network']['runs'] = [];
-		const warm = sandbox.store.seedContactGroup({ name: 'Bench network warm-up', contacts: 2000 }).uuid;
+		const warm = await target.seed(2000);
 		await getContactsNode(target, warm);
 		await getContactsHttps(true)(target, warm);
 		await getContactsHttpRequest(n8n, true)(target, warm);
 		for (const contacts of NETWORK_CONTACTS) {
-			const group = sandbox.store.seedContactGroup({ name: `Bench network ${contacts}`, contacts }).uuid;
+			const group = await target.seed(contacts);
 			log(`4. Get Contacts, Return All, ${contacts} contacts over HTTPS at ${RTT_MS} ms round trip, ${SLOW_ROUNDS} rounds`);
 			const contenders = await alternate(SLOW_ROUNDS, [
 				{ name: 'raw keep-alive loop (limit)', run: () => getContactsHttps(true)(target, group) },
 				{ name: 'raw new connection per page', run: () => getContactsHttps(false)(target, group) },
-				{ name: 'Passona node', run: () => getContactsNode(target, group) },
+				{ name: 'Passona node (default: 6 in flight)', run: () => getContactsNode(target, group) },
 				{ name: 'Passona node, Parallel Requests 1', run: () => getContactsNode(target, group, 1) },
+				{ name: 'Passona node, Parallel Requests 8', run: () => getContactsNode(target, group, 8) },
 				{ name: 'HTTP Request + Split Out', run: () => getContactsHttpRequest(n8n, true)(target, group) },
 			]);
 			runs.push({ contacts, contenders });
 		}
 		return { rttMs: RTT_MS, runs };
 	} finally {
-		await network.close();
+		await target.close();
 	}
 }
 
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
 		const rows = contactRows(ADD_ROWS);
 
 		if (NETWORK_ONLY) {
-			const network = await networkScenario(n8n, sandbox);
+			const network = await networkScenario(n8n);
 			const results = { date: new Date().toISOString(), machine: machine(), n8nNodesBase: n8n.version, network } as BenchResults;
 			results.targets = judge(results);
 			results.benchSeconds = (Date.now() - started) / 1000;
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
 			{ name: 'Passona node', run: () => getGroupNode(target, small, GET_ITEMS) },
 		]);
 
-		const network = await networkScenario(n8n, sandbox);
+		const network = await networkScenario(n8n);
 
 		const results: BenchResults = {
 			date: new Date().toISOString(),

@@ -82,13 +82,13 @@ function judgeNetwork({ network }: BenchResults): Target[] {
 	if (!largest) return [];
 	const at = `${int(largest.contacts)} contacts, ${network.rttMs} ms round trip, HTTPS`;
 	const keepAlive = median(of(largest.contenders, 'raw keep-alive'), 'ms');
-	const node = median(of(largest.contenders, 'Passona node'), 'ms');
+	const node = median(of(largest.contenders, 'Passona node (default'), 'ms');
 	const http = median(of(largest.contenders, 'HTTP Request'), 'ms');
 	const sequential = of(largest.contenders, 'Passona node, Parallel Requests 1');
 	const pages = median(of(largest.contenders, 'raw keep-alive'), 'requests');
 	const sequentialRequests = Math.max(...sequential.samples.map((sample) => sample.requests));
 	const sequentialInFlight = Math.max(...sequential.samples.map((sample) => sample.maxConcurrent));
-	const parallelRequests = Math.max(...of(largest.contenders, 'Passona node').samples.map((sample) => sample.requests));
+	const parallelRequests = Math.max(...of(largest.contenders, 'Passona node (default').samples.map((sample) => sample.requests));
 	return [
 		{
 			target: `Return All (${at}) ≥ 1.0× the sequential keep-alive client`,

@@ -7,11 +7,13 @@ import { sleep } from 'n8n-workflow';
 import { beyondCap, type Page, pageCap, readPage } from './pagination';
 
 /**
- * Requests in flight by default once the page count is known. Each page costs a TCP and TLS
- * handshake plus a round trip (n8n-core opens a new connection per request), so 4 at once
- * hide most of that waiting, while staying a small load next to Passona's rate limit.
+ * Requests in flight by default once the page count is known. n8n-core opens a new connection
+ * per request, so a page costs about 3 round trips (TCP, TLS 1.3, the request; 4 with TLS 1.2)
+ * where a kept-alive client pays 1: 6 at once bring a page to about half a round trip, ahead of
+ * a careful sequential script even with TLS 1.2, while asking Passona for pages only about
+ * twice as fast as that script does (npm run bench: README, Performance).
  */
-export const DEFAULT_PARALLEL_REQUESTS = 4;
+export const DEFAULT_PARALLEL_REQUESTS = 6;
 export const MAX_PARALLEL_REQUESTS = 8;
 
 /** A 429 asking to wait longer than this fails the listing with Passona's words instead. */
