@@ -148,6 +148,18 @@ export function judge(results: BenchResults): Target[] {
 	];
 }
 
+/** A listing's first cells: name, wall time, items/s, speed against `limitMs`, requests. */
+function listingCells(contender: Contender, limitMs: number): string[] {
+	const ms = median(contender, 'ms');
+	return [
+		contender.name,
+		spread(statOf(contender, 'ms'), int),
+		int((median(contender, 'items') / ms) * 1000),
+		fixed(limitMs / ms, 2),
+		int(median(contender, 'requests')),
+	];
+}
+
 function networkTable(results: BenchResults, lines: string[], header: (cells: string[]) => void, row: (cells: string[]) => void) {
 	for (const { contacts, contenders } of results.network.runs) {
 		const limit = median(of(contenders, 'raw keep-alive'), 'ms');
@@ -159,13 +171,8 @@ function networkTable(results: BenchResults, lines: string[], header: (cells: st
 		);
 		header(['Contender', 'Wall time (ms)', 'Items/s', '× keep-alive client', 'Requests', 'Requests in flight at once', 'Peak heap +MB']);
 		for (const contender of contenders) {
-			const ms = median(contender, 'ms');
 			row([
-				contender.name,
-				spread(statOf(contender, 'ms'), int),
-				int((median(contender, 'items') / ms) * 1000),
-				fixed(limit / ms, 2),
-				int(median(contender, 'requests')),
+				...listingCells(contender, limit),
 				int(Math.max(...succeeded(contender).map((sample) => sample.maxConcurrent))),
 				fixed(median(contender, 'peakHeapMB'), 0),
 			]);
@@ -191,13 +198,8 @@ export function table(results: BenchResults): string {
 	lines.push(`**1. Get Contacts, Return All**: ${int(contacts)} contacts, pages of 1,000 (median [min–max] of ${results.rounds.returnAll} runs)`, '');
 	header(['Contender', 'Wall time (ms)', 'Items/s', '× limit', 'Requests', 'Peak heap +MB', 'Peak RSS +MB', 'Retained heap MB']);
 	for (const contender of results.returnAll) {
-		const ms = median(contender, 'ms');
 		row([
-			contender.name,
-			spread(statOf(contender, 'ms'), int),
-			int((median(contender, 'items') / ms) * 1000),
-			fixed(limit / ms, 2),
-			int(median(contender, 'requests')),
+			...listingCells(contender, limit),
 			spread(statOf(contender, 'peakHeapMB'), (value) => fixed(value, 0)),
 			spread(statOf(contender, 'peakRssMB'), (value) => fixed(value, 0)),
 			fixed(median(contender, 'retainedHeapMB'), 0),
@@ -325,7 +327,8 @@ export function updateReadme(results: BenchResults, markdown: string): void {
 	const section = [
 		'## Performance',
 		'',
-		`\`npm run bench\` (the node through n8n-core's WorkflowExecute against the local sandbox, in one process; ` +
+		`\`npm run bench\` (the node through n8n-core's WorkflowExecute against the local sandbox, in one process; scenario 4 over HTTPS ` +
+			`at a ${results.network.rttMs} ms round trip, its server side in a worker thread; BENCH_RTT_MS sets the round trip; ` +
 			`n8n's nodes from n8n-nodes-base ${results.n8nNodesBase}). Latest run: ${results.date.slice(0, 10)} on ${machineLine(results)}. ` +
 			`Times are medians with [min–max] over alternating runs. The bench writes JSON and an SVG chart to \`bench-results/\`.`,
 		'',
@@ -336,8 +339,10 @@ export function updateReadme(results: BenchResults, markdown: string): void {
 			"evaluates the Base URL expression (twice per item, each building n8n's expression context); per item, the engine " +
 			'wraps every entry and garbage collection grows with it. The token is set by a function, not an expression, and ' +
 			'a listing shares one pairing object, to keep that overhead down; the rest is n8n\'s request path, which a ' +
-			'declarative node must use. Pages are fetched one after another on purpose (no parallel requests against a live ' +
-			"SMS platform). With *Contacts From: Fields*, n8n's declarative routing sends every input item's request at once " +
+			'declarative node must use. That new connection per request is why a page over HTTPS costs about three round ' +
+			'trips (TCP, TLS, the request) where a kept-alive client pays one: the node therefore fetches pages after the ' +
+			'first with *Parallel Requests* in flight (default 6; scenario 4 shows 1 and 8 too). ' +
+			"With *Contacts From: Fields*, n8n's declarative routing sends every input item's request at once " +
 			'(all 10,000 in flight together above): for many contacts use the Aggregate path, or *Options → Batching*.',
 		'',
 		'',

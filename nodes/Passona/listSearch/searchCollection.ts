@@ -61,7 +61,7 @@ export async function searchCollection(
 				{
 					name: `No ${subject} named like "${filter?.trim()}" in the first ${searched}`,
 					value: '',
-					description: `Type more of the name, or choose By ID`,
+					description: 'Type more of the name, or choose By ID',
 				},
 			],
 		};
