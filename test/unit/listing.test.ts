@@ -123,6 +123,17 @@ describe('in parallel', () => {
 		expect(out).toEqual(rows(20)); // pages 1-2 only: the caller throws its list away
 	});
 
+	test('a failure on a page past the one that ended the list is not an error: one by one, it was never asked for', async () => {
+		const short = page('/x', [21, 22], 3, 10, 10);
+		const { fetchPage } = server(100, 10);
+		const out = await list(async (n) => {
+			if (n === 3) return short;
+			if (n === 4) throw new Error('page 4 is gone');
+			return await fetchPage(n);
+		}, 4);
+		expect(out).toEqual([...rows(20), 21, 22]);
+	});
+
 	test('a page that ends early (rows deleted meanwhile) ends the list there, in order', async () => {
 		const short = { ...page('/x', [21, 22], 3, 10, 10) };
 		const { fetchPage } = server(100, 10);

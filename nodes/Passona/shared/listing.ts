@@ -157,6 +157,7 @@ async function parallelPages(options: ListingOptions, from: number, last: number
 		if (inFlight === 0) break;
 		await new Promise<void>((resolve) => (wake = resolve));
 	}
-	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	// Once the list ended before them (a short page, or enough entries), failed pages were never needed.
+	if (failures.size > 0 && !stopped) throw failures.get(Math.min(...failures.keys()));
 	return after;
 }
