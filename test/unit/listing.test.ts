@@ -4,6 +4,7 @@
  */
 import { listAllPages, type ListingOptions, MAX_RATE_LIMIT_RETRIES, retryAfterMs } from '../../nodes/Passona/shared/listing';
 import { MAX_PAGES_WITHOUT_TOTAL } from '../../nodes/Passona/shared/pagination';
+import { rateLimitWait, throwIfPassonaError } from '../../nodes/Passona/shared/transport';
 import { page } from '../fixtures/passona';
 
 const waits: number[] = [];
@@ -200,4 +201,21 @@ test('retryAfterMs reads seconds and HTTP dates; 1 s when absent', () => {
 	expect(retryAfterMs('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(10_000);
 	expect(retryAfterMs(undefined)).toBe(1000);
 	expect(retryAfterMs('soon')).toBe(1000);
+});
+
+test("rateLimitWait reads a 429's Retry-After from the node's error, and nothing from other errors", () => {
+	const node = { id: '1', name: 'Passona', type: 'passona', typeVersion: 1, position: [0, 0], parameters: {} };
+	const context = { getNode: () => node } as unknown as Parameters<typeof throwIfPassonaError>[0];
+	const thrown = (statusCode: number, headers: Record<string, string>) => {
+		try {
+			throwIfPassonaError(context, { statusCode, headers, body: { message: 'x' } }, { subject: 'contact group' });
+		} catch (error) {
+			return error;
+		}
+		return undefined;
+	};
+	expect(rateLimitWait(thrown(429, { 'retry-after': '7' }))).toBe(7000);
+	expect(rateLimitWait(thrown(429, {}))).toBe(1000);
+	expect(rateLimitWait(thrown(503, { 'retry-after': '7' }))).toBeUndefined();
+	expect(rateLimitWait(new Error('429'))).toBeUndefined();
 });
