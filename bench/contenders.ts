@@ -63,8 +63,15 @@ async function fetchJson(target: Target, url: string, init: { method?: string; b
 
 // 1. Get Contacts, Return All
 
-export const getContactsNode = (target: Target, group: string) =>
-	runPassonaNode(target, { resource: 'contactGroup', operation: 'getContacts', contactGroup: byId(group), returnAll: true });
+/** Return All with the node's default Parallel Requests, or with `parallelRequests` set. */
+export const getContactsNode = (target: Target, group: string, parallelRequests?: number) =>
+	runPassonaNode(target, {
+		resource: 'contactGroup',
+		operation: 'getContacts',
+		contactGroup: byId(group),
+		returnAll: true,
+		...(parallelRequests === undefined ? {} : { options: { parallelRequests } }),
+	});
 
 /** The limit: the same pages of 1,000, one after another, following links.next. */
 export async function getContactsRaw(target: Target, group: string): Promise<unknown[]> {

@@ -3,7 +3,10 @@
  * nodes, on the local sandbox, all through n8n-core's WorkflowExecute, in one process.
  */
 import '../test/setup/env'; // N8N_USER_FOLDER in a temporary folder, before n8n-core loads
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startSandbox } from '../sandbox';
+import { PROJECT_ROOT } from '../test/harness/engine';
 import {
 	addContactsAggregated,
 	addContactsPerItem,
@@ -16,7 +19,8 @@ import {
 	getGroupRaw,
 	type Target,
 } from './contenders';
-import { countRequests, measure, type Sample } from './measure';
+import { countRequests, countServerRequestsOf, measure, type Sample } from './measure';
+import { getContactsHttps, RTT_MS, startRemoteNetwork, trustedBench } from './network';
 import { loadN8nNodes } from './n8nNodesBase';
 import { type BenchResults, type Contender, judge, machine, writeResults } from './report';
 
@@ -29,6 +33,10 @@ const CONTACTS = 100_000;
 const SMALL_CONTACTS = 25_000;
 const ADD_ROWS = 10_000;
 const GET_ITEMS = 1_000;
+/** Sizes of the network scenario; BENCH_NETWORK_CONTACTS=2000,5000 for a quick look. */
+const NETWORK_CONTACTS = (process.env.BENCH_NETWORK_CONTACTS ?? '20000,100000').split(',').map(Number);
+/** BENCH_ONLY=network runs the network scenario alone (its targets only). */
+const NETWORK_ONLY = process.env.BENCH_ONLY === 'network';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -51,7 +59,45 @@ async function alternate(
 	return contenders.map((contender) => ({ name: contender.name, samples: samples.get(contender.name)! }));
 }
 
+/** 4. Return All over HTTPS with a round trip, against sequential raw clients and HTTP Request. */
+async function networkScenario(n8n: ReturnType<typeof loadN8nNodes>): Promise<BenchResults['network']> {
+	const requests = new Int32Array(new SharedArrayBuffer(4));
+	countServerRequestsOf(requests);
+	const target = await startRemoteNetwork(requests);
+	try {
+		const runs: BenchResults['network']['runs'] = [];
+		const warm = await target.seed(2000);
+		await getContactsNode(target, warm);
+		await getContactsHttps(true)(target, warm);
+		await getContactsHttpRequest(n8n, true)(target, warm);
+		for (const contacts of NETWORK_CONTACTS) {
+			const group = await target.seed(contacts);
+			log(`4. Get Contacts, Return All, ${contacts} contacts over HTTPS at ${RTT_MS} ms round trip, ${SLOW_ROUNDS} rounds`);
+			const contenders = await alternate(SLOW_ROUNDS, [
+				{ name: 'raw keep-alive loop (limit)', run: () => getContactsHttps(true)(target, group) },
+				{ name: 'raw new connection per page', run: () => getContactsHttps(false)(target, group) },
+				{ name: 'Passona node (default: 6 in flight)', run: () => getContactsNode(target, group) },
+				{ name: 'Passona node, Parallel Requests 1', run: () => getContactsNode(target, group, 1) },
+				{ name: 'Passona node, Parallel Requests 8', run: () => getContactsNode(target, group, 8) },
+				{ name: 'HTTP Request + Split Out', run: () => getContactsHttpRequest(n8n, true)(target, group) },
+			]);
+			runs.push({ contacts, contenders });
+		}
+		return { rttMs: RTT_MS, runs };
+	} finally {
+		await target.close();
+	}
+}
+
 async function main(): Promise<void> {
+	if (process.argv.includes('--rewrite')) {
+		// The README's section and chart again from the last run's bench-results/results.json.
+		const saved = JSON.parse(readFileSync(join(PROJECT_ROOT, 'bench-results', 'results.json'), 'utf8')) as BenchResults;
+		writeResults(saved, true);
+		return;
+	}
+	const child = await trustedBench();
+	if (child !== undefined) process.exit(child);
 	const started = Date.now();
 	const n8n = loadN8nNodes(log);
 	const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 0 });
@@ -62,6 +108,15 @@ async function main(): Promise<void> {
 		const small = sandbox.store.seedContactGroup({ name: 'Bench 25k', contacts: SMALL_CONTACTS }).uuid;
 		const addTarget = sandbox.store.createContactGroup({ name: 'Bench add' }).uuid;
 		const rows = contactRows(ADD_ROWS);
+
+		if (NETWORK_ONLY) {
+			const network = await networkScenario(n8n);
+			const results = { date: new Date().toISOString(), machine: machine(), n8nNodesBase: n8n.version, network } as BenchResults;
+			results.targets = judge(results);
+			results.benchSeconds = (Date.now() - started) / 1000;
+			writeResults(results, false);
+			return;
+		}
 
 		log(`Warm-up`);
 		await getContactsNode(target, small);
@@ -103,6 +158,8 @@ async function main(): Promise<void> {
 			{ name: 'Passona node', run: () => getGroupNode(target, small, GET_ITEMS) },
 		]);
 
+		const network = await networkScenario(n8n);
+
 		const results: BenchResults = {
 			date: new Date().toISOString(),
 			machine: machine(),
@@ -113,6 +170,7 @@ async function main(): Promise<void> {
 			memory,
 			add,
 			perItem,
+			network,
 			targets: [],
 			benchSeconds: 0,
 		};

@@ -30,6 +30,10 @@ function collect(): void {
 }
 
 let serverRequests = 0;
+/** Counters of servers in other threads (the network scenario's worker), added to serverRequests. */
+const otherServers: Int32Array[] = [];
+export const countServerRequestsOf = (counter: Int32Array) => otherServers.push(counter);
+const requestsSoFar = () => serverRequests + otherServers.reduce((sum, counter) => sum + Atomics.load(counter, 0), 0);
 let inFlight = 0;
 let maxInFlight = 0;
 const onRequest = () => serverRequests++;
@@ -70,7 +74,7 @@ export async function measure(work: () => Promise<unknown[]>): Promise<Sample> {
 		if (heapUsed > peakHeap) peakHeap = heapUsed;
 		if (rss > peakRss) peakRss = rss;
 	}, 10);
-	const requestsBefore = serverRequests;
+	const requestsBefore = requestsSoFar();
 	maxInFlight = inFlight;
 	const start = performance.now();
 	let output: unknown[] | undefined;
@@ -83,7 +87,7 @@ export async function measure(work: () => Promise<unknown[]>): Promise<Sample> {
 	}
 	const ms = performance.now() - start;
 	clearInterval(sampler);
-	const requests = serverRequests - requestsBefore;
+	const requests = requestsSoFar() - requestsBefore;
 	const { heapUsed, rss } = process.memoryUsage();
 	peakHeap = Math.max(peakHeap, heapUsed);
 	peakRss = Math.max(peakRss, rss);

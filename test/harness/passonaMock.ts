@@ -34,7 +34,7 @@ export class PassonaMock {
 		const basePath = this.basePath;
 		nock(this.origin)
 			.intercept(`${basePath}${path}`, method.toUpperCase())
-			.query(true)
+			.query(forPage(body))
 			.reply(function (uri, requestBody) {
 				const url = new URL(uri, 'http://recorded');
 				const query: RecordedRequest['query'] = {};
@@ -70,6 +70,16 @@ export class PassonaMock {
 			.replyWithError(Object.assign(new Error(`socket hang up (${code})`), { code }));
 		return this;
 	}
+}
+
+/**
+ * A Laravel page answers only the request for its own page number (`meta.current_page`), so
+ * pages listed several at a time meet the right answer whatever order their requests arrive in.
+ */
+function forPage(body: unknown): true | ((query: Record<string, unknown>) => boolean) {
+	const current = (body as { meta?: { current_page?: unknown } } | undefined)?.meta?.current_page;
+	if (typeof current !== 'number') return true;
+	return (query) => String(query.page ?? '1') === String(current);
 }
 
 function parseBody(body: unknown): unknown {

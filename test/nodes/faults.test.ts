@@ -131,7 +131,8 @@ describe('a page in the middle of Return All that fails', () => {
 		inject(passona, broken);
 		for (let n = 1; n <= 3; n++) passona.reply('GET', path(whole), 200, page(path(whole), [contact(n)], n, 3, 1));
 		faultsInjected++;
-		const parameters = { resource: 'contactGroup', operation: 'getContacts', returnAll: true, contactGroup: byId('={{ $json.id }}') };
+		// One request in flight: the listing as it was before Parallel Requests (test/nodes/parallelListing.test.ts has the rest).
+		const parameters = { resource: 'contactGroup', operation: 'getContacts', returnAll: true, contactGroup: byId('={{ $json.id }}'), options: { parallelRequests: 1 } };
 		const { items } = await runPassona({ parameters, items: [{ id: broken }, { id: whole }], onError: 'continueRegularOutput' });
 		expect(items).toHaveLength(4);
 		expect(items[0].error?.message).toMatch(message);

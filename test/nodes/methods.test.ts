@@ -1,6 +1,7 @@
 /** From List pickers and dropdowns, called in n8n's own LoadOptionsContext as the editor does. */
 import type { ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
-import { loadOptionsContext, loadPackage, TOKEN } from '../harness/engine';
+import nock from 'nock';
+import { BASE_URL, loadOptionsContext, loadPackage, TOKEN } from '../harness/engine';
 import { PassonaMock, sentHeaders } from '../harness/passonaMock';
 import { group, keyword, page, WEBHOOK_UUID } from '../fixtures/passona';
 
@@ -11,19 +12,25 @@ async function passonaType(): Promise<INodeType> {
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 describe('From List search', () => {
-	test('contact groups: one page at a time, filtered by name, with the next page as token', async () => {
+	test('contact groups without a filter: one page at a time, with the next page as token', async () => {
 		const groups = [
 			group({ uuid: uuid(1), name: 'Leeds customers', number_of_contacts: 12 }),
 			group({ uuid: uuid(2), name: 'Newsletter' }),
 		];
-		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, page('/contact-groups', groups, 2, 3, 100));
+		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, page('/contact-groups', groups, 2, 3, 2));
 		const context = await loadOptionsContext({ resource: 'contactGroup', operation: 'get' });
 		const search = (await passonaType()).methods!.listSearch!.searchContactGroups;
-		const result = await search.call(context as unknown as ILoadOptionsFunctions, 'leeds', '2');
+		const result = await search.call(context as unknown as ILoadOptionsFunctions, '  ', '2');
 		expect(passona.requests).toEqual([
 			{ method: 'GET', path: '/contact-groups', query: { page: '2', per_page: '100' }, headers: sentHeaders(TOKEN), body: undefined },
 		]);
-		expect(result).toEqual({ results: [{ name: 'Leeds customers (12 contacts)', value: uuid(1) }], paginationToken: '3' });
+		expect(result).toEqual({
+			results: [
+				{ name: 'Leeds customers (12 contacts)', value: uuid(1) },
+				{ name: 'Newsletter (0 contacts)', value: uuid(2) },
+			],
+			paginationToken: '3',
+		});
 	});
 
 	test('keywords: last page has no token', async () => {
@@ -41,6 +48,80 @@ describe('From List search', () => {
 		await expect(search.call(context as unknown as ILoadOptionsFunctions)).rejects.toThrow(
 			'Passona did not accept the API token',
 		);
+	});
+});
+
+/**
+ * A Passona collection that, like the independent check, caps per_page at `cap` whatever is asked,
+ * and answers any page asked for (persisted); records the page and per_page of each request.
+ */
+function collection(name: string, entries: Array<Record<string, unknown>>, cap = 100) {
+	const asked: Array<{ page: number; perPage: number }> = [];
+	const url = new URL(BASE_URL);
+	const scope = nock(url.origin)
+		.persist()
+		.get(`${url.pathname}/${name}`)
+		.query(true)
+		.reply((uri) => {
+			const query = new URL(uri, 'http://x').searchParams;
+			const n = Number(query.get('page') ?? 1);
+			const perPage = Math.min(cap, Number(query.get('per_page') ?? 15));
+			asked.push({ page: n, perPage: Number(query.get('per_page')) });
+			const last = Math.max(1, Math.ceil(entries.length / perPage));
+			return [200, page(`/${name}`, entries.slice((n - 1) * perPage, n * perPage), n, last, perPage)];
+		});
+	return { asked, done: () => scope.persist(false) && nock.cleanAll() };
+}
+
+describe('From List search with a filter looks past the first page', () => {
+	const groups = Array.from({ length: 230 }, (_, i) => group({ uuid: uuid(i + 1), name: `Team ${i + 1}`, number_of_contacts: i }));
+	const search = async (method: string, filter?: string, token?: string) => {
+		const context = await loadOptionsContext({ resource: 'contactGroup', operation: 'get' });
+		const list = (await passonaType()).methods!.listSearch![method];
+		return await list.call(context as unknown as ILoadOptionsFunctions, filter, token);
+	};
+
+	test('230 groups, filter "Team 217": found on page 3, with "1 contact" in the singular', async () => {
+		const server = collection('contact-groups', groups);
+		expect(await search('searchContactGroups', 'team 217')).toEqual({
+			results: [{ name: 'Team 217 (216 contacts)', value: uuid(217) }],
+			paginationToken: undefined,
+		});
+		expect(server.asked.map(({ page: n }) => n).sort()).toEqual([1, 2, 3]);
+		expect(server.asked.every(({ perPage }) => perPage === 1000)).toBe(true);
+		expect((await search('searchContactGroups', 'Team 2 ')).results[0]).toEqual({ name: 'Team 2 (1 contact)', value: uuid(2) });
+		server.done();
+	});
+
+	test('130 keywords, filter "K120"', async () => {
+		const server = collection(
+			'keywords',
+			Array.from({ length: 130 }, (_, i) => keyword({ uuid: uuid(i + 1), keyword: `K${i + 1}` })),
+		);
+		expect(await search('searchKeywords', 'K120')).toEqual({ results: [{ name: 'K120', value: uuid(120) }], paginationToken: undefined });
+		server.done();
+	});
+
+	test('the filter matches the name, not the "(N contacts)" label', async () => {
+		const server = collection('contact-groups', groups);
+		expect(await search('searchContactGroups', 'contacts')).toEqual({ results: [], paginationToken: undefined });
+		server.done();
+	});
+
+	test('a search stops after 10 pages of 1,000 and says so; a match on the way leaves a token to go on', async () => {
+		const many = Array.from({ length: 12_500 }, (_, i) => ({ uuid: uuid(i + 1), name: `Hook ${i + 1}` }));
+		const server = collection('webhooks', many, 1000);
+		expect(await search('searchWebhooks', 'nothing like this')).toEqual({
+			results: [{ name: 'No webhook named like "nothing like this" in the first 10,000', value: '', description: 'Type more of the name, or choose By ID' }],
+		});
+		expect(server.asked.map(({ page: n }) => n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+		server.asked.splice(0);
+		expect(await search('searchWebhooks', 'Hook 2500')).toEqual({ results: [{ name: 'Hook 2500', value: uuid(2500) }], paginationToken: '11' });
+		server.asked.splice(0);
+		// Scrolling goes on from page 11 to the end.
+		expect(await search('searchWebhooks', 'Hook 12500', '11')).toEqual({ results: [{ name: 'Hook 12500', value: uuid(12500) }], paginationToken: undefined });
+		expect(server.asked.map(({ page: n }) => n).sort((a, b) => a - b)).toEqual([11, 12, 13]);
+		server.done();
 	});
 });
 

@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE, pageSize, readPage } from '../../nodes/Passona/shared/pagination';
+import { MAX_PAGE_SIZE, MAX_PAGES_WITHOUT_TOTAL, pageCap, pageSize, readPage } from '../../nodes/Passona/shared/pagination';
 import { normaliseBaseUrl } from '../../nodes/Passona/shared/transport';
 
 describe('readPage', () => {
@@ -17,6 +17,27 @@ describe('readPage', () => {
 		expect(readPage({ data: [1], links: { next: null } }, 1).nextPage).toBeUndefined();
 		expect(readPage({ data: [1] }, 1).nextPage).toBeUndefined();
 		expect(readPage({ data: [], links: { next: 'https://x/?page=2' } }, 1).nextPage).toBeUndefined();
+	});
+
+	test("stops on the server's own figures whatever links.next says", () => {
+		const next = { next: 'https://x/?page=3' };
+		// Shorter than the server's page size (not than what was asked: Passona may cap per_page).
+		expect(readPage({ data: [1], links: next, meta: { current_page: 2, per_page: 2, last_page: 9 } }, 2).nextPage).toBeUndefined();
+		expect(readPage({ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 9 } }, 2).nextPage).toBe(3);
+		// At or past the last page it announced.
+		expect(readPage({ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 2 } }, 2).nextPage).toBeUndefined();
+		expect(readPage({ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 1 } }, 2).nextPage).toBeUndefined();
+	});
+
+	test('refuses a page that says it is another page', () => {
+		expect(() => readPage({ data: [1], meta: { current_page: 3 } }, 2)).toThrow('request for page 2 with page 3');
+	});
+
+	test('pageCap: the pages meta.total fills at the server page size, plus 10% (at least 5)', () => {
+		expect(pageCap({ entries: [1, 2], perPage: 2, total: 20 })).toBe(15);
+		expect(pageCap({ entries: [], perPage: 1000, total: 100_000 })).toBe(110);
+		expect(pageCap({ entries: [1, 2], total: 20 })).toBe(15);
+		expect(pageCap({ entries: [1] })).toBe(MAX_PAGES_WITHOUT_TOTAL);
 	});
 
 	test('refuses pages without data and links that point backwards', () => {

@@ -1,30 +1,70 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { readPage } from '../shared/pagination';
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from '../shared/listing';
+import { MAX_PAGE_SIZE } from '../shared/pagination';
 import { passonaApiRequest } from '../shared/transport';
 
+/** Entries per page while the user scrolls without a filter. */
 const PAGE_SIZE = 100;
+/** Pages of MAX_PAGE_SIZE a filtered search reads before it shows what it found (10,000 entries). */
+export const SEARCH_PAGES = 10;
+
+export interface Labels {
+	/** What the filter matches: the entry's own name. */
+	name: (entry: Record<string, unknown>) => string;
+	/** What the list shows, when more than the name (e.g. the number of contacts). */
+	label?: (entry: Record<string, unknown>) => string;
+}
 
 /**
- * One page of a Passona list for a From List picker. Passona has no search parameter, so the
- * filter applies to the names on each page and the picker loads further pages on scroll.
+ * A Passona list for a From List picker. Passona has no search parameter, so without a filter
+ * the picker shows one page at a time and loads the next on scroll. With a filter, it reads up
+ * to SEARCH_PAGES large pages (several in flight) and shows every entry whose name contains the
+ * filter: n8n asks for more only when the user scrolls a list that is not empty, so a match
+ * beyond page one must be found in the same call. Past that many, it says so.
  */
 export async function searchCollection(
 	context: ILoadOptionsFunctions,
 	collection: string,
 	subject: string,
-	label: (entry: Record<string, unknown>) => string,
+	labels: Labels,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 1) || 1;
-	const body = await passonaApiRequest.call(context, 'GET', `/${collection}`, { subject }, {
-		qs: { page, per_page: PAGE_SIZE },
-	});
-	const { entries, nextPage } = readPage(body, page);
 	const needle = filter?.trim().toLowerCase() ?? '';
-	const results = (entries as Array<Record<string, unknown>>)
-		.filter((entry) => typeof entry?.uuid === 'string')
-		.map((entry) => ({ name: label(entry), value: entry.uuid as string }))
-		.filter((result) => needle === '' || result.name.toLowerCase().includes(needle));
-	return { results, paginationToken: nextPage === undefined ? undefined : String(nextPage) };
+	const filtering = needle !== '';
+	const from = Number(paginationToken ?? 1) || 1;
+	const results: INodeListSearchItems[] = [];
+	const next = await listAllPages({
+		fetchPage: async (page) =>
+			await passonaApiRequest.call(context, 'GET', `/${collection}`, { subject }, {
+				qs: { page, per_page: filtering ? MAX_PAGE_SIZE : PAGE_SIZE },
+			}),
+		accept: (entries) => {
+			for (const entry of entries as Array<Record<string, unknown>>) {
+				if (typeof entry?.uuid !== 'string') continue;
+				const name = labels.name(entry);
+				if (filtering && !name.toLowerCase().includes(needle)) continue;
+				results.push({ name: labels.label?.(entry) ?? name, value: entry.uuid });
+			}
+			return true;
+		},
+		wanted: () => Infinity,
+		parallel: DEFAULT_PARALLEL_REQUESTS,
+		unexpected: (error) => error,
+		from,
+		upTo: filtering ? from + SEARCH_PAGES - 1 : from,
+	});
+	if (filtering && next !== undefined && results.length === 0) {
+		const searched = ((next - 1) * MAX_PAGE_SIZE).toLocaleString('en-GB');
+		return {
+			results: [
+				{
+					name: `No ${subject} named like "${filter?.trim()}" in the first ${searched}`,
+					value: '',
+					description: 'Type more of the name, or choose By ID',
+				},
+			],
+		};
+	}
+	return { results, paginationToken: next === undefined ? undefined : String(next) };
 }

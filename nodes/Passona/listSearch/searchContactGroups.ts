@@ -1,6 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { searchCollection } from './searchCollection';
 
+/** "1 contact", "12 contacts". */
+export function contactCount(count: unknown): string {
+	return `${String(count ?? 0)} ${Number(count) === 1 ? 'contact' : 'contacts'}`;
+}
+
 export async function searchContactGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -10,7 +15,10 @@ export async function searchContactGroups(
 		this,
 		'contact-groups',
 		'contact group',
-		(group) => `${String(group.name)} (${String(group.number_of_contacts ?? 0)} contacts)`,
+		{
+			name: (group) => String(group.name),
+			label: (group) => `${String(group.name)} (${contactCount(group.number_of_contacts)})`,
+		},
 		filter,
 		paginationToken,
 	);

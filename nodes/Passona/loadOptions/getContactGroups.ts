@@ -1,4 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { contactCount } from '../listSearch/searchContactGroups';
 import { passonaApiRequestAllItems } from '../shared/transport';
 
 export async function getContactGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -8,6 +9,6 @@ export async function getContactGroups(this: ILoadOptionsFunctions): Promise<INo
 	return groups.map((group) => ({
 		name: group.name,
 		value: group.uuid,
-		description: `${group.number_of_contacts ?? 0} contacts`,
+		description: contactCount(group.number_of_contacts),
 	}));
 }

@@ -1,6 +1,7 @@
 /** Field definitions used by more than one operation, defined once. */
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 import { UUID_PATTERN } from './input';
+import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './listing';
 import {
 	bodyBoolean,
 	bodyPhoneList,
@@ -148,6 +149,25 @@ export function listFields(show: Show): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			displayOptions: { show },
+			default: {},
+			options: [
+				{
+					displayName: 'Parallel Requests',
+					name: 'parallelRequests',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
+					default: DEFAULT_PARALLEL_REQUESTS,
+					description:
+						'How many pages to ask Passona for at once once the first page says how many there are. 1 asks for one page after the other. A "too many requests" answer lowers it for the rest of the list.',
+				},
+			],
 		},
 	];
 }

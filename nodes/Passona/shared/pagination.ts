@@ -12,16 +12,39 @@ export interface Page {
 	entries: unknown[];
 	/** The page to ask for next, or undefined when this was the last one. */
 	nextPage?: number;
+	/** What the page's `meta` says, when it says it plainly (whole numbers). */
+	lastPage?: number;
+	perPage?: number;
+	total?: number;
+}
+
+/** Without a `meta.total` to go by, a listing stops with an error after this many pages. */
+export const MAX_PAGES_WITHOUT_TOTAL = 1000;
+
+function wholeNumber(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
 export function readPage(body: unknown, currentPage: number): Page {
 	if (body === null || typeof body !== 'object' || !Array.isArray((body as { data?: unknown }).data)) {
 		throw new UnexpectedAnswerError('Passona sent a page without a "data" list');
 	}
-	const { data, links } = body as { data: unknown[]; links?: { next?: unknown } };
+	const { data, links, meta } = body as { data: unknown[]; links?: { next?: unknown }; meta?: Record<string, unknown> };
+	const answered = wholeNumber(meta?.current_page);
+	if (answered !== undefined && answered !== currentPage) {
+		throw new UnexpectedAnswerError(`Passona answered the request for page ${currentPage} with page ${answered}`);
+	}
+	const lastPage = wholeNumber(meta?.last_page);
+	const perPage = wholeNumber(meta?.per_page) || undefined;
+	const page: Page = { entries: data, lastPage, perPage, total: wholeNumber(meta?.total) };
 	const next = links?.next;
-	if (next === null || next === undefined || next === '' || data.length === 0) {
-		return { entries: data };
+	// The server's own figures end the listing too, whatever links.next says: a page shorter than
+	// the server's page size, or the last page it announced. (Not "shorter than what was asked":
+	// Passona may cap per_page below the node's request.)
+	const finished =
+		(perPage !== undefined && data.length < perPage) || (lastPage !== undefined && currentPage >= lastPage);
+	if (next === null || next === undefined || next === '' || data.length === 0 || finished) {
+		return page;
 	}
 	// Only the page number is taken from Passona's link: requests stay on the credential's host.
 	const match = typeof next === 'string' ? /[?&]page=(\d+)/.exec(next) : null;
@@ -31,7 +54,27 @@ export function readPage(body: unknown, currentPage: number): Page {
 			`Passona's page ${currentPage} points back to page ${nextPage}; stopping to avoid a loop`,
 		);
 	}
-	return { entries: data, nextPage };
+	return { ...page, nextPage };
+}
+
+/**
+ * The highest page number a listing may reach, from its first page: the pages `meta.total` fills
+ * at the server's page size, plus slack for entries added while listing (10%, at least 5 pages).
+ * A server whose `links.next` never ends is stopped here with an error, never followed forever.
+ */
+export function pageCap(first: Page): number {
+	const perPage = first.perPage ?? first.entries.length;
+	if (first.total === undefined || perPage === 0) return MAX_PAGES_WITHOUT_TOTAL;
+	const pages = Math.ceil(first.total / perPage);
+	return pages + Math.max(5, Math.ceil(pages / 10));
+}
+
+export function beyondCap(page: number, cap: number, first: Page): UnexpectedAnswerError {
+	const announced =
+		first.total === undefined ? 'without saying how many entries there are' : `after announcing ${first.total} entries`;
+	return new UnexpectedAnswerError(
+		`Passona kept sending pages ${announced} (page ${page}, more than the ${cap} this listing allows); stopping instead of listing forever`,
+	);
 }
 
 /**

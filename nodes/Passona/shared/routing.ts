@@ -24,9 +24,10 @@ import {
 	uuidFromLocator,
 } from './input';
 import { inputError } from './inputError';
-import { pageSize, readPage, UnexpectedAnswerError } from './pagination';
+import { DEFAULT_PARALLEL_REQUESTS, listAllPages, MAX_PARALLEL_REQUESTS } from './listing';
+import { pageSize, UnexpectedAnswerError } from './pagination';
 import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from './phone';
-import { CREDENTIAL_TYPE, throwIfPassonaError, withNote } from './transport';
+import { CREDENTIAL_TYPE, rateLimitWait, throwIfPassonaError, withNote } from './transport';
 
 /** Things a node acts on by ID; the locator parameter is named like the resource. */
 export const LOCATORS = {
@@ -198,7 +199,8 @@ export function deletedResult(name: LocatorName): PostReceiveAction {
 
 /**
  * Pages through a Passona list: Return All follows `links.next` to the end; otherwise stops at
- * Limit, with a page size chosen so that little beyond the Limit is fetched.
+ * Limit, with a page size chosen so that little beyond the Limit is fetched. Once page 1 tells
+ * how many pages there are, the rest come with Options → Parallel Requests in flight.
  */
 export async function paginate(
 	this: IExecutePaginationFunctions,
@@ -214,26 +216,37 @@ export async function paginate(
 				}
 				return value;
 			});
+	const parallel = checkInput(this, 'Parallel Requests', () => {
+		const value = Number(this.getNodeParameter('options.parallelRequests', DEFAULT_PARALLEL_REQUESTS));
+		if (!Number.isInteger(value) || value < 1 || value > MAX_PARALLEL_REQUESTS) {
+			throw new InputError(`must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, got ${String(value)}`);
+		}
+		return value;
+	});
 	const results: INodeExecutionData[] = [];
 	const perPage = pageSize(limit);
 	// Every entry comes from this input item; one shared pairing object, not one per entry.
 	const pairedItem = { item: this.getItemIndex() };
-	let page: number | undefined = 1;
-	while (page !== undefined && results.length < limit) {
-		const options = { ...requestData.options, qs: { ...requestData.options.qs, page, per_page: perPage } };
-		const [answer] = await this.makeRoutingRequest({ ...requestData, options });
-		let entries: unknown[];
-		try {
-			({ entries, nextPage: page } = readPage(answer?.json, page));
-		} catch (error) {
-			// readPage throws only UnexpectedAnswerError
-			throw unexpectedAnswer(this, (error as UnexpectedAnswerError).message);
-		}
-		for (const json of entries) {
-			if (results.length >= limit) break;
-			results.push({ json: json as INodeExecutionData['json'], pairedItem });
-		}
-	}
+	await listAllPages({
+		fetchPage: async (page) => {
+			// Own qs and headers per request: several may be in flight through the same requestData.
+			const { qs, headers } = requestData.options;
+			const options = { ...requestData.options, headers: { ...headers }, qs: { ...qs, page, per_page: perPage } };
+			const [answer] = await this.makeRoutingRequest({ ...requestData, options });
+			return answer?.json;
+		},
+		accept: (entries) => {
+			for (const json of entries) {
+				if (results.length >= limit) break;
+				results.push({ json: json as INodeExecutionData['json'], pairedItem });
+			}
+			return results.length < limit;
+		},
+		wanted: () => limit - results.length,
+		parallel,
+		rateLimitWait,
+		unexpected: (error) => (error instanceof UnexpectedAnswerError ? unexpectedAnswer(this, error.message) : error),
+	});
 	return results;
 }
 

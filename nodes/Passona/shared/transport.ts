@@ -12,7 +12,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { describePassonaError, type PassonaErrorContext } from './errors';
-import { MAX_PAGE_SIZE, readPage } from './pagination';
+import { DEFAULT_PARALLEL_REQUESTS, listAllPages, retryAfterMs } from './listing';
+import { MAX_PAGE_SIZE } from './pagination';
 
 export const CREDENTIAL_TYPE = 'passonaApi';
 
@@ -53,12 +54,21 @@ export function throwIfPassonaError(
 	});
 	const passonaBody =
 		response.body !== null && typeof response.body === 'object' ? response.body : { body: response.body };
-	throw new NodeApiError(context.getNode(), passonaBody as JsonObject, {
+	const error = new NodeApiError(context.getNode(), passonaBody as JsonObject, {
 		message,
 		description,
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
+	// Read back by listings, which wait as Passona asks after a 429 (shared/listing.ts).
+	if (retryAfter !== undefined) error.context.retryAfter = retryAfter;
+	throw error;
+}
+
+/** How long a 429 thrown by `throwIfPassonaError` asks to wait, in ms; undefined for anything else. */
+export function rateLimitWait(error: unknown): number | undefined {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '429') return undefined;
+	return retryAfterMs(error.context?.retryAfter);
 }
 
 /**
@@ -102,20 +112,25 @@ export async function passonaApiRequest(
 	return response.body;
 }
 
-/** Every entry of a Passona list, page by page. */
+/** Every entry of a Passona list, page by page (several pages in flight once their number is known). */
 export async function passonaApiRequestAllItems(
 	this: PassonaContext,
 	path: string,
 	errorContext: PassonaErrorContext,
+	parallel = DEFAULT_PARALLEL_REQUESTS,
 ): Promise<unknown[]> {
 	const entries: unknown[] = [];
-	for (let page: number | undefined = 1; page !== undefined; ) {
-		const body = await passonaApiRequest.call(this, 'GET', path, errorContext, {
-			qs: { page, per_page: MAX_PAGE_SIZE },
-		});
-		const result = readPage(body, page);
-		entries.push(...result.entries);
-		page = result.nextPage;
-	}
+	await listAllPages({
+		fetchPage: async (page) =>
+			await passonaApiRequest.call(this, 'GET', path, errorContext, { qs: { page, per_page: MAX_PAGE_SIZE } }),
+		accept: (pageEntries) => {
+			for (const entry of pageEntries) entries.push(entry);
+			return true;
+		},
+		wanted: () => Infinity,
+		parallel,
+		rateLimitWait,
+		unexpected: (error) => error,
+	});
 	return entries;
 }
