@@ -160,6 +160,7 @@ describe('From List pickers of the sending resources', () => {
 		return await type.methods!.listSearch![name].call(context as unknown as ILoadOptionsFunctions, 'new');
 	}
 
+	// With a filter ('new'), a picker reads pages of 1,000 (it searches past page one).
 	test('templates, campaigns and senders by ID; sender names by text', async () => {
 		const passona = new PassonaMock()
 			.reply('GET', '/templates', 200, page('/templates', [template(), template({ uuid: CAMPAIGN_UUID, name: 'Other' })], 1, 1, 100))
@@ -183,10 +184,10 @@ describe('From List pickers of the sending resources', () => {
 			paginationToken: undefined,
 		});
 		expect(passona.requests.map((request) => [request.path, request.query])).toEqual([
-			['/templates', { page: '1', per_page: '100' }],
-			['/campaigns', { page: '1', per_page: '100' }],
-			['/senders', { page: '1', per_page: '100' }],
-			['/senders', { page: '1', per_page: '100' }],
+			['/templates', { page: '1', per_page: '1000' }],
+			['/campaigns', { page: '1', per_page: '1000' }],
+			['/senders', { page: '1', per_page: '1000' }],
+			['/senders', { page: '1', per_page: '1000' }],
 		]);
 	});
 });

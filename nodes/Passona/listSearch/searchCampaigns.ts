@@ -6,5 +6,8 @@ export async function searchCampaigns(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchCollection(this, 'campaigns', 'campaign', (campaign) => `${String(campaign.name)} (${String(campaign.scheduled_send_date ?? '')})`, filter, paginationToken);
+	return await searchCollection(this, 'campaigns', 'campaign', {
+			name: (campaign) => String(campaign.name),
+			label: (campaign) => `${String(campaign.name)} (${String(campaign.scheduled_send_date ?? '')})`,
+		}, filter, paginationToken);
 }
