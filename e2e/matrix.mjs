@@ -4,7 +4,7 @@
 // exits non-zero when any version did not pass every step. `-- --readme` writes the results into
 // README.md's Compatibility table; `-- 2.0.3 1.123.81` runs only those versions.
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_VERSION, matrixVersions } from './lib/install.mjs';
@@ -15,23 +15,30 @@ const writeReadme = args.includes('--readme');
 const versions = args.filter((arg) => !arg.startsWith('--'));
 const MATRIX_ARTIFACTS = join(ROOT, 'artifacts', 'e2e', 'matrix');
 
+const specDir = (version) => (version === DEFAULT_VERSION ? join(ROOT, 'e2e') : join(ROOT, 'e2e', 'versions', version));
+
 /** What each version's install changes in n8n's own dependencies (from its package.json's overrides). */
 function dependencyChanges(version) {
-	const file = version === DEFAULT_VERSION ? join(ROOT, 'e2e', 'package.json') : join(ROOT, 'e2e', 'versions', version, 'package.json');
-	const { overrides = {} } = JSON.parse(readFileSync(file, 'utf8'));
+	const { overrides = {} } = JSON.parse(readFileSync(join(specDir(version), 'package.json'), 'utf8'));
 	return Object.entries(overrides).map(([name, spec]) => `${name} → ${spec} (override)`);
+}
+
+/** Steps this version is known to fail, with why (e2e/versions/<version>/known-failures.json). */
+function knownFailures(version) {
+	const file = join(specDir(version), 'known-failures.json');
+	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 }
 
 function runVersion(version) {
 	return new Promise((resolve) => {
 		const started = Date.now();
 		const log = createWriteStream(join(MATRIX_ARTIFACTS, `n8n-${version}.log`));
-		const result = { version, installed: undefined, installSeconds: 0, steps: [], failedStep: undefined, error: undefined };
+		const result = { version, installed: undefined, installSeconds: 0, steps: [], known: [], failedStep: undefined, error: undefined };
 		let current;
 		let failure = '';
 		const child = spawn(process.execPath, [join(ROOT, 'e2e', 'test.mjs')], {
 			cwd: ROOT,
-			env: { ...process.env, E2E_N8N_VERSION: version },
+			env: { ...process.env, E2E_N8N_VERSION: version, E2E_KNOWN_FAILURES: JSON.stringify(knownFailures(version)) },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const onLine = (line, isError) => {
@@ -46,6 +53,11 @@ function runVersion(version) {
 			const passed = /✔ (.*)$/.exec(line);
 			if (passed) {
 				result.steps.push(passed[1]);
+				current = undefined;
+			}
+			const known = /⚠ known failure: (.*)$/.exec(line);
+			if (known) {
+				result.known.push(known[1]);
 				current = undefined;
 			}
 			if (isError || failure) failure += `${line}\n`;
@@ -88,8 +100,8 @@ function table(results, date) {
 	const lines = [
 		`Last run of \`npm run test:e2e:matrix\`: ${date}, Node.js 24 for n8n, Debian's Chromium for the editor.`,
 		'',
-		'| n8n | Install | Changes to n8n\'s dependencies | Steps passed | Result |',
-		'| --- | --- | --- | ---: | --- |',
+		'| n8n | Install | Changes to n8n\'s dependencies | Steps passed | Known failures | Result |',
+		'| --- | --- | --- | ---: | --- | --- |',
 	];
 	for (const result of results) {
 		const changes = dependencyChanges(result.version);
@@ -97,7 +109,8 @@ function table(results, date) {
 		const outcome = result.error
 			? `FAIL at "${cell(result.failedStep)}": ${cell(result.error).slice(0, 300)}`
 			: `PASS (${result.runSeconds} s)`;
-		lines.push(`| ${result.version} | ${install} | ${changes.length ? cell(changes.join(', ')) : 'none'} | ${result.steps.length} | ${outcome} |`);
+		const known = result.known.length ? cell(result.known.join('; ')) : 'none';
+		lines.push(`| ${result.version} | ${install} | ${changes.length ? cell(changes.join(', ')) : 'none'} | ${result.steps.length} | ${known} | ${outcome} |`);
 	}
 	return lines.join('\n');
 }
@@ -118,7 +131,7 @@ async function main() {
 		console.log(
 			result.error
 				? `n8n ${result.version}: FAILED (${install}; ${result.steps.length} steps passed; failed at "${result.failedStep}": ${result.error})`
-				: `n8n ${result.version}: passed ${result.steps.length} steps (${install}; run ${result.runSeconds} s)`,
+				: `n8n ${result.version}: passed ${result.steps.length} steps${result.known.length ? `, ${result.known.length} known failure(s): ${result.known.join('; ')}` : ''} (${install}; run ${result.runSeconds} s)`,
 		);
 	}
 	const failed = results.filter((result) => result.error).length;

@@ -1,5 +1,6 @@
-// `npm run test:e2e`: this package in a real n8n 2.40.7 against the local Passona sandbox, through
-// n8n's CLI, its REST API and its editor in headless Chromium. Fails with a non-zero exit code.
+// `npm run test:e2e`: this package in a real n8n 2.40.7 (or E2E_N8N_VERSION's, see e2e/matrix.mjs) against
+// the local Passona sandbox, through n8n's CLI, its REST API and its editor in headless Chromium. Fails
+// with a non-zero exit code.
 import assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,9 +19,20 @@ const log = (message) => console.log(`[${seconds()}] ${message}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let passed = 0;
 
+// Steps the n8n version under test is known to fail, with why (E2E_KNOWN_FAILURES, set by e2e/matrix.mjs
+// from e2e/versions/<version>/known-failures.json): reported, and the run goes on; one that passes fails.
+const knownFailures = JSON.parse(process.env.E2E_KNOWN_FAILURES || '{}');
+
 async function step(name, fn) {
 	log(`▶ ${name}`);
-	await fn();
+	try {
+		await fn();
+	} catch (error) {
+		if (!(name in knownFailures)) throw error;
+		log(`⚠ known failure: ${name}: ${knownFailures[name]} (${String(error?.message ?? error).split('\n')[0]})`);
+		return;
+	}
+	if (name in knownFailures) throw new Error(`"${name}" is listed as a known failure of this n8n but passed: take it off the list`);
 	passed++;
 	log(`✔ ${name}`);
 }

@@ -1,4 +1,5 @@
 // What the e2e run imports into n8n: the sandbox credential, an action workflow and a trigger workflow.
+import { randomUUID } from 'node:crypto';
 export const CREDENTIAL_ID = 'PassonaSandbox01';
 export const CREDENTIAL_NAME = 'Passona sandbox';
 export const ACTION_WORKFLOW_ID = 'PassonaE2eAction';
@@ -30,6 +31,8 @@ function workflow(id, name, nodes) {
 		connections,
 		settings: { executionOrder: 'v1' },
 		pinData: {},
+		// n8n 2.0 refuses to import a workflow without one (2.40 makes one up).
+		versionId: randomUUID(),
 	};
 }
 
