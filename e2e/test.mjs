@@ -11,6 +11,7 @@ import { N8nRest } from './lib/rest.mjs';
 import { startStack } from './lib/stack.mjs';
 import * as fx from './lib/fixtures.mjs';
 import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
+import { saveAsNewVersion } from './lib/compat.mjs';
 
 const OWNER = { email: 'owner@passona-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'PassonaE2e-2026' };
 const started = Date.now();
@@ -155,7 +156,7 @@ async function main() {
 		const executions = async () => (await rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: fx.TRIGGER_WORKFLOW_ID }))}`)).results;
 
 		await step('activating the trigger workflow registers a webhook on the keyword', async () => {
-			const workflow = await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`);
+			const workflow = await saveAsNewVersion(rest, fx.TRIGGER_WORKFLOW_ID);
 			const activated = await rest.post(`/workflows/${fx.TRIGGER_WORKFLOW_ID}/activate`, { versionId: workflow.versionId });
 			assert.equal(activated.active, true, `activate answered ${JSON.stringify(activated).slice(0, 2000)}`);
 			// n8n may publish through its outbox, a moment after answering.
