@@ -15,11 +15,14 @@ const writeReadme = args.includes('--readme');
 const versions = args.filter((arg) => !arg.startsWith('--'));
 const MATRIX_ARTIFACTS = join(ROOT, 'artifacts', 'e2e', 'matrix');
 
-const specDir = (version) => (version === DEFAULT_VERSION ? join(ROOT, 'e2e') : join(ROOT, 'e2e', 'versions', version));
+const specDir = (version) =>
+	version === DEFAULT_VERSION ? join(ROOT, 'e2e') : join(ROOT, 'e2e', 'versions', version);
 
 /** What each version's install changes in n8n's own dependencies (from its package.json's overrides). */
 function dependencyChanges(version) {
-	const { overrides = {} } = JSON.parse(readFileSync(join(specDir(version), 'package.json'), 'utf8'));
+	const { overrides = {} } = JSON.parse(
+		readFileSync(join(specDir(version), 'package.json'), 'utf8'),
+	);
 	return Object.entries(overrides).map(([name, spec]) => `${name} → ${spec} (override)`);
 }
 
@@ -33,12 +36,24 @@ function runVersion(version) {
 	return new Promise((resolve) => {
 		const started = Date.now();
 		const log = createWriteStream(join(MATRIX_ARTIFACTS, `n8n-${version}.log`));
-		const result = { version, installed: undefined, installSeconds: 0, steps: [], known: [], failedStep: undefined, error: undefined };
+		const result = {
+			version,
+			installed: undefined,
+			installSeconds: 0,
+			steps: [],
+			known: [],
+			failedStep: undefined,
+			error: undefined,
+		};
 		let current;
 		let failure = '';
 		const child = spawn(process.execPath, [join(ROOT, 'e2e', 'test.mjs')], {
 			cwd: ROOT,
-			env: { ...process.env, E2E_N8N_VERSION: version, E2E_KNOWN_FAILURES: JSON.stringify(knownFailures(version)) },
+			env: {
+				...process.env,
+				E2E_N8N_VERSION: version,
+				E2E_KNOWN_FAILURES: JSON.stringify(knownFailures(version)),
+			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const onLine = (line, isError) => {
@@ -47,7 +62,8 @@ function runVersion(version) {
 			const reused = /e2e: reusing n8n/.exec(line);
 			const installed = /e2e: installed n8n \S+ in (\d+) s/.exec(line);
 			if (reused) result.installed = 'reused';
-			if (installed) Object.assign(result, { installed: 'installed', installSeconds: Number(installed[1]) });
+			if (installed)
+				Object.assign(result, { installed: 'installed', installSeconds: Number(installed[1]) });
 			const started = /▶ (.*)$/.exec(line);
 			if (started) current = started[1];
 			const passed = /✔ (.*)$/.exec(line);
@@ -80,7 +96,10 @@ function runVersion(version) {
 			result.seconds = Math.round((Date.now() - started) / 1000);
 			result.runSeconds = result.seconds - result.installSeconds;
 			if (code !== 0) {
-				const message = /e2e FAILED[^:]*: (?:\w*Error(?: \[\w+\])?: )?([^\n]+)/.exec(failure)?.[1] ?? failure.trim().split('\n')[0] ?? `exit ${signal ?? code}`;
+				const message =
+					/e2e FAILED[^:]*: (?:\w*Error(?: \[\w+\])?: )?([^\n]+)/.exec(failure)?.[1] ??
+					failure.trim().split('\n')[0] ??
+					`exit ${signal ?? code}`;
 				result.error = message.trim();
 				if (result.installed === undefined) {
 					result.installed = 'failed';
@@ -100,17 +119,22 @@ function table(results, date) {
 	const lines = [
 		`Last run of \`npm run test:e2e:matrix\`: ${date}, Node.js 24 for n8n, Debian's Chromium for the editor.`,
 		'',
-		'| n8n | Install | Changes to n8n\'s dependencies | Steps passed | Known failures | Result |',
+		"| n8n | Install | Changes to n8n's dependencies | Steps passed | Known failures | Result |",
 		'| --- | --- | --- | ---: | --- | --- |',
 	];
 	for (const result of results) {
 		const changes = dependencyChanges(result.version);
-		const install = result.installed === 'failed' ? 'fails' : `${result.installed === 'installed' ? `${result.installSeconds} s` : 'reused'}`;
+		const install =
+			result.installed === 'failed'
+				? 'fails'
+				: `${result.installed === 'installed' ? `${result.installSeconds} s` : 'reused'}`;
 		const outcome = result.error
 			? `FAIL at "${cell(result.failedStep)}": ${cell(result.error).slice(0, 300)}`
 			: `PASS (${result.runSeconds} s)`;
 		const known = result.known.length ? cell(result.known.join('; ')) : 'none';
-		lines.push(`| ${result.version} | ${install} | ${changes.length ? cell(changes.join(', ')) : 'none'} | ${result.steps.length} | ${known} | ${outcome} |`);
+		lines.push(
+			`| ${result.version} | ${install} | ${changes.length ? cell(changes.join(', ')) : 'none'} | ${result.steps.length} | ${known} | ${outcome} |`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -124,10 +148,16 @@ async function main() {
 		results.push(await runVersion(version));
 	}
 	const date = new Date().toISOString().slice(0, 10);
-	await writeFile(join(MATRIX_ARTIFACTS, 'results.json'), JSON.stringify({ date, results }, null, 2));
+	await writeFile(
+		join(MATRIX_ARTIFACTS, 'results.json'),
+		JSON.stringify({ date, results }, null, 2),
+	);
 	console.log('\n=== e2e matrix results ===');
 	for (const result of results) {
-		const install = result.installed === 'installed' ? `installed in ${result.installSeconds} s` : result.installed;
+		const install =
+			result.installed === 'installed'
+				? `installed in ${result.installSeconds} s`
+				: result.installed;
 		console.log(
 			result.error
 				? `n8n ${result.version}: FAILED (${install}; ${result.steps.length} steps passed; failed at "${result.failedStep}": ${result.error})`
@@ -141,8 +171,15 @@ async function main() {
 		const readme = readFileSync(readmePath, 'utf8');
 		const start = '<!-- e2e-matrix:start -->';
 		const end = '<!-- e2e-matrix:end -->';
-		if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md lacks the ${start} … ${end} markers`);
-		writeFileSync(readmePath, readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table(results, date)}\n${end}`));
+		if (!readme.includes(start) || !readme.includes(end))
+			throw new Error(`README.md lacks the ${start} … ${end} markers`);
+		writeFileSync(
+			readmePath,
+			readme.replace(
+				new RegExp(`${start}[\\s\\S]*${end}`),
+				`${start}\n${table(results, date)}\n${end}`,
+			),
+		);
 		console.log('e2e matrix: README.md Compatibility table updated');
 	}
 	if (failed) process.exitCode = 1;

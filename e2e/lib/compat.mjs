@@ -7,6 +7,12 @@
  */
 export async function saveAsNewVersion(rest, id) {
 	const workflow = await rest.get(`/workflows/${id}`);
-	const nodes = workflow.nodes.map((node, index) => (index === 0 ? { ...node, position: [node.position[0], node.position[1] + 20] } : node));
-	return rest.patch(`/workflows/${id}`, { versionId: workflow.versionId, nodes, connections: workflow.connections });
+	const nodes = workflow.nodes.map((node, index) =>
+		index === 0 ? { ...node, position: [node.position[0], node.position[1] + 20] } : node,
+	);
+	return rest.patch(`/workflows/${id}`, {
+		versionId: workflow.versionId,
+		nodes,
+		connections: workflow.connections,
+	});
 }
