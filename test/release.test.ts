@@ -1,6 +1,9 @@
 /** Releasing: the publish guard (scripts/release-check.js) and the workflow linter (scripts/lint-workflows.js). */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
+	copyFileSync,
 	cpSync,
 	mkdirSync,
 	mkdtempSync,
@@ -214,4 +217,105 @@ test('the workflow linter and Prettier are dev dependencies, and npm run lint ru
 			encoding: 'utf8',
 		}).trim(),
 	).toBe('e2e/.n8n-install-1.123.81');
+});
+
+describe('npm publish from a clean clone (no dist/)', () => {
+	// A copy of the project's publishing setup (.npmrc, package.json, release-check.js) with a stand-in
+	// build that writes the n8n section's files, so that npm's own publish path is what is tested; the
+	// real build is packed from no dist/ by `node scripts/scan-package.mjs --clean` in CI and .ci/run.
+	// npm talks to a local stand-in registry that knows no package; --dry-run uploads nothing.
+	let root: string;
+	let registry: Server;
+	let registryUrl: string;
+	const n8nFiles = [
+		...(manifest.n8n as { credentials: string[] }).credentials,
+		...(manifest.n8n as { nodes: string[] }).nodes,
+	];
+
+	const npm = (args: string[]) =>
+		new Promise<{ code: number; output: string }>((resolve) => {
+			const env = Object.fromEntries(
+				Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)),
+			);
+			execFile(
+				'npm',
+				[...args, `--registry=${registryUrl}`],
+				{ cwd: root, env },
+				(error, stdout, stderr) =>
+					resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+			);
+		});
+	const writeManifest = (change: Manifest) => {
+		const build = `node -e "for (const f of ${JSON.stringify(n8nFiles).replace(/"/g, "'")}) { require('fs').mkdirSync(require('path').dirname(f), { recursive: true }); require('fs').writeFileSync(f, '') }"`;
+		const scripts = { build, prepack: (manifest.scripts as Record<string, string>).prepack };
+		writeFileSync(
+			join(root, 'package.json'),
+			JSON.stringify({ ...manifest, ...change, scripts, devDependencies: undefined }),
+		);
+	};
+
+	beforeAll(async () => {
+		registry = createServer((_request, response) => {
+			response.writeHead(404, { 'Content-Type': 'application/json' }).end('{}');
+		});
+		await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+		registryUrl = `http://127.0.0.1:${(registry.address() as AddressInfo).port}/`;
+	});
+	afterAll(() => new Promise<void>((resolve) => registry.close(() => resolve())));
+	beforeEach(() => {
+		root = mkdtempSync(join(tmpdir(), 'passona-publish-'));
+		for (const dir of ['scripts', 'nodes', 'credentials']) mkdirSync(join(root, dir));
+		copyFileSync(join(PROJECT_ROOT, '.npmrc'), join(root, '.npmrc'));
+		copyFileSync(
+			join(PROJECT_ROOT, 'scripts/release-check.js'),
+			join(root, 'scripts/release-check.js'),
+		);
+	});
+	afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+	test('.npmrc keeps install scripts off, and package.json turns them on for publishing', () => {
+		expect(readFileSync(join(PROJECT_ROOT, '.npmrc'), 'utf8')).toMatch(/^ignore-scripts=true$/m);
+		expect(manifest.publishConfig).toEqual({
+			'ignore-scripts': false,
+			access: 'public',
+			provenance: true,
+		});
+		expect((manifest.scripts as Record<string, string>).prepack).toBe(
+			'npm run build && node scripts/release-check.js',
+		);
+	});
+
+	test('with the committed author and repository, npm publish builds and then refuses', async () => {
+		writeManifest({});
+		const { code, output } = await npm(['publish', '--dry-run']);
+		expect(code).not.toBe(0);
+		expect(output).toContain('release-check: refusing to release');
+		expect(output).toContain('package.json has no "repository"');
+		expect(output).not.toContain('+ n8n-nodes-passona@');
+	}, 60_000);
+
+	test('once they are filled in, npm publish builds dist/ itself and ships every node and credential', async () => {
+		writeManifest({
+			author: { name: 'Jane Maintainer', email: 'jane@maintainer.dev' },
+			repository: {
+				type: 'git',
+				url: 'git+https://github.com/jane-maintainer/n8n-nodes-passona.git',
+			},
+		});
+		const { code, output } = await npm(['publish', '--dry-run']);
+		expect(output).toContain(
+			'release-check: dist/ is complete and fresh; author and repository are filled in',
+		);
+		for (const file of n8nFiles)
+			expect(output).toMatch(new RegExp(`npm notice \\S+ ${file.replace(/\./g, '\\.')}`));
+		expect(output).toContain(`+ n8n-nodes-passona@${manifest.version}`);
+		expect(code).toBe(0);
+	}, 60_000);
+
+	test('a plain npm pack keeps scripts off (.npmrc) and so has no dist/: build first, or --ignore-scripts=false', async () => {
+		writeManifest({});
+		const { code, output } = await npm(['pack', '--dry-run']);
+		expect(code).toBe(0);
+		expect(output).not.toContain('dist/');
+	}, 60_000);
 });
