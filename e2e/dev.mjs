@@ -37,7 +37,7 @@ try {
 	await stack.startN8n();
 	await new N8nRest(stack.origin).post('/owner/setup', OWNER);
 	console.log(`
-n8n ${'2.40.7'} with n8n-nodes-passona is running.
+n8n ${paths.version} with n8n-nodes-passona is running.
 
   Editor:     ${stack.origin}/   (log in as ${OWNER.email} / ${OWNER.password})
   Sandbox:    ${stack.sandbox.url}   (token ${stack.sandbox.token})

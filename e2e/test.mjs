@@ -1,5 +1,6 @@
-// `npm run test:e2e`: this package in a real n8n 2.40.7 against the local Passona sandbox, through
-// n8n's CLI, its REST API and its editor in headless Chromium. Fails with a non-zero exit code.
+// `npm run test:e2e`: this package in a real n8n 2.40.7 (or E2E_N8N_VERSION's, see e2e/matrix.mjs) against
+// the local Passona sandbox, through n8n's CLI, its REST API and its editor in headless Chromium. Fails
+// with a non-zero exit code.
 import assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -12,6 +13,7 @@ import * as fx from './lib/fixtures.mjs';
 import { importExamples, runExamples } from './lib/examples.mjs';
 import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
 import { optInFlow } from './lib/optIn.mjs';
+import { saveAsNewVersion } from './lib/compat.mjs';
 
 const OWNER = { email: 'owner@passona-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'PassonaE2e-2026' };
 const started = Date.now();
@@ -20,9 +22,20 @@ const log = (message) => console.log(`[${seconds()}] ${message}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let passed = 0;
 
+// Steps the n8n version under test is known to fail, with why (E2E_KNOWN_FAILURES, set by e2e/matrix.mjs
+// from e2e/versions/<version>/known-failures.json): reported, and the run goes on; one that passes fails.
+const knownFailures = JSON.parse(process.env.E2E_KNOWN_FAILURES || '{}');
+
 async function step(name, fn) {
 	log(`▶ ${name}`);
-	await fn();
+	try {
+		await fn();
+	} catch (error) {
+		if (!(name in knownFailures)) throw error;
+		log(`⚠ known failure: ${name}: ${knownFailures[name]} (${String(error?.message ?? error).split('\n')[0]})`);
+		return;
+	}
+	if (name in knownFailures) throw new Error(`"${name}" is listed as a known failure of this n8n but passed: take it off the list`);
 	passed++;
 	log(`✔ ${name}`);
 }
@@ -151,7 +164,7 @@ async function main() {
 		const executions = async () => (await rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: fx.TRIGGER_WORKFLOW_ID }))}`)).results;
 
 		await step('activating the trigger workflow registers a webhook on the keyword', async () => {
-			const workflow = await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`);
+			const workflow = await saveAsNewVersion(rest, fx.TRIGGER_WORKFLOW_ID);
 			const activated = await rest.post(`/workflows/${fx.TRIGGER_WORKFLOW_ID}/activate`, { versionId: workflow.versionId });
 			assert.equal(activated.active, true, `activate answered ${JSON.stringify(activated).slice(0, 2000)}`);
 			// n8n may publish through its outbox, a moment after answering.

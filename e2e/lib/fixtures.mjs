@@ -1,8 +1,10 @@
 // What the e2e run imports into n8n: the sandbox credential, an action workflow and a trigger workflow.
+import { randomUUID } from 'node:crypto';
 export const CREDENTIAL_ID = 'PassonaSandbox01';
 export const CREDENTIAL_NAME = 'Passona Sandbox';
 export const ACTION_WORKFLOW_ID = 'PassonaE2eAction';
-export const TRIGGER_WORKFLOW_ID = 'PassonaE2eTrigger';
+// 16 characters at most: n8n 1.x saves a workflow's static data (the trigger's secret) only for such IDs.
+export const TRIGGER_WORKFLOW_ID = 'PassonaE2eTrig01';
 export const TRIGGER_WEBHOOK_ID = '6f1d2a4e-6c1b-4d8e-9a57-0e2e5a550a11';
 export const GROUP_NAME = 'E2E Supporters';
 export const ACTION_KEYWORD = 'E2EJOIN';
@@ -29,6 +31,8 @@ function workflow(id, name, nodes) {
 		connections,
 		settings: { executionOrder: 'v1' },
 		pinData: {},
+		// n8n 2.0 refuses to import a workflow without one (2.40 makes one up).
+		versionId: randomUUID(),
 	};
 }
 

