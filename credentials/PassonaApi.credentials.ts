@@ -5,7 +5,12 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { BASE_URL_EXPRESSION } from '../nodes/Passona/shared/transport';
+import {
+	BASE_URL_EXPRESSION,
+	NO_REDIRECTS,
+	REDIRECT_STATUSES,
+	redirectMessage,
+} from '../nodes/Passona/shared/transport';
 
 export class PassonaApi implements ICredentialType {
 	name = 'passonaApi';
@@ -46,12 +51,18 @@ export class PassonaApi implements ICredentialType {
 		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken).trim()}` },
 	});
 
-	// GET /balance is read-only and needs nothing but a valid token.
+	// GET /balance is read-only and needs nothing but a valid token. Redirects are not followed
+	// (the token would go with them); n8n's credential tester words a 3xx by these rules.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/balance',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			...NO_REDIRECTS,
 		},
+		rules: REDIRECT_STATUSES.map((value) => ({
+			type: 'responseCode' as const,
+			properties: { value, message: redirectMessage(undefined) },
+		})),
 	};
 }

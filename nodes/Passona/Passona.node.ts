@@ -7,7 +7,7 @@ import { getWebhooks } from './loadOptions/getWebhooks';
 import { contactGroupDescription } from './resources/contactGroup';
 import { keywordDescription } from './resources/keyword';
 import { webhookDescription } from './resources/webhook';
-import { BASE_URL_EXPRESSION, JSON_HEADERS } from './shared/transport';
+import { BASE_URL_EXPRESSION, JSON_HEADERS, NO_REDIRECTS } from './shared/transport';
 
 export class Passona implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +28,7 @@ export class Passona implements INodeType {
 			headers: JSON_HEADERS,
 			// Passona's 4xx/5xx reach `checkResponse`, which words them for the user.
 			ignoreHttpStatusErrors: true,
+			...NO_REDIRECTS,
 		},
 		properties: [
 			{
