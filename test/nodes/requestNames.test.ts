@@ -5,7 +5,7 @@
  * `__proto__`, `constructor` and `prototype` from a request body (found by the first test; the
  * bad-input property test drew `constructor`, fast-check seed -676697386).
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runPassona, type RunResult } from '../harness/engine';
 import { answerEverything, type RecordedRequest } from '../harness/passonaMock';
 import { GROUP_UUID, WEBHOOK_UUID } from '../fixtures/passona';
@@ -17,7 +17,7 @@ const CANDIDATES = [
 	...['Constructor', 'PROTOTYPE', '__proto__x', '$', '0', 'a.b', 'mainModule', 'getPrototypeOf', 'binding'],
 ];
 
-async function run(parameters: INodeParameters, items?: Array<Record<string, unknown>>, onError?: 'continueRegularOutput') {
+async function run(parameters: INodeParameters, items?: IDataObject[], onError?: 'continueRegularOutput') {
 	const passona = answerEverything();
 	try {
 		const result = await runPassona({ parameters, items, onError });
