@@ -15,8 +15,8 @@ import {
 	TOKEN,
 	type PassonaCredentials,
 } from '../harness/engine';
-import { activate, triggerSetup } from '../harness/trigger';
-import { GROUP_UUID, group, KEYWORD_UUID } from '../fixtures/passona';
+import { activate, checkExists, deactivate, PRODUCTION_URL, triggerSetup } from '../harness/trigger';
+import { GROUP_UUID, group, KEYWORD_UUID, WEBHOOK_UUID } from '../fixtures/passona';
 
 interface Recorded {
 	method?: string;
@@ -134,6 +134,21 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 		expect(failure?.message).toMatch(
 			new RegExp(`^Passona answered with a redirect to ${other.origin}/api/2\\.0/webhooks\\S*: check the Base URL of the Passona API credential$`),
 		);
+		expectNoTokenElsewhere();
+	});
+
+	test("the trigger's check and deactivation stop with words and keep the registration", async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] }, credentials());
+		const registration = { webhookId: WEBHOOK_UUID, secret: 'f'.repeat(64), keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }] };
+		Object.assign(setup.workflow.getStaticData('node', setup.node), { registrations: { [PRODUCTION_URL]: registration } });
+		const failed = (promise: Promise<unknown>) =>
+			promise.then(
+				() => undefined,
+				(error: Error) => error.message,
+			);
+		expect(await failed(checkExists(setup))).toBe(redirectWords(`/webhooks/${WEBHOOK_UUID}`));
+		expect(await failed(deactivate(setup))).toBe(redirectWords(`/keywords/${KEYWORD_UUID}`));
+		expect(setup.workflow.getStaticData('node', setup.node)).toEqual({ registrations: { [PRODUCTION_URL]: registration } });
 		expectNoTokenElsewhere();
 	});
 });
