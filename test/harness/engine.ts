@@ -255,49 +255,16 @@ export async function runPassona(options: RunOptions): Promise<RunResult> {
 }
 
 /**
- * The credential's test request run the way n8n's CredentialsTester (packages/cli, 2.40) runs a
- * declarative test: a throw-away node whose one property routes the test request, through the
- * routing engine. `credentialTestResult` then reads the outcome as the tester does.
+ * The node type n8n's CredentialsTester (packages/cli, 2.40) makes for a credential's declarative
+ * test: a throw-away node whose one property routes the credential's test request.
  */
-export async function runCredentialTest(credentials: PassonaCredentials): Promise<RunResult> {
+async function credentialTestNodeType(name: string): Promise<{ nodeType: INodeType; credentialType: ICredentialType }> {
 	const { types } = await loadPackage();
 	const credentialType = types.credentials.find((type) => type.name === 'passonaApi')!;
-	const testNodeType: INodeType = {
+	const nodeType = {
 		description: {
-			displayName: 'Credential Test',
-			name: 'credentialTest',
-			group: ['output'],
-			version: 1,
-			description: '',
-			defaults: {},
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: 'passonaApi', required: true }],
-			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test!.request } },
-			],
-		},
-	} as INodeType;
-	const node = { ...passonaNode({}), type: 'credentialTest', name: NODE_NAME };
-	return await runNode(node, { credentials }, { credentialTest: testNodeType });
-}
-
-/**
- * n8n's CredentialsTester.testCredentials (packages/cli, 2.40) for a credential whose type has a
- * `test` request, step by step: a throw-away node type whose one property routes the test
- * request, run by n8n-core's RoutingNode in an ExecuteContext with the decrypted credential; a
- * thrown error with an HTTP answer is checked against the `rules` (responseCode), then worded by
- * its status text, as the tester does.
- */
-export async function testCredential(
-	credentials: PassonaCredentials,
-): Promise<{ status: 'OK' | 'Error'; message: string; error?: unknown }> {
-	const { types } = await loadPackage();
-	const credentialType = types.credentials.find((type) => type.name === 'passonaApi')!;
-	const nodeType: INodeType = {
-		description: {
-			displayName: 'No Operation',
-			name: 'noOp',
+			displayName: name,
+			name,
 			group: ['transform'],
 			version: 1,
 			description: '',
@@ -310,6 +277,26 @@ export async function testCredential(
 			],
 		},
 	} as INodeType;
+	return { nodeType, credentialType };
+}
+
+/** The credential's test request run through the workflow engine, as a workflow run (`RunResult`). */
+export async function runCredentialTest(credentials: PassonaCredentials): Promise<RunResult> {
+	const { nodeType } = await credentialTestNodeType('credentialTest');
+	const node = { ...passonaNode({}), type: 'credentialTest', name: NODE_NAME };
+	return await runNode(node, { credentials }, { credentialTest: nodeType });
+}
+
+/**
+ * n8n's CredentialsTester.testCredentials (packages/cli, 2.40) for a credential whose type has a
+ * `test` request, step by step: the throw-away node type run by n8n-core's RoutingNode in an
+ * ExecuteContext with the decrypted credential; a thrown error with an HTTP answer is checked
+ * against the `rules` (responseCode), then worded by its status text, as the tester does.
+ */
+export async function testCredential(
+	credentials: PassonaCredentials,
+): Promise<{ status: 'OK' | 'Error'; message: string; error?: unknown }> {
+	const { nodeType, credentialType } = await credentialTestNodeType('noOp');
 	const node: INode = {
 		id: 'temp',
 		parameters: {},

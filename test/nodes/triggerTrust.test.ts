@@ -27,12 +27,12 @@ const registrationsOf = (setup: TriggerSetup) =>
 	(setup.workflow.getStaticData('node', setup.node) as { registrations: Registrations }).registrations;
 
 /** Activation on one keyword that had `before` attached; Passona answers with `uuid` for the webhook. */
-async function activateOn(setup: TriggerSetup, before: string[], { isTest = false, uuid = OURS } = {}) {
+async function activateOn(setup: TriggerSetup, before: string[], { isTest = false, uuid = OURS, callWebhook = before.length > 0 } = {}) {
 	const url = isTest ? TEST_URL : PRODUCTION_URL;
 	const passona = new PassonaMock()
 		.reply('GET', '/webhooks', 200, webhookList())
 		.reply('POST', '/webhooks', 201, { data: webhook(uuid, url) })
-		.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith(before))
+		.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith(before, callWebhook))
 		.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([...before, uuid]))
 		.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([...before, uuid]));
 	await activate(setup, isTest);
@@ -57,34 +57,28 @@ describe('a registration secret opens only its own URL', () => {
 	});
 });
 
+/** Deactivation when the keyword lists `present`; returns what was written to the keyword. */
+async function deactivateFrom(setup: TriggerSetup, present: string[]) {
+	const passona = new PassonaMock()
+		.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith(present))
+		.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith(present.filter((id) => id !== OURS)))
+		.reply('DELETE', `/webhooks/${OURS}`, 204);
+	await deactivate(setup);
+	return passona.requests[1].body;
+}
+
 describe('two triggers on one keyword', () => {
 	test('deactivating ours keeps call_webhook on while a webhook added after ours remains', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		await activateOn(setup, []);
-		const passona = new PassonaMock()
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OURS, OTHER_TRIGGER]))
-			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OTHER_TRIGGER]))
-			.reply('DELETE', `/webhooks/${OURS}`, 204);
-		await deactivate(setup);
-		expect(passona.requests[1].body).toEqual({ call_webhook: true, webhooks_uuid: [OTHER_TRIGGER] });
+		expect(await deactivateFrom(setup, [OURS, OTHER_TRIGGER])).toEqual({ call_webhook: true, webhooks_uuid: [OTHER_TRIGGER] });
 	});
 
 	test('call_webhook goes back off when only webhooks attached before ours remain and it was off then', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
-		const activation = new PassonaMock()
-			.reply('GET', '/webhooks', 200, webhookList())
-			.reply('POST', '/webhooks', 201, { data: webhook(OURS, PRODUCTION_URL) })
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([SOMEONE_ELSES], false))
-			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([SOMEONE_ELSES, OURS]))
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([SOMEONE_ELSES, OURS]));
-		await activate(setup);
+		const activation = await activateOn(setup, [SOMEONE_ELSES], { callWebhook: false });
 		expect(activation.requests[3].body).toEqual({ call_webhook: true, webhooks_uuid: [SOMEONE_ELSES, OURS] });
-		const passona = new PassonaMock()
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([SOMEONE_ELSES, OURS]))
-			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([SOMEONE_ELSES]))
-			.reply('DELETE', `/webhooks/${OURS}`, 204);
-		await deactivate(setup);
-		expect(passona.requests[1].body).toEqual({ call_webhook: false, webhooks_uuid: [SOMEONE_ELSES] });
+		expect(await deactivateFrom(setup, [SOMEONE_ELSES, OURS])).toEqual({ call_webhook: false, webhooks_uuid: [SOMEONE_ELSES] });
 	});
 
 	test('a concurrent write that replaced the list is detected by reading back, and ours is written again', async () => {
