@@ -181,6 +181,10 @@ async function main() {
 			assert.equal(ours().length, 1);
 			assert.ok(webhook.headers['X-Passona-N8n-Secret']?.length >= 32, 'the webhook carries a secret header');
 			triggerSecret = webhook.headers['X-Passona-N8n-Secret'];
+			// Activation ends after the keyword is read back and n8n has saved the registration.
+			await waitFor('the registration in the workflow\'s static data', async () =>
+				JSON.stringify((await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`)).staticData ?? {}).includes(webhook.uuid),
+			);
 			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
 			assert.equal(keyword.call_webhook, true);
 			assert.deepEqual(keyword.webhooks_uuid, [other.uuid, webhook.uuid]);
