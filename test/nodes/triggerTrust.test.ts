@@ -4,9 +4,12 @@
  * at the same moment, over HTTP against the sandbox), and webhooks left behind for this node's
  * URL are removed before registering again.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TOKEN } from '../harness/engine';
 import { PassonaMock } from '../harness/passonaMock';
 import { activate, deactivate, deliver, PRODUCTION_URL, TEST_URL, triggerSetup, type TriggerSetup } from '../harness/trigger';
-import { secondTrigger, startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
+import { startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
 import { keyword, KEYWORD_UUID, page, WEBHOOK_UUID as SOMEONE_ELSES } from '../fixtures/passona';
 
 const HEADER = 'X-Passona-N8n-Secret';
@@ -14,6 +17,56 @@ const OURS = '7a7a7a7a-1111-4222-8333-444455556666';
 const OTHER_TRIGGER = '7a7a7a7a-1111-4222-8333-777777777777';
 const STALE_1 = '7a7a7a7a-1111-4222-8333-000000000001';
 const STALE_2 = '7a7a7a7a-1111-4222-8333-000000000002';
+
+/**
+ * A proxy in front of the sandbox that orders the requests on one keyword as two activations at
+ * the same moment can: both reads answered before either write goes through, and any later read
+ * only after both writes. Without a read-back, the second write then drops the first webhook.
+ */
+async function readBeforeWriteProxy(target: string, keywordPath: string) {
+	const order: string[] = [];
+	let readsAnswered = 0;
+	let writesDone = 0;
+	let waiting: Array<() => void> = [];
+	const until = async (ready: () => boolean) => {
+		while (!ready()) await new Promise<void>((resolve) => waiting.push(resolve));
+	};
+	const forward = async (method: string, url: string, authorization: string, body?: Buffer) => {
+		const path = url.replace(/^\/api\/2\.0/, '');
+		const onKeyword = path.split('?')[0] === keywordPath;
+		if (onKeyword && method === 'PUT') await until(() => readsAnswered >= 2);
+		if (onKeyword && method === 'GET' && order.filter((seen) => seen === 'GET').length >= 2) await until(() => writesDone >= 2);
+		if (onKeyword) order.push(method);
+		const answer = await fetch(`${target}${path}`, {
+			method,
+			headers: { authorization, 'content-type': 'application/json', accept: 'application/json' },
+			body,
+		});
+		const text = await answer.text();
+		if (onKeyword && method === 'GET') readsAnswered++;
+		if (onKeyword && method === 'PUT') writesDone++;
+		const wake = waiting;
+		waiting = [];
+		wake.forEach((resolve) => resolve());
+		return { status: answer.status, text };
+	};
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+			void forward(req.method ?? 'GET', req.url ?? '/', req.headers.authorization ?? '', body).then(({ status, text }) =>
+				res.writeHead(status, { 'Content-Type': 'application/json' }).end(status === 204 ? undefined : text),
+			);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/2.0`,
+		order,
+		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
 
 const webhook = (uuid: string, url: string) => ({ uuid, name: 'n8n: x', url, headers: { [HEADER]: 's' }, links: [] });
 const webhookList = (...webhooks: unknown[]) => page('/webhooks', webhooks, 1, 1, 1000);
@@ -184,18 +237,29 @@ describe('against the sandbox, over HTTP', () => {
 
 	test('two activations at the same moment on one keyword both stay attached; each leaving keeps the other on', async () => {
 		const [uuid] = world.setup.node.parameters.keywords as string[];
-		const other = await secondTrigger(world, [uuid]);
-		await Promise.all([activate(world.setup), activate(other)]);
-		const ours = Object.values(registrationsOf(world.setup))[0].webhookId;
-		const theirs = Object.values(registrationsOf(other))[0].webhookId;
-		expect(await keywordState(uuid)).toEqual({ call_webhook: true, webhooks: [ours, theirs].sort() });
-		expect(await webhookCount()).toBe(2);
+		// Both read the keyword before either writes it: the interleaving that lost an attach.
+		const proxy = await readBeforeWriteProxy(world.sandbox.url, `/keywords/${uuid}`);
+		try {
+			const first = await triggerSetup({ keywords: [uuid] }, { apiToken: TOKEN, baseUrl: proxy.url });
+			first.additionalData.webhookBaseUrl = world.server.webhookBaseUrl;
+			const second = await triggerSetup({ keywords: [uuid] }, { apiToken: TOKEN, baseUrl: proxy.url });
+			second.workflow.id = 'other';
+			second.additionalData.webhookBaseUrl = `${world.server.webhookBaseUrl}-other`;
+			await Promise.all([activate(first), activate(second)]);
+			const ours = Object.values(registrationsOf(first))[0].webhookId;
+			const theirs = Object.values(registrationsOf(second))[0].webhookId;
+			expect(proxy.order.slice(0, 4)).toEqual(['GET', 'GET', 'PUT', 'PUT']);
+			expect(await keywordState(uuid)).toEqual({ call_webhook: true, webhooks: [ours, theirs].sort() });
+			expect(await webhookCount()).toBe(2);
 
-		await deactivate(world.setup);
-		expect(await keywordState(uuid)).toEqual({ call_webhook: true, webhooks: [theirs] });
-		await deactivate(other);
-		expect(await keywordState(uuid)).toEqual({ call_webhook: false, webhooks: [] });
-		expect(await webhookCount()).toBe(0);
+			await deactivate(first);
+			expect(await keywordState(uuid)).toEqual({ call_webhook: true, webhooks: [theirs] });
+			await deactivate(second);
+			expect(await keywordState(uuid)).toEqual({ call_webhook: false, webhooks: [] });
+			expect(await webhookCount()).toBe(0);
+		} finally {
+			await proxy.close();
+		}
 	});
 
 	test('a webhook whose create answer was lost is found and deleted by the next activation', async () => {
