@@ -28,8 +28,14 @@ async function readBeforeWriteProxy(target: string, keywordPath: string) {
 	let readsAnswered = 0;
 	let writesDone = 0;
 	let waiting: Array<() => void> = [];
+	let closing = false;
 	const until = async (ready: () => boolean) => {
-		while (!ready()) await new Promise<void>((resolve) => waiting.push(resolve));
+		while (!ready() && !closing) await new Promise<void>((resolve) => waiting.push(resolve));
+	};
+	const wakeAll = () => {
+		const wake = waiting;
+		waiting = [];
+		wake.forEach((resolve) => resolve());
 	};
 	const forward = async (method: string, url: string, authorization: string, body?: Buffer) => {
 		const path = url.replace(/^\/api\/2\.0/, '');
@@ -45,9 +51,7 @@ async function readBeforeWriteProxy(target: string, keywordPath: string) {
 		const text = await answer.text();
 		if (onKeyword && method === 'GET') readsAnswered++;
 		if (onKeyword && method === 'PUT') writesDone++;
-		const wake = waiting;
-		waiting = [];
-		wake.forEach((resolve) => resolve());
+		wakeAll();
 		return { status: answer.status, text };
 	};
 	const server = createServer((req, res) => {
@@ -64,7 +68,15 @@ async function readBeforeWriteProxy(target: string, keywordPath: string) {
 	return {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/2.0`,
 		order,
-		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+		// A request still held (when a test failed half-way) is let go, so nothing is left open.
+		close: async () => {
+			closing = true;
+			wakeAll();
+			await new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+		},
 	};
 }
 
