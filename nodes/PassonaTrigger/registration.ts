@@ -18,7 +18,7 @@ export interface AttachedKeyword {
 	webhooksBefore?: string[];
 }
 
-/** How often an attach is written again when a concurrent change replaced the keyword's list. */
+/** How often an attach (or detach) is written again when a concurrent change undid it. */
 export const ATTACH_ATTEMPTS = 5;
 
 export interface Registration {
@@ -96,19 +96,27 @@ async function attach(context: IHookFunctions, registration: Registration, uuid:
 /**
  * Takes the webhook off the keyword, leaving the others. `call_webhook` goes off only when no
  * webhook remains; with others remaining it stays on, unless it was off before ours and only
- * the webhooks that were there before ours remain.
+ * the webhooks that were there before ours remain. Read back like an attach: another trigger
+ * leaving at the same moment may write back a list that still has ours.
  */
 async function detach(context: IHookFunctions, webhookId: string, keyword: AttachedKeyword): Promise<void> {
-	const current = await getKeyword(context, keyword.uuid, true);
-	if (!current || !(current.webhooks_uuid ?? []).includes(webhookId)) return;
-	const rest = (current.webhooks_uuid ?? []).filter((id) => id !== webhookId);
-	const addedAfterOurs = keyword.webhooksBefore === undefined || rest.some((id) => !keyword.webhooksBefore!.includes(id));
-	await putKeyword(
-		context,
-		keyword.uuid,
-		{ call_webhook: rest.length > 0 && (addedAfterOurs || keyword.callWebhookBefore), webhooks_uuid: rest },
-		true,
-	);
+	for (let attempt = 0; ; attempt++) {
+		const current = await getKeyword(context, keyword.uuid, true);
+		if (!current || !(current.webhooks_uuid ?? []).includes(webhookId)) return;
+		if (attempt >= ATTACH_ATTEMPTS) {
+			throw new NodeOperationError(context.getNode(), `Passona keyword ${keyword.uuid} kept this trigger's webhook`, {
+				description: `It was taken off ${ATTACH_ATTEMPTS} times and each time another change to the keyword put it back.`,
+			});
+		}
+		const rest = (current.webhooks_uuid ?? []).filter((id) => id !== webhookId);
+		const addedAfterOurs = keyword.webhooksBefore === undefined || rest.some((id) => !keyword.webhooksBefore!.includes(id));
+		await putKeyword(
+			context,
+			keyword.uuid,
+			{ call_webhook: rest.length > 0 && (addedAfterOurs || keyword.callWebhookBefore), webhooks_uuid: rest },
+			true,
+		);
+	}
 }
 
 /**

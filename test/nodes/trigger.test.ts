@@ -94,6 +94,7 @@ describe('activation', () => {
 			.reply('GET', `/keywords/${KEYWORD_B}`, 404, { message: 'No query results for model [Keyword].' })
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) })
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: false }) })
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		const failure = activate(setup);
 		await expect(failure).rejects.toThrow(`Passona has no keyword ${KEYWORD_B}`);
@@ -103,6 +104,7 @@ describe('activation', () => {
 		expect(brief(passona).slice(6)).toEqual([
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: false, webhooks_uuid: [OTHER_WEBHOOK] } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
 		]);
 		expect(registrationsOf(setup)).toEqual({});
@@ -176,6 +178,7 @@ describe('checkExists', () => {
 		const passona = new PassonaMock()
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS], call_webhook: true }) })
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [], call_webhook: false }) })
 			.reply('DELETE', `/webhooks/${OURS}`, 204)
 			.reply('GET', '/webhooks', 200, webhookList())
 			.reply('POST', '/webhooks', 201, ourWebhook(PRODUCTION_URL, 'z', OLD))
@@ -186,6 +189,7 @@ describe('checkExists', () => {
 		expect(brief(passona).map(({ method, path }) => `${method} ${path}`)).toEqual([
 			`GET /keywords/${KEYWORD_UUID}`,
 			`PUT /keywords/${KEYWORD_UUID}`,
+			`GET /keywords/${KEYWORD_UUID}`,
 			`DELETE /webhooks/${OURS}`,
 			'GET /webhooks',
 			'POST /webhooks',
@@ -203,15 +207,19 @@ describe('deactivation', () => {
 		const passona = new PassonaMock()
 			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [OURS], call_webhook: true }) })
 			.reply('PUT', `/keywords/${KEYWORD_B}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [], call_webhook: false }) })
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) })
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: true }) })
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		await deactivate(setup);
 		expect(brief(passona)).toEqual([
 			{ method: 'GET', path: `/keywords/${KEYWORD_B}`, body: undefined },
 			{ method: 'PUT', path: `/keywords/${KEYWORD_B}`, body: { call_webhook: false, webhooks_uuid: [] } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_B}`, body: undefined },
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK] } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
 		]);
 		expect(registrationsOf(setup)).toEqual({});

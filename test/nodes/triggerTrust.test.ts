@@ -124,9 +124,11 @@ describe('a registration secret opens only its own URL', () => {
 
 /** Deactivation when the keyword lists `present`; returns what was written to the keyword. */
 async function deactivateFrom(setup: TriggerSetup, present: string[]) {
+	const rest = present.filter((id) => id !== OURS);
 	const passona = new PassonaMock()
 		.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith(present))
-		.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith(present.filter((id) => id !== OURS)))
+		.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith(rest))
+		.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith(rest))
 		.reply('DELETE', `/webhooks/${OURS}`, 204);
 	await deactivate(setup);
 	return passona.requests[1].body;
@@ -165,6 +167,41 @@ describe('two triggers on one keyword', () => {
 			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_TRIGGER, OURS] } },
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 		]);
+	});
+
+	test('a concurrent deactivation that wrote ours back is detected by reading back, and ours is taken off again', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		await activateOn(setup, []);
+		const passona = new PassonaMock()
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OURS, OTHER_TRIGGER]))
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OTHER_TRIGGER]))
+			// The other trigger left at the same moment, writing back its list read before ours left.
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OURS]))
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([]))
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([]))
+			.reply('DELETE', `/webhooks/${OURS}`, 204);
+		await deactivate(setup);
+		expect(passona.requests.filter((request) => request.method === 'PUT').map((request) => request.body)).toEqual([
+			{ call_webhook: true, webhooks_uuid: [OTHER_TRIGGER] },
+			{ call_webhook: false, webhooks_uuid: [] },
+		]);
+		expect(registrationsOf(setup)).toEqual({});
+	});
+
+	test('taking ours off is bounded too: after 5 attempts deactivation fails with words and keeps the registration', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		await activateOn(setup, []);
+		const passona = new PassonaMock();
+		for (let attempt = 0; attempt < 5; attempt++) {
+			passona
+				.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OURS]))
+				.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([]));
+		}
+		passona.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OURS]));
+		const failure = deactivate(setup);
+		await expect(failure).rejects.toThrow(`Passona keyword ${KEYWORD_UUID} kept this trigger's webhook`);
+		await expect(failure).rejects.toMatchObject({ description: expect.stringContaining('the next activation or deactivation removes it') });
+		expect(registrationsOf(setup)[PRODUCTION_URL].webhookId).toBe(OURS);
 	});
 
 	test('the re-writing is bounded: after 5 attempts activation fails with words and undoes itself', async () => {
