@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { describePassonaError } from '../nodes/Passona/shared/errors';
-import { BASE_URL_EXPRESSION } from '../nodes/Passona/shared/transport';
+import {
+	BASE_URL_EXPRESSION,
+	NO_REDIRECTS,
+	REDIRECT_STATUSES,
+	redirectMessage,
+} from '../nodes/Passona/shared/transport';
 
 /** The node's own words for a wrong token, as one line for n8n's credential test. */
 const wrongToken = describePassonaError(401, undefined, { subject: 'API token' });
@@ -60,19 +65,26 @@ export class PassonaApi implements ICredentialType {
 		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken).trim()}` },
 	});
 
-	// GET /balance is read-only and needs nothing but a valid token.
+	// GET /balance is read-only and needs nothing but a valid token. Redirects are not followed
+	// (the token would go with them); n8n's credential tester words a 3xx by these rules.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/balance',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			...NO_REDIRECTS,
 		},
-		// n8n's credential test would say only "Unauthorized": these give the node's plain words.
+		// n8n's credential test would say only "Unauthorized" (or follow a redirect): these give the
+		// node's plain words.
 		rules: [
 			{
 				type: 'responseCode',
 				properties: { value: 401, message: `${wrongToken.message}. ${wrongToken.description}` },
 			},
+			...REDIRECT_STATUSES.map((value) => ({
+				type: 'responseCode' as const,
+				properties: { value, message: redirectMessage(undefined) },
+			})),
 		],
 	};
 }

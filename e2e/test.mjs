@@ -139,6 +139,33 @@ async function main() {
 			log(`  wrong token → ${bad.message}`);
 		});
 
+		await step('credential test against a Base URL that redirects to another origin: refused, no token sent there', async () => {
+			const { createServer } = await import('node:http');
+			const listen = async (handler) => {
+				const server = createServer(handler);
+				await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+				return { server, origin: `http://127.0.0.1:${server.address().port}` };
+			};
+			const reached = [];
+			const other = await listen((req, res) => {
+				reached.push(req.headers.authorization ?? '(none)');
+				res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data":{"balance":1}}');
+			});
+			const redirector = await listen((req, res) => res.writeHead(302, { Location: `${other.origin}${req.url}` }).end());
+			try {
+				const redirected = fx.credential(sandbox);
+				redirected.data.baseUrl = `${redirector.origin}/api/2.0`;
+				const answer = await rest.post('/credentials/test', { credentials: redirected });
+				assert.equal(answer?.status, 'Error', `credential test through a redirect: ${JSON.stringify(answer)}`);
+				assert.match(answer.message, /^Passona answered with a redirect/);
+				assert.deepEqual(reached, []);
+				log(`  redirect → ${answer.message}`);
+			} finally {
+				redirector.server.close();
+				other.server.close();
+			}
+		});
+
 		await step('action workflow (contact group and keyword operations) runs with `n8n execute`', async () => {
 			const run = parseCliJson(await cli(['execute', `--id=${fx.ACTION_WORKFLOW_ID}`, '--rawOutput'], { capture: true }));
 			assert.equal(run.data.resultData.error, undefined);
@@ -178,6 +205,10 @@ async function main() {
 			assert.equal(ours().length, 1);
 			assert.ok(webhook.headers['X-Passona-N8n-Secret']?.length >= 32, 'the webhook carries a secret header');
 			triggerSecret = webhook.headers['X-Passona-N8n-Secret'];
+			// Activation ends after the keyword is read back and n8n has saved the registration.
+			await waitFor('the registration in the workflow\'s static data', async () =>
+				JSON.stringify((await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`)).staticData ?? {}).includes(webhook.uuid),
+			);
 			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
 			assert.equal(keyword.call_webhook, true);
 			assert.deepEqual(keyword.webhooks_uuid, [other.uuid, webhook.uuid]);

@@ -16,12 +16,15 @@ export interface SandboxOptions {
 	/** How long an asynchronous contact job takes; default 200. */
 	jobDelayMs?: number;
 	/**
-	 * How long a connection may wait for its request to be read (Node's headersTimeout and
-	 * requestTimeout); default Node's own. 0 = no limit, for benchmarks that open thousands of
-	 * connections at once in the sandbox's own process.
+	 * How long a connection may take to send its headers, and its whole request (Node's
+	 * headersTimeout and requestTimeout); default REQUEST_TIMEOUT_MS. 0 = no limit, for benchmarks
+	 * that open thousands of connections at once in the sandbox's own process.
 	 */
 	requestTimeoutMs?: number;
 }
+
+/** The sandbox's default headers and request timeout: a client that stalls is cut off after it. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface Sandbox {
 	/** e.g. http://127.0.0.1:PORT/api/2.0 */
@@ -31,6 +34,8 @@ export interface Sandbox {
 	port: number;
 	token: string;
 	store: SandboxStore;
+	/** The headers and request timeout in force (0 = none). */
+	requestTimeoutMs: number;
 	close(): Promise<void>;
 }
 
@@ -40,10 +45,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const store = new SandboxStore({ jobDelayMs: options.jobDelayMs });
 	const state = new SandboxState();
 	const server = createSandboxServer({ store, token, state });
-	if (options.requestTimeoutMs !== undefined) {
-		server.requestTimeout = options.requestTimeoutMs;
-		server.headersTimeout = options.requestTimeoutMs;
-	}
+	const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+	server.requestTimeout = requestTimeoutMs;
+	server.headersTimeout = requestTimeoutMs;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, host, () => {
@@ -61,6 +65,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		token,
 		store,
+		requestTimeoutMs,
 		close: () =>
 			(closed ??= new Promise<void>((resolve, reject) => {
 				store.cancelJobs();

@@ -10,6 +10,8 @@ import { HttpError, isObject, type JsonObject } from './validation';
 
 export const CONTROL_PREFIX = '/_sandbox';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** How often Node checks connections against the headers and request timeouts (its default is 30 s). */
+const TIMEOUT_CHECK_MS = 1000;
 
 export interface ServerOptions {
 	store: SandboxStore;
@@ -18,7 +20,7 @@ export interface ServerOptions {
 }
 
 export function createSandboxServer({ store, token, state }: ServerOptions): Server {
-	return createServer((req, res) => {
+	return createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
 		handle(req, res, store, token, state).catch((error) => {
 			// Only a bug lands here: answer 500 rather than hanging the client.
 			if (!res.headersSent) send(res, { status: 500, body: { message: `Sandbox error: ${error?.message}` } });
@@ -36,9 +38,8 @@ async function handle(
 ): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 	const method = (req.method ?? 'GET').toUpperCase();
-	const rawBody = await readBody(req);
 	const prefix = [API_PREFIX, CONTROL_PREFIX].find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
-	if (!prefix) return send(res, { status: 404, body: { message: 'Not found' } });
+	if (!prefix) return send(unread(res), { status: 404, body: { message: 'Not found' } });
 
 	const path = url.pathname.slice(prefix.length).replace(/\/+$/, '');
 	const isApi = prefix === API_PREFIX;
@@ -50,7 +51,12 @@ async function handle(
 		send(res, answer);
 	};
 
-	if (!authorised(req.headers.authorization, token)) return reply({ status: 401, body: { message: 'Unauthenticated.' } });
+	// The token is checked before any of the body is read: an unauthenticated body is never read.
+	if (!authorised(req.headers.authorization, token)) {
+		unread(res);
+		return reply({ status: 401, body: { message: 'Unauthenticated.' } });
+	}
+	const rawBody = await readBody(req);
 
 	if (isApi) {
 		const fault = state.takeFault(method, path);
@@ -102,6 +108,12 @@ async function route(routes: Route<ControlContext>[], ctx: ControlContext): Prom
 		return handler(ctx);
 	}
 	throw new HttpError(404, { message: 'Not found' });
+}
+
+/** An answer given without reading the body: the connection closes after it, dropping the rest. */
+function unread(res: ServerResponse): ServerResponse {
+	res.setHeader('Connection', 'close');
+	return res;
 }
 
 function authorised(header: string | undefined, token: string): boolean {

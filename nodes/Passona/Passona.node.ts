@@ -14,7 +14,7 @@ import { keywordDescription } from './resources/keyword';
 import { senderDescription } from './resources/sender';
 import { templateDescription } from './resources/template';
 import { webhookDescription } from './resources/webhook';
-import { BASE_URL_EXPRESSION, JSON_HEADERS } from './shared/transport';
+import { BASE_URL_EXPRESSION, JSON_HEADERS, NO_REDIRECTS } from './shared/transport';
 
 export class Passona implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,6 +35,7 @@ export class Passona implements INodeType {
 			headers: JSON_HEADERS,
 			// Passona's 4xx/5xx reach `checkResponse`, which words them for the user.
 			ignoreHttpStatusErrors: true,
+			...NO_REDIRECTS,
 		},
 		properties: [
 			{

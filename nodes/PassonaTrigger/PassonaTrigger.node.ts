@@ -10,7 +10,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { getKeywords } from '../Passona/loadOptions/getKeywords';
 import { InputError, parseUuidList } from '../Passona/shared/input';
 import { deliveryItem, VERIFICATION_HEADER, secretMatches } from './delivery';
-import { isRegistered, register, registrations, unregister } from './registration';
+import { isRegistered, leftBehindNote, register, registrations, unregister } from './registration';
+import { withNote } from '../Passona/shared/transport';
 
 function chosenKeywords(context: IHookFunctions): string[] {
 	try {
@@ -139,7 +140,12 @@ export class PassonaTrigger implements INodeType {
 				const url = this.getNodeWebhookUrl('default')!;
 				const stored = registrations(this);
 				if (stored[url]) {
-					await unregister(this, stored[url]);
+					try {
+						await unregister(this, stored[url]);
+					} catch (error) {
+						// Kept in the workflow's static data: the next activation or deactivation removes it.
+						throw withNote(this.getNode(), error, leftBehindNote(stored[url]));
+					}
 					delete stored[url];
 				}
 				return true;
@@ -149,8 +155,10 @@ export class PassonaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = this.getHeaderData() as IDataObject;
-		const secrets = Object.values(registrations(this)).map((registration) => registration.secret);
-		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], secrets)) {
+		// Only the secret registered for the URL that was called (test or production) opens it.
+		const url = this.getWebhookResourceUrl('default');
+		const registration = url === undefined ? undefined : registrations(this)[url];
+		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], registration ? [registration.secret] : [])) {
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}

@@ -1,18 +1,25 @@
 /**
  * The Passona side of the trigger: one Passona webhook per registration (production URL, test
- * URL), attached to the chosen keywords. Activation undoes itself on failure; deactivation
- * leaves the keywords as they were and treats "already gone" (404) as done.
+ * URL), attached to the chosen keywords. Activation first removes webhooks left behind for the
+ * same URL, and undoes itself on failure; deactivation leaves the keywords as they were (other
+ * triggers' webhooks keep `call_webhook` on) and treats "already gone" (404) as done.
  */
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { passonaApiRequest, withNote } from '../Passona/shared/transport';
+import { NodeOperationError } from 'n8n-workflow';
+import { passonaApiRequest, passonaApiRequestAllItems, withNote } from '../Passona/shared/transport';
 import { VERIFICATION_HEADER } from './delivery';
 
 export interface AttachedKeyword {
 	uuid: string;
 	/** `call_webhook` before we switched it on, restored when we leave the keyword. */
 	callWebhookBefore: boolean;
+	/** The webhooks attached before ours: one not among them was added after ours. */
+	webhooksBefore?: string[];
 }
+
+/** How often an attach (or detach) is written again when a concurrent change undid it. */
+export const ATTACH_ATTEMPTS = 5;
 
 export interface Registration {
 	webhookId: string;
@@ -63,31 +70,68 @@ async function putKeyword(context: IHookFunctions, uuid: string, body: IDataObje
 	});
 }
 
-/** Adds the webhook to the keyword, keeping every webhook already attached. */
-async function attach(context: IHookFunctions, registration: Registration, uuid: string): Promise<void> {
-	const keyword = (await getKeyword(context, uuid, false))!;
-	const attached = keyword.webhooks_uuid ?? [];
+/**
+ * Adds the webhook to the keyword, keeping every webhook already attached (minus `stale` ones
+ * of ours). Passona takes the whole list on each write, so a concurrent activation can replace
+ * it: the keyword is read back after writing, and the write made again until ours is there.
+ */
+async function attach(context: IHookFunctions, registration: Registration, uuid: string, stale: string[]): Promise<void> {
+	let keyword = (await getKeyword(context, uuid, false))!;
+	const before = (keyword.webhooks_uuid ?? []).filter((id) => !stale.includes(id));
 	// Recorded before the write: if the answer is lost, the undo still visits this keyword.
-	registration.keywords.push({ uuid, callWebhookBefore: keyword.call_webhook === true });
-	await putKeyword(
-		context,
-		uuid,
-		{ call_webhook: true, webhooks_uuid: [...attached.filter((id) => id !== registration.webhookId), registration.webhookId] },
-		false,
-	);
+	registration.keywords.push({ uuid, callWebhookBefore: keyword.call_webhook === true, webhooksBefore: before });
+	for (let attempt = 1; ; attempt++) {
+		const others = (keyword.webhooks_uuid ?? []).filter((id) => id !== registration.webhookId && !stale.includes(id));
+		await putKeyword(context, uuid, { call_webhook: true, webhooks_uuid: [...others, registration.webhookId] }, false);
+		keyword = (await getKeyword(context, uuid, false))!;
+		if (keyword.call_webhook === true && (keyword.webhooks_uuid ?? []).includes(registration.webhookId)) return;
+		if (attempt >= ATTACH_ATTEMPTS) {
+			throw new NodeOperationError(context.getNode(), `Passona keyword ${uuid} kept losing this trigger's webhook`, {
+				description: `It was attached ${ATTACH_ATTEMPTS} times and each time another change to the keyword replaced its list of webhooks. Activate the workflow again in a moment.`,
+			});
+		}
+	}
 }
 
-/** Takes the webhook off the keyword, leaving the others; `call_webhook` as before, or off when none remain. */
+/**
+ * Takes the webhook off the keyword, leaving the others. `call_webhook` goes off only when no
+ * webhook remains; with others remaining it stays on, unless it was off before ours and only
+ * the webhooks that were there before ours remain. Read back like an attach: another trigger
+ * leaving at the same moment may write back a list that still has ours.
+ */
 async function detach(context: IHookFunctions, webhookId: string, keyword: AttachedKeyword): Promise<void> {
-	const current = await getKeyword(context, keyword.uuid, true);
-	if (!current || !(current.webhooks_uuid ?? []).includes(webhookId)) return;
-	const rest = (current.webhooks_uuid ?? []).filter((id) => id !== webhookId);
-	await putKeyword(
-		context,
-		keyword.uuid,
-		{ call_webhook: rest.length > 0 && keyword.callWebhookBefore, webhooks_uuid: rest },
-		true,
-	);
+	for (let attempt = 0; ; attempt++) {
+		const current = await getKeyword(context, keyword.uuid, true);
+		if (!current || !(current.webhooks_uuid ?? []).includes(webhookId)) return;
+		if (attempt >= ATTACH_ATTEMPTS) {
+			throw new NodeOperationError(context.getNode(), `Passona keyword ${keyword.uuid} kept this trigger's webhook`, {
+				description: `It was taken off ${ATTACH_ATTEMPTS} times and each time another change to the keyword put it back.`,
+			});
+		}
+		const rest = (current.webhooks_uuid ?? []).filter((id) => id !== webhookId);
+		const addedAfterOurs = keyword.webhooksBefore === undefined || rest.some((id) => !keyword.webhooksBefore!.includes(id));
+		await putKeyword(
+			context,
+			keyword.uuid,
+			{ call_webhook: rest.length > 0 && (addedAfterOurs || keyword.callWebhookBefore), webhooks_uuid: rest },
+			true,
+		);
+	}
+}
+
+/**
+ * Webhooks in Passona that call `url` (it holds n8n's unique webhook id, so only this node's
+ * own registrations match): left behind when the answer to a create was lost.
+ */
+export async function findStale(context: IHookFunctions, url: string): Promise<string[]> {
+	const webhooks = (await passonaApiRequestAllItems.call(context, '/webhooks', { subject: 'webhook' })) as PassonaWebhook[];
+	return webhooks.filter((webhook) => webhook?.url === url && typeof webhook.uuid === 'string').map((webhook) => webhook.uuid);
+}
+
+async function deleteWebhook(context: IHookFunctions, uuid: string): Promise<void> {
+	await passonaApiRequest.call(context, 'DELETE', `/webhooks/${uuid}`, { subject: 'webhook', uuid }, {
+		notFoundIsEmpty: true,
+	});
 }
 
 /** Detaches from every keyword (last first), then deletes the webhook; 404s mean already gone. */
@@ -95,17 +139,20 @@ export async function unregister(context: IHookFunctions, registration: Registra
 	for (const keyword of [...registration.keywords].reverse()) {
 		await detach(context, registration.webhookId, keyword);
 	}
-	await passonaApiRequest.call(context, 'DELETE', `/webhooks/${registration.webhookId}`, { subject: 'webhook', uuid: registration.webhookId }, {
-		notFoundIsEmpty: true,
-	});
+	await deleteWebhook(context, registration.webhookId);
 }
 
-/** Creates the webhook and attaches it; on any failure undoes what was done and reports it. */
+/**
+ * Removes what was left behind for `url`, creates the webhook and attaches it; on any failure
+ * undoes what was done and reports it.
+ */
 export async function register(
 	context: IHookFunctions,
 	url: string,
 	keywordUuids: string[],
 ): Promise<Registration> {
+	const stale = await findStale(context, url);
+	for (const uuid of stale) await deleteWebhook(context, uuid);
 	const secret = randomBytes(32).toString('hex');
 	const created = (await passonaApiRequest.call(context, 'POST', '/webhooks', { subject: 'webhook' }, {
 		body: {
@@ -116,11 +163,16 @@ export async function register(
 	})) as { data: PassonaWebhook };
 	const registration: Registration = { webhookId: created.data.uuid, secret, keywords: [] };
 	try {
-		for (const uuid of keywordUuids) await attach(context, registration, uuid);
+		for (const uuid of keywordUuids) await attach(context, registration, uuid, stale);
 	} catch (error) {
 		throw withNote(context.getNode(), error, await undoQuietly(context, registration));
 	}
 	return registration;
+}
+
+/** What a failed deactivation leaves in Passona, and how it gets removed. */
+export function leftBehindNote(registration: Registration): string {
+	return `The trigger's webhook ${registration.webhookId} could not be removed from Passona now. It stays recorded in this workflow: the next activation or deactivation removes it. If you delete the workflow before then, delete that webhook in Passona (its name starts "n8n:") and take it off its keywords.`;
 }
 
 /** The undo after a failed activation; its own failure is reported, not thrown over the cause. */

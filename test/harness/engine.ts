@@ -2,7 +2,14 @@
  * Runs the built package through n8n-core's real execution engine (WorkflowExecute → RoutingNode),
  * loaded from dist/ by n8n's own PackageDirectoryLoader, as n8n loads a community package.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	IConnections,
 	ICredentialDataDecryptedObject,
@@ -250,29 +257,89 @@ export async function runPassona(options: RunOptions): Promise<RunResult> {
 }
 
 /**
- * The credential's test request run the way n8n's CredentialsTester runs a declarative test:
- * a throw-away node whose request defaults are the test request, through the routing engine.
+ * The node type n8n's CredentialsTester (packages/cli, 2.40) makes for a credential's declarative
+ * test: a throw-away node whose one property routes the credential's test request.
  */
-export async function runCredentialTest(credentials: PassonaCredentials): Promise<RunResult> {
+async function credentialTestNodeType(name: string): Promise<{ nodeType: INodeType; credentialType: ICredentialType }> {
 	const { types } = await loadPackage();
 	const credentialType = types.credentials.find((type) => type.name === 'passonaApi')!;
-	const testNodeType: INodeType = {
+	const nodeType = {
 		description: {
-			displayName: 'Credential Test',
-			name: 'credentialTest',
-			group: ['output'],
+			displayName: name,
+			name,
+			group: ['transform'],
 			version: 1,
 			description: '',
 			defaults: {},
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: 'passonaApi', required: true }],
-			requestDefaults: { ...credentialType.test!.request },
-			properties: [],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test!.request } },
+			],
 		},
 	} as INodeType;
+	return { nodeType, credentialType };
+}
+
+/** The credential's test request run through the workflow engine, as a workflow run (`RunResult`). */
+export async function runCredentialTest(credentials: PassonaCredentials): Promise<RunResult> {
+	const { nodeType } = await credentialTestNodeType('credentialTest');
 	const node = { ...passonaNode({}), type: 'credentialTest', name: NODE_NAME };
-	return await runNode(node, { credentials }, { credentialTest: testNodeType });
+	return await runNode(node, { credentials }, { credentialTest: nodeType });
+}
+
+/**
+ * n8n's CredentialsTester.testCredentials (packages/cli, 2.40) for a credential whose type has a
+ * `test` request, step by step: the throw-away node type run by n8n-core's RoutingNode in an
+ * ExecuteContext with the decrypted credential; a thrown error with an HTTP answer is checked
+ * against the `rules` (responseCode), then worded by its status text, as the tester does.
+ */
+export async function testCredential(
+	credentials: PassonaCredentials,
+): Promise<{ status: 'OK' | 'Error'; message: string; error?: unknown }> {
+	const { nodeType, credentialType } = await credentialTestNodeType('noOp');
+	const node: INode = {
+		id: 'temp',
+		parameters: {},
+		name: 'Temp-Node',
+		type: 'noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { passonaApi: { id: '1', name: 'Passona account' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(await loadPackage(), { noOp: nodeType }),
+	});
+	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const additionalData = await additionalDataFor(credentials, new ExecutionLifecycleHooks('internal', '1', workflowData));
+	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+	const context = new ExecuteContext(workflow, node, additionalData, 'internal', runExecutionData, 0, [], {
+		main: [[{ json: {} }]],
+	}, { node, data: {}, source: null }, []);
+	const decrypted = { id: '1', name: 'Passona account', type: 'passonaApi', data: { ...credentials } };
+	try {
+		await new RoutingNode(context, nodeType, decrypted).runNode();
+	} catch (error) {
+		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		if (cause?.response) {
+			const { status, statusText } = cause.response;
+			const rule = (credentialType.test!.rules ?? []).find(
+				(candidate) => candidate.type === 'responseCode' && candidate.properties.value === status,
+			);
+			if (rule) return { status: 'Error', message: rule.properties.message, error };
+			if (status < 199 || status > 299) {
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}`, error };
+			}
+		} else if (cause?.code) {
+			return { status: 'Error', message: cause.code, error };
+		}
+		return { status: 'Error', message: (error as Error).message, error };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }
 
 /**

@@ -117,6 +117,8 @@ export async function deactivate(setup: TriggerSetup, isTest = false): Promise<v
 }
 
 export interface Delivery {
+	/** A call on the test URL (…/webhook-test/…) rather than the production one. */
+	isTest?: boolean;
 	headers?: Record<string, string>;
 	body?: unknown;
 	query?: Record<string, string>;
@@ -147,13 +149,16 @@ export async function handleDelivery(
 	request: { headers: Record<string, string | string[] | undefined>; body: unknown; query?: Record<string, unknown> },
 	response: ResponseWriter,
 	afterAnswer: (response: IWebhookResponseData) => void = () => {},
+	isTest = false,
 ): Promise<{ response: IWebhookResponseData; run?: RunResult }> {
 	const additionalData = {
 		...setup.additionalData,
 		httpRequest: { method: 'POST', headers: request.headers, body: request.body, query: request.query ?? {}, params: {} },
 		httpResponse: response,
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new WebhookContext(setup.workflow, setup.node, additionalData, 'webhook', webhookData(setup, false), [], null);
+	// n8n marks a test webhook's data isTest and runs it in manual mode.
+	const mode = isTest ? 'manual' : 'webhook';
+	const context = new WebhookContext(setup.workflow, setup.node, additionalData, mode, webhookData(setup, isTest), [], null);
 	const answer = await setup.nodeType.webhook!.call(context);
 	afterAnswer(answer);
 	if (!answer.workflowData) return { response: answer };
@@ -183,6 +188,12 @@ export async function deliver(setup: TriggerSetup, delivery: Delivery): Promise<
 	const headers = Object.fromEntries(
 		Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(([name, value]) => [name.toLowerCase(), value]),
 	);
-	const handled = await handleDelivery(setup, { headers, body: delivery.body, query: delivery.query }, response);
+	const handled = await handleDelivery(
+		setup,
+		{ headers, body: delivery.body, query: delivery.query },
+		response,
+		undefined,
+		delivery.isTest,
+	);
 	return { ...result, ...handled };
 }

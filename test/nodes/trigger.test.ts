@@ -12,7 +12,7 @@ import {
 	triggerSetup,
 	type TriggerSetup,
 } from '../harness/trigger';
-import { keyword, KEYWORD_UUID, WEBHOOK_UUID as OTHER_WEBHOOK } from '../fixtures/passona';
+import { keyword, KEYWORD_UUID, page, WEBHOOK_UUID as OTHER_WEBHOOK } from '../fixtures/passona';
 
 const KEYWORD_B = '5c1d2e3f-aaaa-4bbb-8ccc-000000000002';
 const OURS = '7a7a7a7a-1111-4222-8333-444455556666';
@@ -31,15 +31,22 @@ function registrationsOf(setup: TriggerSetup) {
 
 const secretOf = (setup: TriggerSetup, url = PRODUCTION_URL) => registrationsOf(setup)[url].secret;
 
+/** Passona's webhook list as activation reads it, looking for webhooks left behind for its URL. */
+const webhookList = (...webhooks: unknown[]) => page('/webhooks', webhooks, 1, 1, 1000);
+
+/** The keyword as read back after attaching: ours is there. */
+const attachedKeyword = (uuid: string, webhooks = [OURS]) => ({ data: keyword({ uuid, webhooks_uuid: webhooks, call_webhook: true }) });
+
 const brief = (passona: PassonaMock) => passona.requests.map(({ method, path, body }) => ({ method, path, body }));
 
 async function activated(keywords: string[], attachedBefore: Record<string, string[]> = {}) {
 	const setup = await triggerSetup({ keywords });
-	const passona = new PassonaMock().reply('POST', '/webhooks', 201, ourWebhook());
+	const passona = new PassonaMock().reply('GET', '/webhooks', 200, webhookList()).reply('POST', '/webhooks', 201, ourWebhook());
 	for (const uuid of keywords) {
 		passona
 			.reply('GET', `/keywords/${uuid}`, 200, { data: keyword({ uuid, webhooks_uuid: attachedBefore[uuid] ?? [], call_webhook: (attachedBefore[uuid] ?? []).length > 0 }) })
-			.reply('PUT', `/keywords/${uuid}`, 200, { data: keyword({ uuid }) });
+			.reply('PUT', `/keywords/${uuid}`, 200, { data: keyword({ uuid }) })
+			.reply('GET', `/keywords/${uuid}`, 200, attachedKeyword(uuid, [...(attachedBefore[uuid] ?? []), OURS]));
 	}
 	await activate(setup);
 	return { setup, passona };
@@ -52,20 +59,25 @@ describe('activation', () => {
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(passona.requests.every((request) => request.headers.authorization === sentHeaders(TOKEN).authorization)).toBe(true);
 		expect(brief(passona)).toEqual([
+			{ method: 'GET', path: '/webhooks', body: undefined },
 			{ method: 'POST', path: '/webhooks', body: { name: NAME, url: PRODUCTION_URL, headers: { [HEADER]: secret } } },
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK, OURS] } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 		]);
 	});
 
 	test('attaches to every chosen keyword, and each activation gets its own secret', async () => {
 		const first = await activated([KEYWORD_UUID, KEYWORD_B]);
 		expect(brief(first.passona).map(({ method, path }) => `${method} ${path}`)).toEqual([
+			'GET /webhooks',
 			'POST /webhooks',
 			`GET /keywords/${KEYWORD_UUID}`,
 			`PUT /keywords/${KEYWORD_UUID}`,
+			`GET /keywords/${KEYWORD_UUID}`,
 			`GET /keywords/${KEYWORD_B}`,
 			`PUT /keywords/${KEYWORD_B}`,
+			`GET /keywords/${KEYWORD_B}`,
 		]);
 		const second = await activated([KEYWORD_UUID]);
 		expect(secretOf(second.setup)).not.toBe(secretOf(first.setup));
@@ -74,21 +86,25 @@ describe('activation', () => {
 	test('a failure on the second keyword detaches the first, deletes the webhook and says so', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID, KEYWORD_B] });
 		const passona = new PassonaMock()
+			.reply('GET', '/webhooks', 200, webhookList())
 			.reply('POST', '/webhooks', 201, ourWebhook())
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: false }) })
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, attachedKeyword(KEYWORD_UUID, [OTHER_WEBHOOK, OURS]))
 			.reply('GET', `/keywords/${KEYWORD_B}`, 404, { message: 'No query results for model [Keyword].' })
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) })
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: false }) })
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		const failure = activate(setup);
 		await expect(failure).rejects.toThrow(`Passona has no keyword ${KEYWORD_B}`);
 		await expect(failure).rejects.toMatchObject({
 			description: expect.stringContaining('Activation was undone: nothing was left behind in Passona.'),
 		});
-		expect(brief(passona).slice(4)).toEqual([
+		expect(brief(passona).slice(6)).toEqual([
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: false, webhooks_uuid: [OTHER_WEBHOOK] } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
 		]);
 		expect(registrationsOf(setup)).toEqual({});
@@ -96,9 +112,11 @@ describe('activation', () => {
 
 	test('a failure to create the webhook leaves nothing to undo', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
-		const passona = new PassonaMock().reply('POST', '/webhooks', 422, { message: 'x', errors: { url: ['The url must be a valid URL.'] } });
+		const passona = new PassonaMock()
+			.reply('GET', '/webhooks', 200, webhookList())
+			.reply('POST', '/webhooks', 422, { message: 'x', errors: { url: ['The url must be a valid URL.'] } });
 		await expect(activate(setup)).rejects.toThrow('Passona rejected the values sent');
-		expect(passona.requests).toHaveLength(1);
+		expect(passona.requests).toHaveLength(2);
 		expect(registrationsOf(setup)).toEqual({});
 	});
 
@@ -112,12 +130,15 @@ describe('activation', () => {
 	test('the test URL gets its own registration beside the production one', async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		const passona = new PassonaMock()
+			.reply('GET', '/webhooks', 200, webhookList(ourWebhook().data))
 			.reply('POST', '/webhooks', 201, ourWebhook(TEST_URL, 'y', OLD))
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS] }) })
-			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() });
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, attachedKeyword(KEYWORD_UUID, [OURS, OLD]));
 		await activate(setup, true);
-		expect(passona.requests[0].body).toMatchObject({ url: TEST_URL });
-		expect(passona.requests[2].body).toEqual({ call_webhook: true, webhooks_uuid: [OURS, OLD] });
+		// The production webhook in the list calls another URL: it is not taken for one left behind.
+		expect(passona.requests[1].body).toMatchObject({ url: TEST_URL });
+		expect(passona.requests[3].body).toEqual({ call_webhook: true, webhooks_uuid: [OURS, OLD] });
 		expect(Object.keys(registrationsOf(setup)).sort()).toEqual([PRODUCTION_URL, TEST_URL].sort());
 	});
 });
@@ -157,18 +178,24 @@ describe('checkExists', () => {
 		const passona = new PassonaMock()
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS], call_webhook: true }) })
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [], call_webhook: false }) })
 			.reply('DELETE', `/webhooks/${OURS}`, 204)
+			.reply('GET', '/webhooks', 200, webhookList())
 			.reply('POST', '/webhooks', 201, ourWebhook(PRODUCTION_URL, 'z', OLD))
 			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [], call_webhook: false }) })
-			.reply('PUT', `/keywords/${KEYWORD_B}`, 200, { data: keyword() });
+			.reply('PUT', `/keywords/${KEYWORD_B}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, attachedKeyword(KEYWORD_B, [OLD]));
 		await activate(setup);
 		expect(brief(passona).map(({ method, path }) => `${method} ${path}`)).toEqual([
 			`GET /keywords/${KEYWORD_UUID}`,
 			`PUT /keywords/${KEYWORD_UUID}`,
+			`GET /keywords/${KEYWORD_UUID}`,
 			`DELETE /webhooks/${OURS}`,
+			'GET /webhooks',
 			'POST /webhooks',
 			`GET /keywords/${KEYWORD_B}`,
 			`PUT /keywords/${KEYWORD_B}`,
+			`GET /keywords/${KEYWORD_B}`,
 		]);
 		expect(registrationsOf(setup)[PRODUCTION_URL].webhookId).toBe(OLD);
 	});
@@ -180,15 +207,19 @@ describe('deactivation', () => {
 		const passona = new PassonaMock()
 			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [OURS], call_webhook: true }) })
 			.reply('PUT', `/keywords/${KEYWORD_B}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [], call_webhook: false }) })
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) })
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: true }) })
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		await deactivate(setup);
 		expect(brief(passona)).toEqual([
 			{ method: 'GET', path: `/keywords/${KEYWORD_B}`, body: undefined },
 			{ method: 'PUT', path: `/keywords/${KEYWORD_B}`, body: { call_webhook: false, webhooks_uuid: [] } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_B}`, body: undefined },
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK] } },
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
 		]);
 		expect(registrationsOf(setup)).toEqual({});
@@ -215,7 +246,13 @@ describe('deactivation', () => {
 	test('a Passona failure while deactivating is reported, and the registration kept for another try', async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 503, 'Service Unavailable', { 'Content-Type': 'text/plain' });
-		await expect(deactivate(setup)).rejects.toThrow('Passona had a problem on its side (HTTP 503)');
+		const failure = deactivate(setup);
+		await expect(failure).rejects.toThrow('Passona had a problem on its side (HTTP 503)');
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining(
+				`The trigger's webhook ${OURS} could not be removed from Passona now. It stays recorded in this workflow: the next activation or deactivation removes it. If you delete the workflow before then, delete that webhook in Passona`,
+			),
+		});
 		expect(registrationsOf(setup)[PRODUCTION_URL]).toBeDefined();
 	});
 });

@@ -17,6 +17,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The longest custom field name sent to Passona. */
+export const MAX_CUSTOM_FIELD_NAME = 255;
+
 /** Custom fields are flat: each value is text (numbers and true/false become text). */
 export function parseCustomFields(value: unknown): Record<string, string> {
 	if (value === undefined || value === null) return {};
@@ -27,6 +30,11 @@ export function parseCustomFields(value: unknown): Record<string, string> {
 	for (const [rawName, rawValue] of Object.entries(value)) {
 		const name = rawName.trim();
 		if (name === '') throw new InputError('has a custom field without a name');
+		if (name.length > MAX_CUSTOM_FIELD_NAME) {
+			throw new InputError(
+				`has custom field "${name.slice(0, 40)}..." with a name of ${name.length} characters; at most ${MAX_CUSTOM_FIELD_NAME} are allowed`,
+			);
+		}
 		if (rawValue !== null && typeof rawValue === 'object') {
 			throw new InputError(
 				`has custom field "${name}" set to ${describe(rawValue)}: a custom field holds text`,

@@ -153,18 +153,68 @@ export function parseHttpUrl(value: unknown): string {
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** At most this many header rows on one webhook. */
+export const MAX_HEADER_ROWS = 20;
+
+/**
+ * Names n8n's request layer drops from a request body on the way out (n8n-workflow's deepCopy
+ * skips them): sent as a header name they would vanish without a word, so they are refused.
+ */
+export const NAMES_N8N_DROPS = ['__proto__', 'constructor', 'prototype'];
+
+/** A control character other than tab (CR and LF are reported as line breaks before this). */
+function controlCharacter(text: string): string | undefined {
+	for (const character of text) {
+		const code = character.charCodeAt(0);
+		if ((code < 0x20 && code !== 0x09) || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	}
+	return undefined;
+}
+
+/** Refuses two header rows whose names differ only by case: HTTP treats them as one header. */
+function checkUniqueNames(pairs: unknown[]): void {
+	const seen = new Map<string, string>();
+	for (const pair of pairs) {
+		const { name } = (pair ?? {}) as { name?: unknown };
+		if (typeof name !== 'string') continue;
+		const written = name.trim();
+		const earlier = seen.get(written.toLowerCase());
+		if (earlier !== undefined) {
+			const as = earlier === written ? '' : ` (as "${earlier}" and "${written}")`;
+			throw new InputError(
+				`has header "${written}" twice${as}`,
+				'Header names count as the same whatever their case: keep one row per header.',
+			);
+		}
+		seen.set(written.toLowerCase(), written);
+	}
+}
+
 /** Header rows ({ name, value }) as the object Passona stores; names must be valid header names. */
 export function parseHeaders(pairs: unknown): Record<string, string> {
+	const rows = pairsToObject(pairs);
+	if (Array.isArray(pairs)) {
+		if (pairs.length > MAX_HEADER_ROWS) {
+			throw new InputError(`has ${pairs.length} rows; a webhook takes at most ${MAX_HEADER_ROWS} headers`);
+		}
+		checkUniqueNames(pairs);
+	}
 	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(pairsToObject(pairs))) {
+	for (const [name, value] of Object.entries(rows)) {
 		if (!HEADER_NAME.test(name)) throw new InputError(`has "${name}", which is not a valid header name`);
-		// n8n's request layer drops a body key of that name on the way out: refuse it rather than lose it.
-		if (name === '__proto__') throw new InputError('has "__proto__", which n8n cannot send as a header name');
+		if (NAMES_N8N_DROPS.includes(name)) {
+			throw new InputError(
+				`has "${name}", which n8n cannot send as a header name`,
+				`n8n drops the names ${NAMES_N8N_DROPS.join(', ')} from what it sends: rename the header.`,
+			);
+		}
 		if (value !== null && typeof value === 'object') {
 			throw new InputError(`has header "${name}" set to ${describe(value)}: a header holds text`);
 		}
 		const text = value === null || value === undefined ? '' : String(value);
 		if (/[\r\n]/.test(text)) throw new InputError(`has header "${name}" with a line break in its value`);
+		const control = controlCharacter(text);
+		if (control) throw new InputError(`has header "${name}" with a control character (${control}) in its value`);
 		setOwn(headers, name, text);
 	}
 	return headers;

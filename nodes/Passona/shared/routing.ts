@@ -154,14 +154,14 @@ function errorContext(context: IExecuteSingleFunctions): PassonaErrorContext {
 	return { subject: locator.subject, uuid, operation };
 }
 
-/** First step of every operation's output: Passona's 4xx/5xx become plain-words errors. */
+/** First step of every operation's output: Passona's 3xx/4xx/5xx become plain-words errors. */
 export const checkResponse: PostReceiveAction = async function (
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ) {
 	// The error's context reads parameters: only worth it for an error (this runs for every page).
-	if (response.statusCode >= 400) throwIfPassonaError(this, response, errorContext(this), this.getItemIndex());
+	if (response.statusCode >= 300) throwIfPassonaError(this, response, errorContext(this), this.getItemIndex());
 	return items;
 };
 

@@ -39,14 +39,39 @@ export function normaliseBaseUrl(value: unknown): string | undefined {
 	return /^https?:\/\/[^/\s]+/i.test(url) ? url : undefined;
 }
 
-/** Turns an answer of 400 or above into Passona's error in plain words. */
+/**
+ * Requests carrying the token never follow a redirect: n8n would send the token on to another
+ * host (its `sendCredentialsOnCrossOriginRedirect` defaults to true). A 3xx becomes an error.
+ */
+export const NO_REDIRECTS = { disableFollowRedirect: true } as const;
+
+/** The redirect answers a server can give; the credential test names each one. */
+export const REDIRECT_STATUSES = [300, 301, 302, 303, 304, 305, 307, 308];
+
+/** The words for a 3xx answer: where Passona tried to send the request, and what to check. */
+export function redirectMessage(location: unknown): string {
+	const target = typeof location === 'string' && location.trim() !== '' ? location.trim() : undefined;
+	const shown = target && target.length > 200 ? `${target.slice(0, 197)}...` : target;
+	return `Passona answered with a redirect${shown ? ` to ${shown}` : ''}: check the Base URL of the Passona API credential`;
+}
+
+/** Turns a redirect or an answer of 400 or above into Passona's error in plain words. */
 export function throwIfPassonaError(
 	context: PassonaContext,
 	response: IN8nHttpFullResponse,
 	errorContext: PassonaErrorContext,
 	itemIndex?: number,
 ): void {
-	if (response.statusCode < 400) return;
+	if (response.statusCode < 300) return;
+	if (response.statusCode < 400) {
+		throw new NodeApiError(context.getNode(), { statusCode: response.statusCode } as JsonObject, {
+			message: redirectMessage(response.headers?.location),
+			description:
+				'The request was not followed there, and the API token was not sent there. Use https://passona.co.uk/api/2.0 unless Passona gave you another address.',
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+	}
 	const retryAfter = response.headers?.['retry-after'];
 	const { message, description } = describePassonaError(response.statusCode, response.body, {
 		...errorContext,
@@ -105,6 +130,7 @@ export async function passonaApiRequest(
 		headers: JSON_HEADERS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		...NO_REDIRECTS,
 	})) as IN8nHttpFullResponse;
 	// For clean-ups: what is already gone needs no removing.
 	if (notFoundIsEmpty && response.statusCode === 404) return undefined;

@@ -83,6 +83,7 @@ export const addContactsDescription: INodeProperties[] = [
 		placeholder: 'Add Custom Field',
 		default: {},
 		description: 'Values for personalising messages, such as first_name',
+		hint: 'Field names of up to 255 characters',
 		displayOptions: { show: { ...show, contactSource: ['fields'] } },
 		options: [
 			{

@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting } from '../../shared/descriptions';
+import { webhookDataRouting } from './hideSecret';
 import { webhookHeaders, webhookName, webhookUrl } from './fields';
 
 const show = { resource: ['webhook'], operation: ['create'] };
@@ -9,7 +9,7 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a webhook',
 	description: 'Create a webhook that keywords can call',
-	routing: dataRouting('POST', '/webhooks'),
+	routing: webhookDataRouting('POST', '/webhooks'),
 };
 
 export const createDescription: INodeProperties[] = [

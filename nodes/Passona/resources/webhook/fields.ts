@@ -25,6 +25,7 @@ export function webhookHeaders(parameter: string): INodeProperties {
 		placeholder: 'Add Header',
 		default: {},
 		description: 'Headers Passona sends with every call, for example a secret your endpoint checks',
+		hint: "At most 20 headers, with names unique whatever their case. A Passona Trigger's secret header shows as [hidden] in this node's output.",
 		options: [
 			{
 				displayName: 'Header',

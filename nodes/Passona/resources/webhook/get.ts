@@ -1,12 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField } from '../../shared/descriptions';
+import { locatorField } from '../../shared/descriptions';
+import { webhookDataRouting } from './hideSecret';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get a webhook',
 	description: 'Get a webhook with its address and headers',
-	routing: dataRouting('GET', '/webhooks/{webhook}'),
+	routing: webhookDataRouting('GET', '/webhooks/{webhook}'),
 };
 
 export const getDescription: INodeProperties[] = [

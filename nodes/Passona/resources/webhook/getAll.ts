@@ -1,12 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { listFields, pagedRouting } from '../../shared/descriptions';
+import { listFields } from '../../shared/descriptions';
+import { webhookPagedRouting } from './hideSecret';
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many webhooks',
 	description: "List your team's webhooks",
-	routing: pagedRouting('/webhooks'),
+	routing: webhookPagedRouting('/webhooks'),
 };
 
 export const getAllDescription: INodeProperties[] = listFields({ resource: ['webhook'], operation: ['getAll'] });

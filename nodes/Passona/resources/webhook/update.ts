@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField, updateFields } from '../../shared/descriptions';
+import { locatorField, updateFields } from '../../shared/descriptions';
+import { webhookDataRouting } from './hideSecret';
 import { webhookHeaders, webhookName, webhookUrl } from './fields';
 
 const show = { resource: ['webhook'], operation: ['update'] };
@@ -9,7 +10,7 @@ export const updateOperation: INodePropertyOptions = {
 	value: 'update',
 	action: 'Update a webhook',
 	description: "Change a webhook's name, address or headers; headers given replace all the old ones",
-	routing: dataRouting('PUT', '/webhooks/{webhook}'),
+	routing: webhookDataRouting('PUT', '/webhooks/{webhook}'),
 };
 
 export const updateDescription: INodeProperties[] = [

@@ -1,0 +1,58 @@
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodePropertyRouting,
+	PostReceiveAction,
+} from 'n8n-workflow';
+import { VERIFICATION_HEADER } from '../../../PassonaTrigger/delivery';
+import { dataRouting, pagedRouting } from '../../shared/descriptions';
+
+/** What the Webhook outputs show instead of the Passona Trigger's secret. */
+export const HIDDEN = '[hidden]';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A webhook (or a page of them, as Get Many's paging sees it) with the trigger's secret hidden. */
+function hideIn(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(hideIn);
+	if (!isObject(value)) return value;
+	const copy: Json = { ...value };
+	if (isObject(copy.headers)) {
+		copy.headers = Object.fromEntries(
+			Object.entries(copy.headers).map(([name, text]) => [
+				name,
+				name.toLowerCase() === VERIFICATION_HEADER.toLowerCase() ? HIDDEN : text,
+			]),
+		);
+	}
+	if ('data' in copy) copy.data = hideIn(copy.data);
+	return copy;
+}
+
+/**
+ * Hides the value of the trigger's secret header in every Webhook output, so that it never
+ * lands in stored executions. A custom step: routing's own actions cannot rewrite a header
+ * value whatever its case.
+ */
+export const hideTriggerSecret: PostReceiveAction = async function (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+) {
+	return items.map((item) => ({ ...item, json: hideIn(item.json) as INodeExecutionData['json'] }));
+};
+
+/** `dataRouting` whose output hides the trigger's secret. */
+export function webhookDataRouting(method: IHttpRequestMethods & ('GET' | 'POST' | 'PUT'), url: string): INodePropertyRouting {
+	const routing = dataRouting(method, url);
+	return { ...routing, output: { postReceive: [...(routing.output?.postReceive ?? []), hideTriggerSecret] } };
+}
+
+/** `pagedRouting` whose pages have the trigger's secret hidden before they are read. */
+export function webhookPagedRouting(url: string): INodePropertyRouting {
+	const routing = pagedRouting(url);
+	return { ...routing, output: { postReceive: [...(routing.output?.postReceive ?? []), hideTriggerSecret] } };
+}

@@ -1,0 +1,71 @@
+/**
+ * The Passona Trigger's secret travels as a header of its Passona webhook. The Passona node's
+ * Webhook outputs (Create, Update, Get, Get Many) show that header with its value hidden, so
+ * the secret never lands in a stored execution; other headers show as Passona has them.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+import { runPassona } from '../harness/engine';
+import { PassonaMock } from '../harness/passonaMock';
+import { exposedText } from '../harness/secrets';
+import { byId, page, WEBHOOK_UUID } from '../fixtures/passona';
+
+const SECRET = '5e1f'.repeat(16);
+const path = `/webhooks/${WEBHOOK_UUID}`;
+
+const webhook = (name: string, headerName = 'X-Passona-N8n-Secret') => ({
+	name,
+	uuid: WEBHOOK_UUID,
+	url: 'http://127.0.0.1:5678/webhook/8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01/webhook',
+	headers: { [headerName]: SECRET, 'X-Team': 'sales' },
+	links: [],
+});
+
+const shown = (name: string, headerName = 'X-Passona-N8n-Secret') => ({
+	...webhook(name, headerName),
+	headers: { [headerName]: '[hidden]', 'X-Team': 'sales' },
+});
+
+const cases: Array<[string, INodeParameters, (passona: PassonaMock) => void, unknown[]]> = [
+	[
+		'Create',
+		{ resource: 'webhook', operation: 'create', name: 'A', url: 'https://example.com/hook' },
+		(passona) => passona.reply('POST', '/webhooks', 201, { data: webhook('A') }),
+		[shown('A')],
+	],
+	[
+		'Update',
+		{ resource: 'webhook', operation: 'update', webhook: byId(WEBHOOK_UUID), updateFields: { name: 'A' } },
+		(passona) => passona.reply('PUT', path, 200, { data: webhook('A', 'x-passona-n8n-secret') }),
+		[shown('A', 'x-passona-n8n-secret')],
+	],
+	[
+		'Get',
+		{ resource: 'webhook', operation: 'get', webhook: byId(WEBHOOK_UUID) },
+		(passona) => passona.reply('GET', path, 200, { data: webhook('A', 'X-PASSONA-N8N-SECRET') }),
+		[shown('A', 'X-PASSONA-N8N-SECRET')],
+	],
+	[
+		'Get Many (Return All, two pages)',
+		{ resource: 'webhook', operation: 'getAll', returnAll: true },
+		(passona) =>
+			passona
+				.reply('GET', '/webhooks', 200, page('/webhooks', [webhook('A')], 1, 2, 1))
+				.reply('GET', '/webhooks', 200, page('/webhooks', [webhook('B'), { ...webhook('C'), headers: [] }], 2, 2, 1)),
+		[shown('A'), shown('B'), { ...webhook('C'), headers: [] }],
+	],
+	[
+		'Get Many (Limit)',
+		{ resource: 'webhook', operation: 'getAll', returnAll: false, limit: 1 },
+		(passona) => passona.reply('GET', '/webhooks', 200, page('/webhooks', [webhook('A')], 1, 1, 1)),
+		[shown('A')],
+	],
+];
+
+test.each(cases)('%s shows the trigger secret header with its value hidden', async (_name, parameters, answer, expected) => {
+	const passona = new PassonaMock();
+	answer(passona);
+	const { items, error, run } = await runPassona({ parameters });
+	expect(error).toBeUndefined();
+	expect(items.map((item) => item.json)).toEqual(expected);
+	expect(exposedText(run)).not.toContain(SECRET);
+});
