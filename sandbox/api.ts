@@ -186,7 +186,7 @@ function webhookFields(ctx: Context, existing?: StoredWebhook): Omit<StoredWebho
 	};
 }
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
 	try {
 		const url = new URL(value);
 		return url.protocol === 'http:' || url.protocol === 'https:';
@@ -198,7 +198,7 @@ function isHttpUrl(value: string): boolean {
 const UUID = '([^/]+)';
 
 /** List (15 a page), create, show, update (given fields only) and delete of a uuid-keyed resource. */
-function resourceRoutes<T extends { uuid: string }>(resource: {
+export function resourceRoutes<T extends { uuid: string }>(resource: {
 	path: string;
 	model: string;
 	items: (ctx: Context) => Map<string, T>;

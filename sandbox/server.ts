@@ -4,11 +4,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { apiRoutes } from './api';
 import { API_PREFIX, type Context, type Reply, type Route } from './context';
 import { type ControlContext, controlRoutes, type Fault, type RequestLogEntry, SandboxState } from './control';
+import { moreApiRoutes } from './links';
 import type { SandboxStore } from './store';
 import { HttpError, isObject, type JsonObject } from './validation';
 
 export const CONTROL_PREFIX = '/_sandbox';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const API_ROUTES = [...apiRoutes, ...moreApiRoutes];
 
 export interface ServerOptions {
 	store: SandboxStore;
@@ -67,7 +69,7 @@ async function handle(
 		state,
 		body: () => (parsed ??= parseJson(rawBody)),
 	};
-	const routes: Route<ControlContext>[] = isApi ? (apiRoutes as Route<Context>[]) : controlRoutes;
+	const routes: Route<ControlContext>[] = isApi ? (API_ROUTES as Route<Context>[]) : controlRoutes;
 	try {
 		reply(await route(routes, ctx));
 	} catch (error) {

@@ -1,11 +1,16 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { searchContactGroups } from './listSearch/searchContactGroups';
 import { searchKeywords } from './listSearch/searchKeywords';
+import { searchVanityDomains } from './listSearch/searchVanityDomains';
 import { searchWebhooks } from './listSearch/searchWebhooks';
 import { getContactGroups } from './loadOptions/getContactGroups';
 import { getWebhooks } from './loadOptions/getWebhooks';
+import { accountDescription } from './resources/account';
+import { contactDescription } from './resources/contact';
 import { contactGroupDescription } from './resources/contactGroup';
 import { keywordDescription } from './resources/keyword';
+import { linkDescription } from './resources/link';
+import { vanityDomainDescription } from './resources/vanityDomain';
 import { webhookDescription } from './resources/webhook';
 import { BASE_URL_EXPRESSION, JSON_HEADERS } from './shared/transport';
 
@@ -36,20 +41,28 @@ export class Passona implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Contact', value: 'contact' },
 					{ name: 'Contact Group', value: 'contactGroup' },
 					{ name: 'Keyword', value: 'keyword' },
+					{ name: 'Link', value: 'link' },
+					{ name: 'Vanity Domain', value: 'vanityDomain' },
 					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'contactGroup',
 			},
+			...accountDescription,
+			...contactDescription,
 			...contactGroupDescription,
 			...keywordDescription,
+			...linkDescription,
+			...vanityDomainDescription,
 			...webhookDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchContactGroups, searchKeywords, searchWebhooks },
+		listSearch: { searchContactGroups, searchKeywords, searchVanityDomains, searchWebhooks },
 		loadOptions: { getContactGroups, getWebhooks },
 	};
 }

@@ -24,6 +24,7 @@ const UUID_SOURCE = UUID_PATTERN.source.replace(/^\^|\$$/g, '');
 export function resourceDescription(
 	resource: string,
 	operations: Array<[INodePropertyOptions, INodeProperties[]]>,
+	defaultOperation = 'getAll',
 ): INodeProperties[] {
 	return [
 		{
@@ -33,7 +34,7 @@ export function resourceDescription(
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
 			options: operations.map(([option]) => option),
-			default: 'getAll',
+			default: defaultOperation,
 		},
 		...operations.flatMap(([, fields]) => fields),
 	];

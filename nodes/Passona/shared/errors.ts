@@ -87,6 +87,7 @@ export function describePassonaError(
 			};
 		}
 		case 423:
+			if (context.subject === 'link') return lockedLink(passonaSaid);
 			return {
 				message: 'The contact group is locked because a campaign using it is sending right now',
 				description: `Passona does not allow changes to a group while a campaign sends to it. Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).${passonaSaid}`,
@@ -113,4 +114,12 @@ export function describePassonaError(
 
 function titleCase(text: string): string {
 	return text.replace(/\b\w/g, (letter) => letter.toUpperCase());
+}
+
+/** A link used by a campaign is locked (no change, no deletion) until that campaign has finished. */
+function lockedLink(passonaSaid: string): PassonaErrorText {
+	return {
+		message: 'The link is locked because a campaign using it is sending right now',
+		description: `Passona does not allow changing or deleting a link while a campaign that uses it is sending. Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).${passonaSaid}`,
+	};
 }

@@ -20,6 +20,7 @@ import {
 	parseHeaders,
 	parseHttpUrl,
 	parseText,
+	parseUuid,
 	parseUuidList,
 	uuidFromLocator,
 } from './input';
@@ -31,6 +32,8 @@ import { throwIfPassonaError, withNote } from './transport';
 export const LOCATORS = {
 	contactGroup: { subject: 'contact group', collection: 'contact-groups', displayName: 'Contact Group' },
 	keyword: { subject: 'keyword', collection: 'keywords', displayName: 'Keyword' },
+	link: { subject: 'link', collection: 'links', displayName: 'Link' },
+	vanityDomain: { subject: 'vanity domain', collection: 'vanity-domains', displayName: 'Vanity Domain' },
 	webhook: { subject: 'webhook', collection: 'webhooks', displayName: 'Webhook' },
 } as const;
 
@@ -69,7 +72,7 @@ export function fillLocator(name: LocatorName): PreSendAction {
 type BodyCheck = (value: unknown) => unknown;
 
 /** Validates (and normalises) one body property that routing has already set. */
-function checkBody(property: string, field: string, check: BodyCheck): PreSendAction {
+export function checkBody(property: string, field: string, check: BodyCheck): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 		body[property] = checkInput(this, field, () => check(body[property]));
@@ -90,6 +93,8 @@ export const bodyPhoneList = (property: string, field: string) =>
 	checkBody(property, field, parsePhoneNumberList);
 
 export const bodyUrl = (property: string, field: string) => checkBody(property, field, parseHttpUrl);
+
+export const bodyUuid = (property: string, field: string) => checkBody(property, field, parseUuid);
 
 /** Sets `headers` from a Headers rows parameter (at `parameter`, e.g. `updateFields.headers`). */
 export function bodyHeaders(parameter: string): PreSendAction {
