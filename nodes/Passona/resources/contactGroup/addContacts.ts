@@ -9,6 +9,7 @@ import { pairsToObject } from '../../shared/input';
 import { chunkedRouting, locatorField } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
 import { checkInput } from '../../shared/routing';
+import { waitFields, withWaiting } from '../../shared/waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['addContacts'] };
 
@@ -17,7 +18,7 @@ export const addContactsOperation: INodePropertyOptions = {
 	value: 'addContacts',
 	action: 'Add contacts to a contact group',
 	description: 'Add phone numbers with custom fields to a contact group; Passona applies it in the background',
-	routing: chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts'),
+	routing: withWaiting(chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts')),
 };
 
 /** Builds `contacts` from the chosen source; every number is checked before anything is sent. */
@@ -101,4 +102,5 @@ export const addContactsDescription: INodeProperties[] = [
 			'A list such as [{"phone_number": "447700900123", "custom_fields": {"first_name": "Jane"}}]; a number listed twice keeps its last entry',
 		displayOptions: { show: { ...show, contactSource: ['json'] } },
 	},
+	...waitFields(show),
 ];

@@ -7,6 +7,7 @@ import {
 	nameField,
 	phoneNumbersField,
 } from '../../shared/descriptions';
+import { waitFields, withWaiting } from '../../shared/waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['createWithContacts'] };
 
@@ -15,7 +16,7 @@ export const createWithContactsOperation: INodePropertyOptions = {
 	value: 'createWithContacts',
 	action: 'Create a contact group with contacts',
 	description: 'Create a contact group and fill it with phone numbers in one step (no custom fields)',
-	routing: dataRouting('POST', '/contact-groups/bulk-contacts'),
+	routing: withWaiting(dataRouting('POST', '/contact-groups/bulk-contacts')),
 };
 
 export const createWithContactsDescription: INodeProperties[] = [
@@ -27,4 +28,5 @@ export const createWithContactsDescription: INodeProperties[] = [
 	),
 	deletableField(show),
 	additionalFields(show, [contactGroupDescriptionOption]),
+	...waitFields(show),
 ];
