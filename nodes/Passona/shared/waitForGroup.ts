@@ -17,7 +17,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { InputError, parseBoolean, parseUuid } from './input';
 import { checkInput } from './routing';
 import { CREDENTIAL_TYPE, JSON_HEADERS, normaliseBaseUrl, throwIfPassonaError } from './transport';
-import { type GroupJson, type GroupLook, retryAfterMs, StillModifyingError, waitUntilSettled } from './waiting';
+import { type GroupJson, type GroupLook, retryAfterMs, waitUntilSettled } from './waiting';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
@@ -107,23 +107,19 @@ export async function waitIfAsked(
 	if (!waitAsked(this)) return items;
 	const limit = timeLimitSeconds(this);
 	const uuid = checkInput(this, 'Contact Group', () => parseUuid(items[0]?.json?.uuid));
-	try {
-		const group = await waitUntilSettled({
-			look: async () => await lookAtGroup(this, uuid),
-			sleep: waitClock.sleep,
-			now: waitClock.now,
-			timeLimitMs: limit * 1000,
-		});
-		return [{ ...items[0], json: group as INodeExecutionData['json'] }];
-	} catch (error) {
-		if (!(error instanceof StillModifyingError)) throw error;
-		const seen = error.lastGroup?.number_of_contacts;
-		const count = typeof seen === 'number' ? `, ${seen} contacts so far` : '';
-		throw new NodeOperationError(this.getNode(), `Passona is still applying the change to contact group ${uuid}`, {
-			description: `Passona accepted the change; it was still being applied (status Modifying${count}) when the ${limit}-second Time Limit ran out. This is not a failure: Passona goes on in the background. Raise the Time Limit, or check the group later with Contact Group → Get.`,
-			itemIndex: this.getItemIndex(),
-		});
-	}
+	const result = await waitUntilSettled({
+		look: async () => await lookAtGroup(this, uuid),
+		sleep: waitClock.sleep,
+		now: waitClock.now,
+		timeLimitMs: limit * 1000,
+	});
+	if (result.settled) return [{ ...items[0], json: result.group as INodeExecutionData['json'] }];
+	const seen = result.lastGroup?.number_of_contacts;
+	const count = typeof seen === 'number' ? `, ${seen} contacts so far` : '';
+	throw new NodeOperationError(this.getNode(), `Passona is still applying the change to contact group ${uuid}`, {
+		description: `Passona accepted the change; it was still being applied (status Modifying${count}) when the ${limit}-second Time Limit ran out. This is not a failure: Passona goes on in the background. Raise the Time Limit, or check the group later with Contact Group → Get.`,
+		itemIndex: this.getItemIndex(),
+	});
 }
 
 /** The operation's routing with the wait added after its last request (after every chunk, for chunked lists). */

@@ -22,33 +22,29 @@ const GROWTH = 1.5;
 /** A 429 without Retry-After waits twice as long as before, up to this. */
 const MAX_SLOW_DOWN_MS = 60_000;
 
-export class StillModifyingError extends Error {
-	constructor(
-		readonly waitedMs: number,
-		readonly lastGroup: GroupJson | undefined,
-	) {
-		super('Passona is still applying the change');
-	}
-}
+/** The settled group, or (time limit reached) how long was waited and the last group seen. */
+export type WaitResult =
+	| { settled: true; group: GroupJson }
+	| { settled: false; waitedMs: number; lastGroup: GroupJson | undefined };
 
 export const isModifying = (group: GroupJson) => group.status === 'Modifying';
 
 /**
- * Looks at the group until its status is no longer Modifying and answers it; throws
- * StillModifyingError when the time limit runs out first. Always looks at least once: the
- * answer to the change itself is not trusted to be final.
+ * Looks at the group until its status is no longer Modifying and answers it, or stops when the
+ * time limit runs out first. Always looks at least once: the answer to the change itself is not
+ * trusted to be final. Errors of a look (404, 500) end the wait as they are.
  */
-export async function waitUntilSettled({ look, sleep, now, timeLimitMs }: WaitOptions): Promise<GroupJson> {
+export async function waitUntilSettled({ look, sleep, now, timeLimitMs }: WaitOptions): Promise<WaitResult> {
 	const start = now();
 	let interval = FIRST_INTERVAL_MS;
 	let lastGroup: GroupJson | undefined;
 	for (;;) {
 		const remaining = start + timeLimitMs - now();
-		if (remaining <= 0) throw new StillModifyingError(now() - start, lastGroup);
+		if (remaining <= 0) return { settled: false, waitedMs: now() - start, lastGroup };
 		await sleep(Math.min(interval, remaining));
 		const answer = await look();
 		if ('group' in answer) {
-			if (!isModifying(answer.group)) return answer.group;
+			if (!isModifying(answer.group)) return { settled: true, group: answer.group };
 			lastGroup = answer.group;
 			interval = Math.min(interval * GROWTH, MAX_INTERVAL_MS);
 		} else {
