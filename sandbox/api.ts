@@ -54,7 +54,7 @@ export function webhookJson(ctx: Context, webhook: StoredWebhook) {
 
 const contactJson = (contact: StoredContact) => ({ phone_number: contact.phone_number, created_at: contact.created_at });
 
-function listPage<S, T>(ctx: Context, items: Iterable<S> & { size: number }, perPage: number, map: (item: S) => T): Reply {
+export function listPage<S, T>(ctx: Context, items: Iterable<S> & { size: number }, perPage: number, map: (item: S) => T): Reply {
 	const page = paginate(items, items.size, parsePage(ctx.query, perPage), `${ctx.origin}${API_PREFIX}${ctx.path}`, map);
 	return { status: 200, body: page };
 }
@@ -195,7 +195,7 @@ export function isHttpUrl(value: string): boolean {
 	}
 }
 
-const UUID = '([^/]+)';
+export const UUID = '([^/]+)';
 
 /** List (15 a page), create, show, update (given fields only) and delete of a uuid-keyed resource. */
 export function resourceRoutes<T extends { uuid: string }>(resource: {

@@ -2,6 +2,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { apiRoutes } from './api';
+import { sendingControlRoutes, sendingRoutes } from './sendingApi';
 import { API_PREFIX, type Context, type Reply, type Route } from './context';
 import { type ControlContext, controlRoutes, type Fault, type RequestLogEntry, SandboxState } from './control';
 import { moreApiRoutes } from './links';
@@ -10,7 +11,6 @@ import { HttpError, isObject, type JsonObject } from './validation';
 
 export const CONTROL_PREFIX = '/_sandbox';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const API_ROUTES = [...apiRoutes, ...moreApiRoutes];
 
 export interface ServerOptions {
 	store: SandboxStore;
@@ -69,7 +69,11 @@ async function handle(
 		state,
 		body: () => (parsed ??= parseJson(rawBody)),
 	};
-	const routes: Route<ControlContext>[] = isApi ? (API_ROUTES as Route<Context>[]) : controlRoutes;
+	// Campaigns start and finish on the sandbox's clock, brought up to date before every request.
+	store.sending.tick();
+	const routes: Route<ControlContext>[] = isApi
+		? ([...apiRoutes, ...sendingRoutes, ...moreApiRoutes] as Route<Context>[])
+		: [...controlRoutes, ...sendingControlRoutes];
 	try {
 		reply(await route(routes, ctx));
 	} catch (error) {

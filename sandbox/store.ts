@@ -1,5 +1,6 @@
 // The sandbox's in-memory team: contact groups (with their contacts), keywords and webhooks.
 import { randomUUID } from 'node:crypto';
+import { SendingStore } from './sending';
 
 export type CustomFields = Record<string, unknown>;
 
@@ -101,6 +102,8 @@ export class SandboxStore {
 	readonly links = new Map<string, StoredLink>();
 	/** Every team's https://psms.io (kept by reset(), same uuid). */
 	readonly defaultVanityDomain = newVanityDomain('https://psms.io');
+	/** Senders, templates, campaigns, the outbox and the clock (sandbox/sending.ts). */
+	readonly sending: SendingStore = new SendingStore(this);
 	/** How long an asynchronous contact job runs before the group is Ready (or Empty) again. */
 	jobDelayMs: number;
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -124,6 +127,7 @@ export class SandboxStore {
 		this.links.clear();
 		this.vanityDomains.clear();
 		this.vanityDomains.set(this.defaultVanityDomain.uuid, this.defaultVanityDomain);
+		this.sending.reset();
 		this.contactGroups.clear();
 		if (this.defaultOptouts) {
 			this.defaultOptouts.contacts.clear();

@@ -85,6 +85,33 @@ describe('as n8n loads it', () => {
 		expect((trigger as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual(['Communication', 'Marketing']);
 	});
 
+	test('the Passona node offers every Campaign, Template and Sender operation', async () => {
+		const { types } = await loadPackage();
+		const passona = types.nodes.find((node) => node.name === 'passona')!;
+		expect(operationsOf(passona, 'campaign')).toEqual([
+			'Create (create)',
+			'Delete (delete)',
+			'Get Many (getAll)',
+			'Send Test (sendTest)',
+			'Update (update)',
+		]);
+		expect(operationsOf(passona, 'template')).toEqual([
+			'Create (create)',
+			'Delete (delete)',
+			'Get (get)',
+			'Get Many (getAll)',
+			'Preview (preview)',
+			'Update (update)',
+		]);
+		expect(operationsOf(passona, 'sender')).toEqual([
+			'Create (create)',
+			'Delete (delete)',
+			'Get (get)',
+			'Get Many (getAll)',
+			'Update (update)',
+		]);
+	});
+
 	test('light and dark icons and the codex reach dist/ and resolve for node and credential', async () => {
 		const { types, known } = await loadPackage();
 		const passona = types.nodes.find((node) => node.name === 'passona')!;

@@ -1,15 +1,22 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { searchCampaigns } from './listSearch/searchCampaigns';
 import { searchContactGroups } from './listSearch/searchContactGroups';
 import { searchKeywords } from './listSearch/searchKeywords';
+import { searchSenderNames } from './listSearch/searchSenderNames';
+import { searchSenders } from './listSearch/searchSenders';
+import { searchTemplates } from './listSearch/searchTemplates';
 import { searchVanityDomains } from './listSearch/searchVanityDomains';
 import { searchWebhooks } from './listSearch/searchWebhooks';
 import { getContactGroups } from './loadOptions/getContactGroups';
 import { getWebhooks } from './loadOptions/getWebhooks';
 import { accountDescription } from './resources/account';
+import { campaignDescription } from './resources/campaign';
 import { contactDescription } from './resources/contact';
 import { contactGroupDescription } from './resources/contactGroup';
 import { keywordDescription } from './resources/keyword';
 import { linkDescription } from './resources/link';
+import { senderDescription } from './resources/sender';
+import { templateDescription } from './resources/template';
 import { vanityDomainDescription } from './resources/vanityDomain';
 import { webhookDescription } from './resources/webhook';
 import { BASE_URL_EXPRESSION, JSON_HEADERS } from './shared/transport';
@@ -22,7 +29,7 @@ export class Passona implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Passona SMS contact groups, keywords and webhooks',
+		description: 'Send SMS campaigns with Passona and manage contact groups, keywords, templates, senders and webhooks',
 		defaults: { name: 'Passona' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -42,27 +49,42 @@ export class Passona implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Campaign', value: 'campaign' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Contact Group', value: 'contactGroup' },
 					{ name: 'Keyword', value: 'keyword' },
 					{ name: 'Link', value: 'link' },
+					{ name: 'Sender', value: 'sender' },
+					{ name: 'Template', value: 'template' },
 					{ name: 'Vanity Domain', value: 'vanityDomain' },
 					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'contactGroup',
 			},
 			...accountDescription,
+			...campaignDescription,
 			...contactDescription,
 			...contactGroupDescription,
 			...keywordDescription,
 			...linkDescription,
+			...senderDescription,
+			...templateDescription,
 			...vanityDomainDescription,
 			...webhookDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchContactGroups, searchKeywords, searchVanityDomains, searchWebhooks },
+		listSearch: {
+			searchCampaigns,
+			searchContactGroups,
+			searchKeywords,
+			searchSenderNames,
+			searchSenders,
+			searchTemplates,
+			searchVanityDomains,
+			searchWebhooks,
+		},
 		loadOptions: { getContactGroups, getWebhooks },
 	};
 }

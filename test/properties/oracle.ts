@@ -7,6 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runPassona, type RunResult, TOKEN } from '../harness/engine';
 import { answerEverything, type RecordedRequest } from '../harness/passonaMock';
 import { exposedText } from '../harness/secrets';
+import { smsLength } from '../../nodes/Passona/shared/sms';
 
 export const tally = { cases: 0, refused: 0, sent: 0, requests: 0 };
 
@@ -27,6 +28,7 @@ export async function runCase(parameters: INodeParameters, items: IDataObject[] 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PHONE = /^[0-9]{7,15}$/;
+const PASSONA_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const isText = (max: number, required: boolean) => (value: unknown) =>
@@ -74,6 +76,16 @@ const BODY_RULES: Record<string, (value: unknown, request: RecordedRequest) => b
 	contacts: (value, request) =>
 		request.path === '/contact-groups/bulk-contacts' ? isUniqueList(PHONE, 1)(value) : isContacts(value),
 	url: (value) => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value),
+	// Campaign, Template, Sender (test/properties/sendingInput.test.ts)
+	sender: (value) => isText(11, true)(value) && (value as string).length >= 3,
+	body: (value) => isText(160, true)(value) && smsLength(value as string).parts === 1,
+	template_uuid: (value) => typeof value === 'string' && UUID.test(value),
+	contact_number: (value) => typeof value === 'string' && PHONE.test(value),
+	custom_fields: (value) => value !== null && typeof value === 'object' && !Array.isArray(value),
+	scheduled_send_date: (value) => typeof value === 'string' && PASSONA_DATE.test(value),
+	expiry_date: (value) => typeof value === 'string' && PASSONA_DATE.test(value),
+	included_contact_groups: isUniqueList(UUID, 1),
+	excluded_contact_groups: isUniqueList(UUID, 0),
 	headers: (value) =>
 		value !== null &&
 		typeof value === 'object' &&

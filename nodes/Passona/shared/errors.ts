@@ -83,15 +83,13 @@ export function describePassonaError(
 			const list = said.length > 0 ? said.map((text) => `• ${text}`).join('\n') : 'Passona gave no details.';
 			return {
 				message: 'Passona rejected the values sent',
-				description: `Fix these and run again:\n${list}`,
+				description: `Fix these and run again:\n${list}${unprocessableNote(context)}`,
 			};
 		}
-		case 423:
-			if (context.subject === 'link') return lockedLink(passonaSaid);
-			return {
-				message: 'The contact group is locked because a campaign using it is sending right now',
-				description: `Passona does not allow changes to a group while a campaign sends to it. Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).${passonaSaid}`,
-			};
+		case 423: {
+			const locked = lockedText(context);
+			return { message: locked.message, description: `${locked.description}${passonaSaid}` };
+		}
 		case 429: {
 			const wait = context.retryAfter ? ` Passona asks to wait ${context.retryAfter} seconds.` : '';
 			return {
@@ -112,14 +110,44 @@ export function describePassonaError(
 	};
 }
 
-function titleCase(text: string): string {
-	return text.replace(/\b\w/g, (letter) => letter.toUpperCase());
+/** 423 Locked, by what was locked: a campaign sending right now holds its groups and template. */
+function lockedText(context: PassonaErrorContext): PassonaErrorText {
+	const wait = 'Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).';
+	switch (context.subject) {
+		case 'campaign':
+			return {
+				message: 'The campaign is sending right now, so it cannot be changed or deleted',
+				description: `Passona locks a campaign while it sends. ${wait}`,
+			};
+		case 'template':
+			return {
+				message: 'The template is locked because a campaign using it is sending right now',
+				description: `Passona does not allow changes to a template while a campaign sends it. ${wait} To send different text now, create a new template.`,
+			};
+		case 'link':
+			return {
+				message: 'The link is locked because a campaign using it is sending right now',
+				description: `Passona does not allow changing or deleting a link while a campaign that uses it is sending. ${wait}`,
+			};
+		case 'contact group':
+			return {
+				message: 'The contact group is locked because a campaign using it is sending right now',
+				description: `Passona does not allow changes to a group while a campaign sends to it. ${wait}`,
+			};
+		default:
+			return {
+				message: `The ${context.subject} is locked because a campaign using it is sending right now`,
+				description: `Passona does not allow changes to it while a campaign is sending. ${wait}`,
+			};
+	}
 }
 
-/** A link used by a campaign is locked (no change, no deletion) until that campaign has finished. */
-function lockedLink(passonaSaid: string): PassonaErrorText {
-	return {
-		message: 'The link is locked because a campaign using it is sending right now',
-		description: `Passona does not allow changing or deleting a link while a campaign that uses it is sending. Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).${passonaSaid}`,
-	};
+/** What a 422 on changing a campaign usually means, beyond Passona's own words. */
+function unprocessableNote(context: PassonaErrorContext): string {
+	if (context.subject !== 'campaign' || context.operation !== 'update') return '';
+	return '\nA campaign can be changed only before it starts sending, while its send date is still ahead: for a campaign already sent, create a new one.';
+}
+
+function titleCase(text: string): string {
+	return text.replace(/\b\w/g, (letter) => letter.toUpperCase());
 }

@@ -35,6 +35,9 @@ export const LOCATORS = {
 	link: { subject: 'link', collection: 'links', displayName: 'Link' },
 	vanityDomain: { subject: 'vanity domain', collection: 'vanity-domains', displayName: 'Vanity Domain' },
 	webhook: { subject: 'webhook', collection: 'webhooks', displayName: 'Webhook' },
+	campaign: { subject: 'campaign', collection: 'campaigns', displayName: 'Campaign' },
+	template: { subject: 'template', collection: 'templates', displayName: 'Template' },
+	sender: { subject: 'sender', collection: 'senders', displayName: 'Sender' },
 } as const;
 
 export type LocatorName = keyof typeof LOCATORS;

@@ -1,0 +1,14 @@
+import { resourceDescription } from '../../shared/descriptions';
+import { createDescription, createOperation } from './create';
+import { deleteDescription, deleteOperation } from './delete';
+import { getAllDescription, getAllOperation } from './getAll';
+import { sendTestDescription, sendTestOperation } from './sendTest';
+import { updateDescription, updateOperation } from './update';
+
+export const campaignDescription = resourceDescription('campaign', [
+	[createOperation, createDescription],
+	[deleteOperation, deleteDescription],
+	[getAllOperation, getAllDescription],
+	[sendTestOperation, sendTestDescription],
+	[updateOperation, updateDescription],
+]);

@@ -1,0 +1,43 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { dataRouting, locatorField, nameField } from '../../shared/descriptions';
+import { bodyLocator, bodyPhoneNumber, customFieldsField, senderNameField } from '../../shared/sending';
+
+const show = { resource: ['campaign'], operation: ['sendTest'] };
+
+export const sendTestOperation: INodePropertyOptions = {
+	name: 'Send Test',
+	value: 'sendTest',
+	action: 'Send an SMS to one phone number',
+	description:
+		"Send one SMS now to one phone number: a template's text, filled in with the custom fields given. Passona records it as a new campaign, which is the output.",
+	routing: dataRouting('POST', '/campaigns/send-test'),
+};
+
+export const sendTestDescription: INodeProperties[] = [
+	{
+		displayName:
+			'Sends a real SMS now, to one number, and Passona keeps it as a campaign named below (it shows in Get Many). Opt-out groups are not checked for a single number.',
+		name: 'sendTestNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 447700900123',
+		description: 'Who gets the SMS, in international format; spaces, dashes, brackets and a leading + or 00 are removed',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'contact_number', preSend: [bodyPhoneNumber('contact_number', 'Phone Number')] } },
+	},
+	{
+		...locatorField('template', show, 'The template whose text is sent'),
+		routing: { send: { preSend: [bodyLocator('template', 'template_uuid')] } },
+	},
+	senderNameField(show),
+	{ ...nameField(show, 'Name of the campaign record Passona creates for this message'), default: 'Test Send' },
+	customFieldsField(show, 'custom_fields', "Values for the template's custom fields, such as first_name"),
+];

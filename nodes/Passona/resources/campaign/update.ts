@@ -1,0 +1,76 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { dataRouting, locatorField, nameProperty, updateFields } from '../../shared/descriptions';
+import { parseUuid } from '../../shared/input';
+import { checkBody } from '../../shared/routing';
+import { bodyDate, bodySender } from '../../shared/sending';
+import { excludedGroups, includedGroups } from './fields';
+
+const show = { resource: ['campaign'], operation: ['update'] };
+
+export const updateOperation: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a campaign',
+	description:
+		'Change a campaign that has not started sending and whose send date is still ahead; fields not added are left as they are',
+	routing: dataRouting('PUT', '/campaigns/{campaign}'),
+};
+
+export const updateDescription: INodeProperties[] = [
+	locatorField('campaign', show),
+	{
+		displayName:
+			'Passona accepts changes only before a campaign starts sending and while its send date is ahead; a campaign sending right now is locked',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	updateFields(show, [
+		{ ...excludedGroups, hint: 'Replaces the excluded groups; keep the opt-out group (default_optouts) in the list' },
+		{
+			displayName: 'Expires At',
+			name: 'expiresAt',
+			type: 'dateTime',
+			default: '',
+			description: "New expiry, after the send date; read in the workflow's time zone, sent as UK time",
+			routing: { send: { type: 'body', property: 'expiry_date', preSend: [bodyDate('expiry_date', 'Expires At')] } },
+		},
+		nameProperty('New name of the campaign'),
+		{
+			displayName: 'Send At',
+			name: 'sendAt',
+			type: 'dateTime',
+			default: '',
+			description: "New send date, still in the future; read in the workflow's time zone, sent as UK time",
+			routing: {
+				send: { type: 'body', property: 'scheduled_send_date', preSend: [bodyDate('scheduled_send_date', 'Send At')] },
+			},
+		},
+		includedGroups(false),
+		{
+			displayName: 'Sender',
+			name: 'sender',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. MyShop',
+			description: 'New sender, 3 to 11 characters',
+			routing: { send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] } },
+		},
+		{
+			displayName: 'Template ID',
+			name: 'templateId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 09e0a326-fb2e-11e9-ba2a-0242ac120008',
+			description: 'The "uuid" of the template to send instead',
+			routing: {
+				send: {
+					type: 'body',
+					property: 'template_uuid',
+					preSend: [checkBody('template_uuid', 'Template ID', parseUuid)],
+				},
+			},
+		},
+	]),
+];

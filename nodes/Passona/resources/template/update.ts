@@ -1,0 +1,32 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { dataRouting, locatorField, nameProperty, updateFields } from '../../shared/descriptions';
+import { bodySender, TEMPLATE_BODY_NOTICE, templateBodyProperty } from '../../shared/sending';
+
+const show = { resource: ['template'], operation: ['update'] };
+
+export const updateOperation: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a template',
+	description:
+		'Change a template; refused while a campaign using it is sending. Fields not added are left as they are.',
+	routing: dataRouting('PUT', '/templates/{template}'),
+};
+
+export const updateDescription: INodeProperties[] = [
+	locatorField('template', show),
+	{ displayName: TEMPLATE_BODY_NOTICE, name: 'bodyNotice', type: 'notice', default: '', displayOptions: { show } },
+	updateFields(show, [
+		templateBodyProperty('New text of the SMS'),
+		nameProperty('New name of the template'),
+		{
+			displayName: 'Sender',
+			name: 'sender',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. MyShop',
+			description: 'New sender, 3 to 11 characters',
+			routing: { send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] } },
+		},
+	]),
+];

@@ -1,0 +1,66 @@
+import { formatPassonaDate, parseDateInput, toPassonaDate, zonedToInstant } from '../../nodes/Passona/shared/dates';
+import { InputError } from '../../nodes/Passona/shared/input';
+
+const utc = (text: string) => Date.parse(`${text}Z`);
+
+describe('formatPassonaDate: London wall clock', () => {
+	test.each([
+		// GMT in winter, BST (UTC+1) in summer.
+		['2026-01-15T12:00:00', '2026-01-15 12:00:00'],
+		['2026-07-15T12:00:00', '2026-07-15 13:00:00'],
+		// Spring forward 2026-03-29 at 01:00 UTC: 00:59:59 GMT, then 02:00:00 BST.
+		['2026-03-29T00:59:59', '2026-03-29 00:59:59'],
+		['2026-03-29T01:00:00', '2026-03-29 02:00:00'],
+		// Fall back 2026-10-25 at 01:00 UTC: 01:59:59 BST, then 01:00:00 GMT again.
+		['2026-10-25T00:59:59', '2026-10-25 01:59:59'],
+		['2026-10-25T01:00:00', '2026-10-25 01:00:00'],
+		// Midnight in London, late evening UTC in summer.
+		['2026-06-30T23:30:00', '2026-07-01 00:30:00'],
+	])('%s UTC is %s in London', (instant, london) => {
+		expect(formatPassonaDate(utc(instant))).toBe(london);
+	});
+});
+
+describe('zonedToInstant', () => {
+	test('a London wall time in winter and summer', () => {
+		expect(zonedToInstant(utc('2026-01-15T12:00:00'), 'Europe/London')).toBe(utc('2026-01-15T12:00:00'));
+		expect(zonedToInstant(utc('2026-07-15T12:00:00'), 'Europe/London')).toBe(utc('2026-07-15T11:00:00'));
+	});
+
+	test('the spring gap (01:30 does not exist) moves on an hour; the autumn overlap takes BST, the first', () => {
+		expect(formatPassonaDate(zonedToInstant(utc('2026-03-29T01:30:00'), 'Europe/London'))).toBe('2026-03-29 02:30:00');
+		expect(zonedToInstant(utc('2026-10-25T01:30:00'), 'Europe/London')).toBe(utc('2026-10-25T00:30:00'));
+	});
+
+	test('other zones', () => {
+		expect(zonedToInstant(utc('2026-12-01T09:00:00'), 'America/New_York')).toBe(utc('2026-12-01T14:00:00'));
+		expect(zonedToInstant(utc('2026-12-01T09:00:00'), 'UTC')).toBe(utc('2026-12-01T09:00:00'));
+		expect(zonedToInstant(utc('2026-12-01T09:00:00'), 'Asia/Kolkata')).toBe(utc('2026-12-01T03:30:00'));
+	});
+});
+
+describe('parseDateInput and toPassonaDate', () => {
+	test.each([
+		['2026-07-01T14:25:00Z', 'America/New_York', '2026-07-01 15:25:00'],
+		['2026-07-01T16:25:00+02:00', 'UTC', '2026-07-01 15:25:00'],
+		['2026-07-01T10:25:00.123-0400', 'UTC', '2026-07-01 15:25:00'],
+		['2026-07-01T15:25:00', 'Europe/London', '2026-07-01 15:25:00'],
+		['2026-07-01 15:25', 'Europe/London', '2026-07-01 15:25:00'],
+		['2026-07-01', 'Europe/London', '2026-07-01 00:00:00'],
+		['2026-12-01T09:00:00', 'America/New_York', '2026-12-01 14:00:00'],
+	])('%s (workflow zone %s) is %s in London', (input, zone, london) => {
+		expect(toPassonaDate(input, zone)).toBe(london);
+	});
+
+	test('a Date and a Luxon-like DateTime', () => {
+		expect(toPassonaDate(new Date(utc('2026-07-01T14:25:00')), 'UTC')).toBe('2026-07-01 15:25:00');
+		expect(toPassonaDate({ toISO: () => '2026-01-01T00:00:00.000+00:00' }, 'UTC')).toBe('2026-01-01 00:00:00');
+	});
+
+	test.each([['next tuesday'], ['2026-02-30T10:00:00'], ['2026-13-01'], ['2026-01-01T24:00:00'], [''], [42], [null], [new Date('x')]])(
+		'refuses %p',
+		(input) => {
+			expect(() => parseDateInput(input, 'UTC')).toThrow(InputError);
+		},
+	);
+});
