@@ -129,6 +129,7 @@ function lockedText(context: PassonaErrorContext): PassonaErrorText {
 				message: 'The link is locked because a campaign using it is sending right now',
 				description: `Passona does not allow changing or deleting a link while a campaign that uses it is sending. ${wait}`,
 			};
+		case 'contact': // Sync Groups: what a sending campaign locks is one of the contact's groups
 		case 'contact group':
 			return {
 				message: 'The contact group is locked because a campaign using it is sending right now',
