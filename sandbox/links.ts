@@ -5,8 +5,6 @@ import { API_PREFIX, type Context, find, noContent, ok, type Route } from './con
 import { newVanityDomain, type StoredLink, type StoredVanityDomain, timestamp } from './store';
 import { HttpError, Validator } from './validation';
 
-const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function vanityDomainJson(ctx: Context, domain: StoredVanityDomain) {
 	const { uuid } = domain;
 	return { ...domain, links: [{ rel: 'self', uri: `${ctx.origin}${API_PREFIX}/vanity-domains/${uuid}` }] };
@@ -36,20 +34,21 @@ function vanityDomainFields(ctx: Context, existing?: StoredVanityDomain): Omit<S
 	return existing ? { ...existing, domain: domain!, updated_at: timestamp() } : fresh;
 }
 
+/** Locked by hand (/_sandbox/links/{uuid}/lock), or while a campaign sends its template. */
 function unlockedLink(ctx: Context): StoredLink {
 	const link = find(ctx.store.links, ctx.params[0], 'Link');
-	if (link.locked) throw new HttpError(423, { message: 'The link is locked: a campaign using it is sending.' });
+	if (link.locked || ctx.store.sending.templateLocked(link.template_uuid)) throw new HttpError(423, { message: 'The link is locked: a campaign using it is sending.' });
 	return link;
 }
 
-/** vanity_domain_uuid (a known domain), template_uuid, name, destination; all required on create. */
+/** vanity_domain_uuid and template_uuid (the team's), name, destination; all required on create. */
 function linkFields(ctx: Context, existing?: StoredLink): Omit<StoredLink, 'uuid'> {
 	const v = new Validator(ctx.body());
 	const required = (field: string) => !existing || v.has(field);
 	const domain = v.string('vanity_domain_uuid', { required: required('vanity_domain_uuid') });
 	if (domain !== undefined && !ctx.store.vanityDomains.has(domain)) v.add('vanity_domain_uuid', 'The selected vanity domain uuid is invalid.');
 	const template = v.string('template_uuid', { required: required('template_uuid') });
-	if (template !== undefined && !UUID_TEXT.test(template)) v.add('template_uuid', 'The selected template uuid is invalid.');
+	if (template !== undefined && !ctx.store.sending.templates.has(template)) v.add('template_uuid', 'The selected template uuid is invalid.');
 	const name = v.string('name', { required: required('name'), max: 255 });
 	const destination = v.string('destination', { required: required('destination'), max: 2048 });
 	if (destination !== undefined && !isHttpUrl(destination)) v.add('destination', 'The destination format is invalid.');

@@ -42,8 +42,17 @@ describe('Vanity Domain against the sandbox', () => {
 	});
 });
 
+/** A template in the sandbox team, for links to belong to. */
+function template() {
+	const now = '2019-10-29 13:36:56';
+	const offer = { uuid: TEMPLATE_UUID, name: 'Offer', body: 'Hi, see ::New Link::', sender: 'Sandbox', created_at: now, updated_at: now };
+	sandbox().store.sending.templates.set(TEMPLATE_UUID, offer);
+	return offer;
+}
+
 describe('Link against the sandbox', () => {
-	test('Create on https://psms.io, Get, Update, locked while a campaign sends (423), Delete', async () => {
+	test('Create on https://psms.io, Get, Update, locked by hand (423), Delete', async () => {
+		template();
 		const psms = sandbox().store.defaultVanityDomain.uuid;
 		const [created] = await ok({
 			resource: 'link',
@@ -83,7 +92,35 @@ describe('Link against the sandbox', () => {
 		expect(gone.error?.message).toBe(`Passona has no link ${uuid}`);
 	});
 
-	test('a vanity domain the team does not have is refused by Passona (422)', async () => {
+	test('locked while a campaign using its template is sending (423), free again once it has finished', async () => {
+		template();
+		const store = sandbox().store;
+		const [created] = await ok({
+			resource: 'link',
+			operation: 'create',
+			vanityDomain: fromList(store.defaultVanityDomain.uuid),
+			templateId: TEMPLATE_UUID,
+			name: 'New Link',
+			destination: 'https://digitonic.co.uk',
+		});
+		const start = Date.parse('2026-11-23T09:00:00Z');
+		store.sending.clock.freeze(start);
+		store.sending.createCampaign({
+			name: 'Offer',
+			sender: 'Sandbox',
+			template_uuid: TEMPLATE_UUID,
+			scheduled_send_date: store.sending.date(start),
+			expiry_date: store.sending.date(start + 86_400_000),
+			included_contact_groups: [],
+			excluded_contact_groups: [],
+		});
+		const update = { resource: 'link', operation: 'update', link: byId(created.uuid as string), updateFields: { name: 'Renamed' } };
+		expect((await run(update)).error?.message).toBe('The link is locked because a campaign using it is sending right now');
+		store.sending.clock.advance(store.sending.sendDurationMs);
+		expect(await ok(update)).toEqual([expect.objectContaining({ name: 'Renamed' })]);
+	});
+
+	test('a vanity domain or template the team does not have is refused by Passona (422)', async () => {
 		const { error } = await run({
 			resource: 'link',
 			operation: 'create',
@@ -93,7 +130,7 @@ describe('Link against the sandbox', () => {
 			destination: 'https://example.com',
 		});
 		expect(error?.message).toBe('Passona rejected the values sent');
-		expect(error?.description).toBe('Fix these and run again:\n• The selected vanity domain uuid is invalid.');
+		expect(error?.description).toBe('Fix these and run again:\n• The selected vanity domain uuid is invalid.\n• The selected template uuid is invalid.');
 	});
 });
 
