@@ -1,9 +1,12 @@
 /** Field definitions used by more than one operation, defined once. */
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 import { UUID_PATTERN } from './input';
+import { normalisePhoneNumber } from './phone';
 import {
 	bodyBoolean,
 	bodyPhoneList,
+	bodyUuidList,
+	checkBody,
 	bodyText,
 	checkResponse,
 	deletedResult,
@@ -237,5 +240,46 @@ export function phoneNumbersField(show: Show, property: string, description: str
 		description,
 		displayOptions: { show },
 		routing: { send: { type: 'body', property, preSend: [bodyPhoneList(property, 'Phone Numbers')] } },
+	};
+}
+
+/** One phone number, normalised before sending, sent as `property`. */
+export function phoneNumberField(show: Show, property: string, description: string): INodeProperties {
+	return {
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 447700900123',
+		description,
+		displayOptions: { show },
+		routing: { send: { type: 'body', property, preSend: [checkBody(property, 'Phone Number', normalisePhoneNumber)] } },
+	};
+}
+
+/** Contact groups picked from the list (or IDs by expression), sent as `property`. */
+export function contactGroupsPicker(options: {
+	show: Show;
+	name: string;
+	/** e.g. "Included Contact Groups": the field's display name is "<label> Names or IDs". */
+	label: string;
+	property: string;
+	hint: string;
+	allowEmpty: boolean;
+}): INodeProperties {
+	const { show, name, label, property, hint, allowEmpty } = options;
+	return {
+		displayName: `${label.replace(/s$/, '')} Names or IDs`,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getContactGroups' },
+		...(allowEmpty ? {} : { required: true }),
+		default: [],
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint,
+		displayOptions: { show },
+		routing: { send: { type: 'body', property, preSend: [bodyUuidList(property, label, { allowEmpty })] } },
 	};
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField, nameField } from '../../shared/descriptions';
-import { bodyLocator, bodyPhoneNumber, customFieldsField, senderNameField } from '../../shared/sending';
+import { dataRouting, locatorField, nameField, phoneNumberField } from '../../shared/descriptions';
+import { bodyLocator, customFieldsField, senderNameField } from '../../shared/sending';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 
@@ -22,17 +22,11 @@ export const sendTestDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 447700900123',
-		description: 'Who gets the SMS, in international format; spaces, dashes, brackets and a leading + or 00 are removed',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'contact_number', preSend: [bodyPhoneNumber('contact_number', 'Phone Number')] } },
-	},
+	phoneNumberField(
+		show,
+		'contact_number',
+		'Who gets the SMS, in international format; spaces, dashes, brackets and a leading + or 00 are removed',
+	),
 	{
 		...locatorField('template', show, 'The template whose text is sent'),
 		routing: { send: { preSend: [bodyLocator('template', 'template_uuid')] } },

@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { parseUuidList } from '../../shared/input';
+import { contactGroupsPicker, phoneNumberField } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
-import { bodyUuidList, checkBody, checkInput, checkResponse } from '../../shared/routing';
+import { checkInput, checkResponse } from '../../shared/routing';
 
 const show = { resource: ['contact'], operation: ['syncGroups'] };
 
@@ -35,32 +36,17 @@ export const syncGroupsDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 447700900123',
-		description: 'The contact, in international format; spaces, dashes, brackets and a leading + or 00 are removed',
-		displayOptions: { show },
-		routing: {
-			send: { type: 'body', property: 'contact', preSend: [checkBody('contact', 'Phone Number', normalisePhoneNumber)] },
-		},
-	},
-	{
-		displayName: 'Contact Group Names or IDs',
+	phoneNumberField(
+		show,
+		'contact',
+		'The contact, in international format; spaces, dashes, brackets and a leading + or 00 are removed',
+	),
+	contactGroupsPicker({
+		show,
 		name: 'contactGroups',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getContactGroups' },
-		required: true,
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		label: 'Contact Groups',
+		property: 'groups',
 		hint: 'The only groups the contact will belong to afterwards',
-		displayOptions: { show },
-		routing: {
-			send: { type: 'body', property: 'groups', preSend: [bodyUuidList('groups', 'Contact Groups', { allowEmpty: false })] },
-		},
-	},
+		allowEmpty: false,
+	}),
 ];
