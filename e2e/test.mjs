@@ -10,6 +10,7 @@ import { N8nRest } from './lib/rest.mjs';
 import { startStack } from './lib/stack.mjs';
 import * as fx from './lib/fixtures.mjs';
 import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
+import { optInFlow } from './lib/optIn.mjs';
 
 const OWNER = { email: 'owner@passona-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'PassonaE2e-2026' };
 const started = Date.now();
@@ -196,6 +197,10 @@ async function main() {
 			assert.deepEqual(keyword.webhooks_uuid, [other.uuid]);
 			assert.equal(keyword.call_webhook, true);
 		});
+
+		await step('SMS opt-in (examples/4-opt-in.json): an inbound SMS ends as a welcome SMS; the campaign skips the opted-out number', () =>
+			optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }),
+		);
 
 		await step('the API token and the trigger secret appear in no execution and no log', async () => {
 			const all = (await rest.get('/executions')).results;

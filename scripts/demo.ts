@@ -9,6 +9,8 @@ import { PROJECT_ROOT, type PassonaCredentials, runPassona } from '../test/harne
 import { activate, deactivate, triggerSetup } from '../test/harness/trigger';
 import { startWebhookServer } from '../test/harness/webhookServer';
 import { MANUAL_TRIGGER, runWorkflow, type WorkflowJson } from '../test/harness/workflow';
+import { runOptInDemo } from './demoOptIn';
+import { OPT_IN_EXAMPLE } from '../test/harness/optIn';
 
 const SENDER = '447700900999';
 const JOB_DELAY_MS = 50;
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
 	console.log(`Passona sandbox on ${sandbox.url} (in memory, for this run only)`);
 	try {
 		const files = readdirSync(join(PROJECT_ROOT, 'examples'))
-			.filter((file) => file.endsWith('.json'))
+			.filter((file) => file.endsWith('.json') && file !== OPT_IN_EXAMPLE)
 			.sort();
 		if (files.length === 0) throw new StepFailed('examples/', 'no example workflows found');
 		for (const file of files) {
@@ -191,6 +193,9 @@ async function main(): Promise<void> {
 				await trigger.finish();
 			}
 		}
+		await runOptInDemo(sandbox, credentials, (step, message) => {
+			throw new StepFailed(step, message);
+		});
 		const left = { groups: sandbox.store.contactGroups.size, keywords: sandbox.store.keywords.size };
 		if (left.groups !== 1 || left.keywords !== 0) {
 			throw new StepFailed('Clean up', `the sandbox still has ${plural(left.groups, 'group')} and ${plural(left.keywords, 'keyword')}`);

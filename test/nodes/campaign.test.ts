@@ -5,6 +5,7 @@ import { PassonaMock, sentHeaders } from '../harness/passonaMock';
 import { byId, byUrl, fromList, page } from '../fixtures/passona';
 import {
 	campaign,
+	campaignCreate,
 	CAMPAIGN_UUID,
 	groupsWithOptouts,
 	INCLUDED_UUID,
@@ -26,18 +27,11 @@ const groupsLookup = {
 async function runInZone(parameters: INodeParameters, timezone: string) {
 	const node = passonaNode(parameters);
 	const workflow = await workflowWith(node);
-	workflow.timezone = timezone;
+	Object.assign(workflow, { timezone });
 	return await runNode(node, {}, {}, workflow);
 }
 
-const create = {
-	resource: 'campaign',
-	operation: 'create',
-	name: 'SDK MADE',
-	template: fromList(TEMPLATE_UUID),
-	senderName: { __rl: true, mode: 'list', value: 'Digitonic' },
-	includedGroups: [INCLUDED_UUID],
-};
+const create = campaignCreate;
 
 // 2026-11-23 12:00:00 UTC (GMT: London shows the same time).
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);

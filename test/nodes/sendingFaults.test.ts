@@ -7,7 +7,7 @@ import { runPassona, type RunResult, TOKEN } from '../harness/engine';
 import { PassonaMock } from '../harness/passonaMock';
 import { exposedText } from '../harness/secrets';
 import { byId } from '../fixtures/passona';
-import { campaign, INCLUDED_UUID, sender, template, TEMPLATE_UUID } from '../fixtures/sending';
+import { campaign, campaignCreate, sender, template } from '../fixtures/sending';
 
 const IDS = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333'];
 
@@ -50,14 +50,7 @@ describe.each(STATUSES)('HTTP %s', (status, body, words) => {
 });
 
 describe('the opt-out lookup of Campaign Create', () => {
-	const create = {
-		resource: 'campaign',
-		operation: 'create',
-		name: 'C',
-		template: byId(TEMPLATE_UUID),
-		senderName: { __rl: true, mode: 'name', value: '88440' },
-		includedGroups: [INCLUDED_UUID],
-	};
+	const create = campaignCreate;
 
 	test.each([
 		[401, /^Passona did not accept the API token$/],

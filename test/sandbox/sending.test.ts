@@ -251,3 +251,36 @@ test('property: a campaign reaches each number of its groups once, and never one
 		{ seed: 13, numRuns: 200 },
 	);
 });
+
+describe('the clock control', () => {
+	test('freezes, advances, runs again from where it stood; bad values are 422', async () => {
+		await freeze();
+		expect((await advance(90_000)).body.data.now).toBe('2026-06-01 10:01:30');
+		const running = await call(sandbox(), 'PUT', '/_sandbox/clock', { frozen: false });
+		expect(running.body.data.frozen).toBe(false);
+		expect(Date.parse(running.body.data.iso)).toBeGreaterThanOrEqual(Date.parse(START) + 90_000);
+		const bad = await call(sandbox(), 'PUT', '/_sandbox/clock', { now: 'soon', advance_ms: -1 });
+		expect(bad.status).toBe(422);
+		expect(Object.keys(bad.body.errors).sort()).toEqual(['advance_ms', 'now']);
+		await call(sandbox(), 'POST', '/_sandbox/reset');
+		expect((await call(sandbox(), 'GET', '/_sandbox/clock')).body.data).toMatchObject({ frozen: false, send_duration_ms: 1000 });
+	});
+
+	test('a campaign whose expiry is not after its send date never starts (status 3)', () => {
+		const store = new SandboxStore({ jobDelayMs: 0 });
+		store.sending.clock.freeze(Date.parse(START));
+		const group = store.seedContactGroup({ name: 'G', contacts: 2 });
+		const made = store.sending.createCampaign({
+			name: 'c',
+			template_uuid: 't',
+			sender: 'Sandbox',
+			scheduled_send_date: '2026-06-01 10:00:00',
+			expiry_date: '2026-06-01 10:00:00',
+			included_contact_groups: [group.uuid],
+			excluded_contact_groups: [],
+		});
+		store.sending.tick();
+		expect(made.status).toBe(3);
+		expect(store.sending.outbox).toEqual([]);
+	});
+});

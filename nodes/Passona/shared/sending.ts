@@ -10,6 +10,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { addContactsDescription } from '../resources/contactGroup/addContacts';
 import { formatPassonaDate, parseDateInput, PASSONA_TIME_ZONE } from './dates';
 import { InputError, pairsToObject, parseBoolean, parseText } from './input';
 import { MAX_PAGE_SIZE, readPage } from './pagination';
@@ -70,6 +71,17 @@ async function senderFromLocator(this: IExecuteSingleFunctions, requestOptions: 
 	return requestOptions;
 }
 
+/** A new sender typed as text (Update Fields, where n8n shows no resource picker). */
+export const senderTextProperty: INodeProperties = {
+	displayName: 'Sender',
+	name: 'sender',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. MyShop',
+	description: 'New sender, 3 to 11 characters',
+	routing: { send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] } },
+};
+
 /** Wherever a sender is asked for: one of the team's senders from the list, or one typed. */
 export function senderNameField(show: Show): INodeProperties {
 	return {
@@ -122,27 +134,13 @@ export function templateBodyProperty(description: string): INodeProperties {
 	};
 }
 
-/** Custom field rows ({ name, value }) sent as one object under `property`. */
+/** Custom field rows ({ name, value }), as Add Contacts takes them, sent as one object under `property`. */
 export function customFieldsField(show: Show, property: string, description: string): INodeProperties {
+	const rows = addContactsDescription.find((field) => field.name === 'customFields') as INodeProperties;
 	return {
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		default: {},
+		...rows,
 		description,
 		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. first_name' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
 		routing: {
 			send: {
 				preSend: [

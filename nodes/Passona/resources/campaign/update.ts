@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameProperty, updateFields } from '../../shared/descriptions';
 import { parseUuid } from '../../shared/input';
 import { checkBody } from '../../shared/routing';
-import { bodyDate, bodySender } from '../../shared/sending';
+import { bodyDate, senderTextProperty } from '../../shared/sending';
 import { excludedGroups, includedGroups } from './fields';
 
 const show = { resource: ['campaign'], operation: ['update'] };
@@ -48,15 +48,7 @@ export const updateDescription: INodeProperties[] = [
 			},
 		},
 		includedGroups(false),
-		{
-			displayName: 'Sender',
-			name: 'sender',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. MyShop',
-			description: 'New sender, 3 to 11 characters',
-			routing: { send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] } },
-		},
+		senderTextProperty,
 		{
 			displayName: 'Template ID',
 			name: 'templateId',

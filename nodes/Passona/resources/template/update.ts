@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameProperty, updateFields } from '../../shared/descriptions';
-import { bodySender, TEMPLATE_BODY_NOTICE, templateBodyProperty } from '../../shared/sending';
+import { senderTextProperty, TEMPLATE_BODY_NOTICE, templateBodyProperty } from '../../shared/sending';
 
 const show = { resource: ['template'], operation: ['update'] };
 
@@ -19,14 +19,6 @@ export const updateDescription: INodeProperties[] = [
 	updateFields(show, [
 		templateBodyProperty('New text of the SMS'),
 		nameProperty('New name of the template'),
-		{
-			displayName: 'Sender',
-			name: 'sender',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. MyShop',
-			description: 'New sender, 3 to 11 characters',
-			routing: { send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] } },
-		},
+		senderTextProperty,
 	]),
 ];
