@@ -14,6 +14,7 @@ import { importExamples, runExamples } from './lib/examples.mjs';
 import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
 import { optInFlow } from './lib/optIn.mjs';
 import { saveAsNewVersion } from './lib/compat.mjs';
+import { moreResourcesFlow } from './lib/moreResources.mjs';
 
 const OWNER = { email: 'owner@passona-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'PassonaE2e-2026' };
 const started = Date.now();
@@ -254,6 +255,10 @@ async function main() {
 
 		await step('SMS opt-in (examples/4-opt-in.json): an inbound SMS ends as a welcome SMS; the campaign skips the opted-out number', () =>
 			optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }),
+		);
+
+		await step('links, vanity domains, sync, balance and waiting run with `n8n execute`; the campaign trigger fires on n8n\'s poll', () =>
+			moreResourcesFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, flatted, log }),
 		);
 
 		await step('the API token and the trigger secret appear in no execution and no log', async () => {

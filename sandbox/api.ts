@@ -186,7 +186,7 @@ function webhookFields(ctx: Context, existing?: StoredWebhook): Omit<StoredWebho
 	};
 }
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
 	try {
 		const url = new URL(value);
 		return url.protocol === 'http:' || url.protocol === 'https:';

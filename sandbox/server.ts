@@ -5,6 +5,7 @@ import { apiRoutes } from './api';
 import { sendingControlRoutes, sendingRoutes } from './sendingApi';
 import { API_PREFIX, type Context, type Reply, type Route } from './context';
 import { type ControlContext, controlRoutes, type Fault, type RequestLogEntry, SandboxState } from './control';
+import { moreApiRoutes } from './links';
 import type { SandboxStore } from './store';
 import { HttpError, isObject, type JsonObject } from './validation';
 
@@ -77,7 +78,7 @@ async function handle(
 	// Campaigns start and finish on the sandbox's clock, brought up to date before every request.
 	store.sending.tick();
 	const routes: Route<ControlContext>[] = isApi
-		? ([...apiRoutes, ...sendingRoutes] as Route<Context>[])
+		? ([...apiRoutes, ...sendingRoutes, ...moreApiRoutes] as Route<Context>[])
 		: [...controlRoutes, ...sendingControlRoutes];
 	try {
 		reply(await route(routes, ctx));

@@ -47,6 +47,30 @@ export interface StoredWebhook {
 	headers: Record<string, string>;
 }
 
+export interface StoredVanityDomain {
+	uuid: string;
+	domain: string;
+	dns_status: string;
+	/** A string holding a JSON list, as Passona sends it ("[]"). */
+	nameservers: string;
+	status: string;
+	created_at: string;
+	updated_at: string;
+	zone_id: string;
+}
+
+export interface StoredLink {
+	uuid: string;
+	vanity_domain_uuid: string;
+	template_uuid: string;
+	name: string;
+	destination: string;
+	created_at: string;
+	updated_at: string;
+	/** In use by a sending campaign: changes and deletion answer 423. */
+	locked: boolean;
+}
+
 export type ContactGroupStatus = 'Empty' | 'Modifying' | 'Ready';
 
 export interface SeedContactGroupOptions {
@@ -64,10 +88,20 @@ export function timestamp(date = new Date()): string {
 	return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
+export function newVanityDomain(domain: string): StoredVanityDomain {
+	const now = timestamp();
+	const uuid = randomUUID();
+	return { uuid, domain, dns_status: 'Pending Validation', nameservers: '[]', status: '1', created_at: now, updated_at: now, zone_id: '' };
+}
+
 export class SandboxStore {
 	readonly contactGroups = new Map<string, StoredContactGroup>();
 	readonly keywords = new Map<string, StoredKeyword>();
 	readonly webhooks = new Map<string, StoredWebhook>();
+	readonly vanityDomains = new Map<string, StoredVanityDomain>();
+	readonly links = new Map<string, StoredLink>();
+	/** Every team's https://psms.io (kept by reset(), same uuid). */
+	readonly defaultVanityDomain = newVanityDomain('https://psms.io');
 	/** Senders, templates, campaigns, the outbox and the clock (sandbox/sending.ts). */
 	readonly sending: SendingStore = new SendingStore(this);
 	/** How long an asynchronous contact job runs before the group is Ready (or Empty) again. */
@@ -90,6 +124,9 @@ export class SandboxStore {
 		this.cancelJobs();
 		this.keywords.clear();
 		this.webhooks.clear();
+		this.links.clear();
+		this.vanityDomains.clear();
+		this.vanityDomains.set(this.defaultVanityDomain.uuid, this.defaultVanityDomain);
 		this.sending.reset();
 		this.contactGroups.clear();
 		if (this.defaultOptouts) {

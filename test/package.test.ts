@@ -26,7 +26,11 @@ describe('package.json', () => {
 			n8nNodesApiVersion: 1,
 			strict: true,
 			credentials: ['dist/credentials/PassonaApi.credentials.js'],
-			nodes: ['dist/nodes/Passona/Passona.node.js', 'dist/nodes/PassonaTrigger/PassonaTrigger.node.js'],
+			nodes: [
+				'dist/nodes/Passona/Passona.node.js',
+				'dist/nodes/PassonaCampaignTrigger/PassonaCampaignTrigger.node.js',
+				'dist/nodes/PassonaTrigger/PassonaTrigger.node.js',
+			],
 		});
 		for (const file of [...manifest.n8n.credentials, ...manifest.n8n.nodes]) {
 			expect(existsSync(join(PROJECT_ROOT, file))).toBe(true);
@@ -55,6 +59,30 @@ describe('as n8n loads it', () => {
 		const crud = ['Create (create)', 'Delete (delete)', 'Get (get)', 'Get Many (getAll)', 'Update (update)'];
 		expect(operationsOf(passona, 'keyword')).toEqual(crud);
 		expect(operationsOf(passona, 'webhook')).toEqual(crud);
+	});
+
+	test('Link (no Get Many: Passona has no list of links), Vanity Domain, Contact and Account operations', async () => {
+		const { types } = await loadPackage();
+		const passona = types.nodes.find((node) => node.name === 'passona')!;
+		expect(operationsOf(passona, 'link')).toEqual(['Create (create)', 'Delete (delete)', 'Get (get)', 'Update (update)']);
+		expect(operationsOf(passona, 'vanityDomain')).toEqual(['Create (create)', 'Delete (delete)', 'Get (get)', 'Get Many (getAll)', 'Update (update)']);
+		expect(operationsOf(passona, 'contact')).toEqual(['Sync Groups (syncGroups)']);
+		expect(operationsOf(passona, 'account')).toEqual(['Get Balance (getBalance)']);
+		const operation = (resource: string) =>
+			passona.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
+		expect(['link', 'contact', 'account'].map((resource) => operation(resource)?.default)).toEqual(['get', 'syncGroups', 'getBalance']);
+	});
+
+	test('the Passona Campaign Trigger loads as a polling trigger with the same icons and its own codex', async () => {
+		const { types } = await loadPackage();
+		const trigger = types.nodes.find((node) => node.name === 'passonaCampaignTrigger')!;
+		expect(trigger.group).toEqual(['trigger']);
+		expect(trigger.polling).toBe(true);
+		expect(trigger.iconUrl).toEqual({
+			light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
+			dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
+		});
+		expect((trigger as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual(['Communication', 'Marketing']);
 	});
 
 	test('the Passona node offers every Campaign, Template and Sender operation', async () => {

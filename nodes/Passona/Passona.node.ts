@@ -5,14 +5,19 @@ import { searchKeywords } from './listSearch/searchKeywords';
 import { searchSenderNames } from './listSearch/searchSenderNames';
 import { searchSenders } from './listSearch/searchSenders';
 import { searchTemplates } from './listSearch/searchTemplates';
+import { searchVanityDomains } from './listSearch/searchVanityDomains';
 import { searchWebhooks } from './listSearch/searchWebhooks';
 import { getContactGroups } from './loadOptions/getContactGroups';
 import { getWebhooks } from './loadOptions/getWebhooks';
+import { accountDescription } from './resources/account';
 import { campaignDescription } from './resources/campaign';
+import { contactDescription } from './resources/contact';
 import { contactGroupDescription } from './resources/contactGroup';
 import { keywordDescription } from './resources/keyword';
+import { linkDescription } from './resources/link';
 import { senderDescription } from './resources/sender';
 import { templateDescription } from './resources/template';
+import { vanityDomainDescription } from './resources/vanityDomain';
 import { webhookDescription } from './resources/webhook';
 import { BASE_URL_EXPRESSION, JSON_HEADERS, NO_REDIRECTS } from './shared/transport';
 
@@ -24,7 +29,7 @@ export class Passona implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send SMS campaigns with Passona and manage contact groups, keywords, templates, senders and webhooks',
+		description: 'Send SMS campaigns with Passona and manage contact groups, keywords, templates, senders, links and webhooks',
 		defaults: { name: 'Passona' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,20 +49,28 @@ export class Passona implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
 					{ name: 'Campaign', value: 'campaign' },
+					{ name: 'Contact', value: 'contact' },
 					{ name: 'Contact Group', value: 'contactGroup' },
 					{ name: 'Keyword', value: 'keyword' },
+					{ name: 'Link', value: 'link' },
 					{ name: 'Sender', value: 'sender' },
 					{ name: 'Template', value: 'template' },
+					{ name: 'Vanity Domain', value: 'vanityDomain' },
 					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'contactGroup',
 			},
+			...accountDescription,
 			...campaignDescription,
+			...contactDescription,
 			...contactGroupDescription,
 			...keywordDescription,
+			...linkDescription,
 			...senderDescription,
 			...templateDescription,
+			...vanityDomainDescription,
 			...webhookDescription,
 		],
 	};
@@ -70,6 +83,7 @@ export class Passona implements INodeType {
 			searchSenderNames,
 			searchSenders,
 			searchTemplates,
+			searchVanityDomains,
 			searchWebhooks,
 		},
 		loadOptions: { getContactGroups, getWebhooks },

@@ -86,6 +86,12 @@ const BODY_RULES: Record<string, (value: unknown, request: RecordedRequest) => b
 	expiry_date: (value) => typeof value === 'string' && PASSONA_DATE.test(value),
 	included_contact_groups: isUniqueList(UUID, 1),
 	excluded_contact_groups: isUniqueList(UUID, 0),
+	// Link, Vanity Domain, Contact → Sync Groups (test/properties/restInput.test.ts)
+	vanity_domain_uuid: (value) => typeof value === 'string' && UUID.test(value),
+	destination: (value) => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value),
+	domain: (value) => typeof value === 'string' && /^https?:\/\/[^\s/?#@]+$/i.test(value),
+	contact: (value) => typeof value === 'string' && PHONE.test(value),
+	groups: isUniqueList(UUID, 1),
 	headers: (value) =>
 		value !== null &&
 		typeof value === 'object' &&

@@ -5,6 +5,8 @@ import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './listing';
 import {
 	bodyBoolean,
 	bodyPhoneList,
+	bodyPhoneNumber,
+	bodyUuidList,
 	bodyText,
 	checkResponse,
 	deletedResult,
@@ -25,6 +27,7 @@ const UUID_SOURCE = UUID_PATTERN.source.replace(/^\^|\$$/g, '');
 export function resourceDescription(
 	resource: string,
 	operations: Array<[INodePropertyOptions, INodeProperties[]]>,
+	defaultOperation = 'getAll',
 ): INodeProperties[] {
 	return [
 		{
@@ -34,7 +37,7 @@ export function resourceDescription(
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
 			options: operations.map(([option]) => option),
-			default: 'getAll',
+			default: defaultOperation,
 		},
 		...operations.flatMap(([, fields]) => fields),
 	];
@@ -266,10 +269,51 @@ export function phoneNumbersField(show: Show, property: string, description: str
 export function backgroundNotice(show: Show): INodeProperties {
 	return {
 		displayName:
-			'Passona applies this change in the background: the output shows the group with status "Modifying", and its contacts are complete once the status is "Ready" (or "Empty"). Check with Get before relying on them.',
+			'Passona applies this change in the background: the output shows the group with status "Modifying", and its contacts are complete once the status is "Ready" (or "Empty"). Turn on Wait for Passona to Finish below to output the group only then, or check with Get before relying on them.',
 		name: 'backgroundNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show },
+	};
+}
+
+/** One phone number, normalised with the credential's Default Country Code, sent as `property`. */
+export function phoneNumberField(show: Show, property: string, description: string): INodeProperties {
+	return {
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 447700900123',
+		description,
+		displayOptions: { show },
+		routing: { send: { type: 'body', property, preSend: [bodyPhoneNumber(property, 'Phone Number')] } },
+	};
+}
+
+/** Contact groups picked from the list (or IDs by expression), sent as `property`. */
+export function contactGroupsPicker(options: {
+	show: Show;
+	name: string;
+	/** e.g. "Included Contact Groups": the field's display name is "<label> Names or IDs". */
+	label: string;
+	property: string;
+	hint: string;
+	allowEmpty: boolean;
+}): INodeProperties {
+	const { show, name, label, property, hint, allowEmpty } = options;
+	return {
+		displayName: `${label.replace(/s$/, '')} Names or IDs`,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getContactGroups' },
+		...(allowEmpty ? {} : { required: true }),
+		default: [],
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint,
+		displayOptions: { show },
+		routing: { send: { type: 'body', property, preSend: [bodyUuidList(property, label, { allowEmpty })] } },
 	};
 }

@@ -135,8 +135,14 @@ function lockedText(context: PassonaErrorContext): PassonaErrorText {
 				message: 'The sender is locked because a campaign using it is sending right now',
 				description: `Passona does not allow changes to it while a campaign is sending. ${wait}`,
 			};
+		case 'link':
+			return {
+				message: 'The link is locked because a campaign using it is sending right now',
+				description: `Passona does not allow changing or deleting a link while a campaign that uses it is sending. ${wait}`,
+			};
 		default:
-			// Contact groups, and keywords or webhooks pointing at one: the group a campaign sends to is locked.
+			// Contact groups, a contact's groups (Sync Groups), and keywords or webhooks pointing at a group:
+			// the group a campaign sends to is locked.
 			return {
 				message: 'The contact group is locked because a campaign using it is sending right now',
 				description: `Passona does not allow changes to a group while a campaign sends to it. ${wait}`,

@@ -20,6 +20,7 @@ import {
 	parseHeaders,
 	parseHttpUrl,
 	parseText,
+	parseUuid,
 	parseUuidList,
 	uuidFromLocator,
 } from './input';
@@ -33,6 +34,8 @@ import { CREDENTIAL_TYPE, rateLimitWait, throwIfPassonaError, withNote } from '.
 export const LOCATORS = {
 	contactGroup: { subject: 'contact group', collection: 'contact-groups', displayName: 'Contact Group' },
 	keyword: { subject: 'keyword', collection: 'keywords', displayName: 'Keyword' },
+	link: { subject: 'link', collection: 'links', displayName: 'Link' },
+	vanityDomain: { subject: 'vanity domain', collection: 'vanity-domains', displayName: 'Vanity Domain' },
 	webhook: { subject: 'webhook', collection: 'webhooks', displayName: 'Webhook' },
 	campaign: { subject: 'campaign', collection: 'campaigns', displayName: 'Campaign' },
 	template: { subject: 'template', collection: 'templates', displayName: 'Template' },
@@ -117,6 +120,8 @@ export const bodyPhoneList = (property: string, field: string) => checkPhones(pr
 export const bodyPhoneNumber = (property: string, field: string) => checkPhones(property, field, normalisePhoneNumber);
 
 export const bodyUrl = (property: string, field: string) => checkBody(property, field, parseHttpUrl);
+
+export const bodyUuid = (property: string, field: string) => checkBody(property, field, parseUuid);
 
 /** Sets `headers` from a Headers rows parameter (at `parameter`, e.g. `updateFields.headers`). */
 export function bodyHeaders(parameter: string): PreSendAction {

@@ -7,6 +7,7 @@ import type {
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
 	INode,
+	IPollFunctions,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -27,6 +28,7 @@ type PassonaContext =
 	| IExecuteSingleFunctions
 	| IHookFunctions
 	| ILoadOptionsFunctions
+	| IPollFunctions
 	| IWebhookFunctions;
 
 /** The credential's Base URL for request routing; `normaliseBaseUrl` does the same in code. */

@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField, nameField } from '../../shared/descriptions';
-import { bodyPhoneNumber } from '../../shared/routing';
+import { dataRouting, locatorField, nameField, phoneNumberField } from '../../shared/descriptions';
 import { bodyLocator, customFieldsField, senderNameField } from '../../shared/sending';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
@@ -23,18 +22,11 @@ export const sendTestDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 447700900123',
-		description:
-			"Who gets the SMS. International format (447700900123 or +44 7700 900123); a number with one leading 0 (07700 900123) gets the credential's Default Country Code (44 unless changed there); spaces, dashes and brackets are removed.",
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'contact_number', preSend: [bodyPhoneNumber('contact_number', 'Phone Number')] } },
-	},
+	phoneNumberField(
+		show,
+		'contact_number',
+		"Who gets the SMS. International format (447700900123 or +44 7700 900123); a number with one leading 0 (07700 900123) gets the credential's Default Country Code (44 unless changed there); spaces, dashes and brackets are removed.",
+	),
 	{
 		...locatorField('template', show, 'The template whose text is sent'),
 		routing: { send: { preSend: [bodyLocator('template', 'template_uuid')] } },

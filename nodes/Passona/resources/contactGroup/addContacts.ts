@@ -9,6 +9,7 @@ import { pairsToObject } from '../../shared/input';
 import { backgroundNotice, chunkedRouting, locatorField } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
 import { checkInput, defaultCountryCode } from '../../shared/routing';
+import { waitFields, withWaiting } from '../../shared/waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['addContacts'] };
 
@@ -17,7 +18,7 @@ export const addContactsOperation: INodePropertyOptions = {
 	value: 'addContacts',
 	action: 'Add contacts to a contact group',
 	description: 'Add phone numbers with custom fields to a contact group; Passona applies it in the background',
-	routing: chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts'),
+	routing: withWaiting(chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts')),
 };
 
 /** Builds `contacts` from the chosen source; every number is checked before anything is sent. */
@@ -107,4 +108,5 @@ export const addContactsDescription: INodeProperties[] = [
 		displayOptions: { show: { ...show, contactSource: ['json'] } },
 	},
 	backgroundNotice(show),
+	...waitFields(show),
 ];

@@ -8,6 +8,7 @@ import {
 	nameField,
 	phoneNumbersField,
 } from '../../shared/descriptions';
+import { waitFields, withWaiting } from '../../shared/waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['createWithContacts'] };
 
@@ -16,7 +17,7 @@ export const createWithContactsOperation: INodePropertyOptions = {
 	value: 'createWithContacts',
 	action: 'Create a contact group with contacts',
 	description: 'Create a contact group and fill it with phone numbers in one step (no custom fields)',
-	routing: dataRouting('POST', '/contact-groups/bulk-contacts'),
+	routing: withWaiting(dataRouting('POST', '/contact-groups/bulk-contacts')),
 };
 
 export const createWithContactsDescription: INodeProperties[] = [
@@ -29,4 +30,5 @@ export const createWithContactsDescription: INodeProperties[] = [
 	deletableField(show),
 	additionalFields(show, [contactGroupDescriptionOption]),
 	backgroundNotice(show),
+	...waitFields(show),
 ];

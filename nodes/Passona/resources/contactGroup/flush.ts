@@ -1,12 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { backgroundNotice, dataRouting, locatorField } from '../../shared/descriptions';
+import { waitFields, withWaiting } from '../../shared/waitForGroup';
 
 export const flushOperation: INodePropertyOptions = {
 	name: 'Flush',
 	value: 'flush',
 	action: 'Remove every contact from a contact group',
 	description: 'Remove every contact from a contact group; Passona empties it in the background',
-	routing: dataRouting('PUT', '/contact-groups/{contactGroup}/flush'),
+	routing: withWaiting(dataRouting('PUT', '/contact-groups/{contactGroup}/flush')),
 };
 
 const show = { resource: ['contactGroup'], operation: ['flush'] };
@@ -14,4 +15,5 @@ const show = { resource: ['contactGroup'], operation: ['flush'] };
 export const flushDescription: INodeProperties[] = [
 	locatorField('contactGroup', show, 'The contact group to empty'),
 	backgroundNotice(show),
+	...waitFields(show),
 ];

@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting } from '../../shared/descriptions';
-import { bodyUuidList } from '../../shared/routing';
+import { contactGroupsPicker, dataRouting } from '../../shared/descriptions';
 
 const show = { resource: ['contactGroup'], operation: ['getUniqueContacts'] };
 
@@ -15,45 +14,20 @@ export const getUniqueContactsOperation: INodePropertyOptions = {
 };
 
 export const getUniqueContactsDescription: INodeProperties[] = [
-	{
-		displayName: 'Included Contact Group Names or IDs',
+	contactGroupsPicker({
+		show,
 		name: 'includedContactGroups',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getContactGroups' },
-		required: true,
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		label: 'Included Contact Groups',
+		property: 'included_contact_group_uuids',
 		hint: 'Groups whose contacts count',
-		displayOptions: { show },
-		routing: {
-			send: {
-				type: 'body',
-				property: 'included_contact_group_uuids',
-				preSend: [
-					bodyUuidList('included_contact_group_uuids', 'Included Contact Groups', { allowEmpty: false }),
-				],
-			},
-		},
-	},
-	{
-		displayName: 'Excluded Contact Group Names or IDs',
+		allowEmpty: false,
+	}),
+	contactGroupsPicker({
+		show,
 		name: 'excludedContactGroups',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getContactGroups' },
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		label: 'Excluded Contact Groups',
+		property: 'excluded_contact_group_uuids',
 		hint: 'Groups whose contacts are left out, such as default_optouts',
-		displayOptions: { show },
-		routing: {
-			send: {
-				type: 'body',
-				property: 'excluded_contact_group_uuids',
-				preSend: [
-					bodyUuidList('excluded_contact_group_uuids', 'Excluded Contact Groups', { allowEmpty: true }),
-				],
-			},
-		},
-	},
+		allowEmpty: true,
+	}),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { backgroundNotice, chunkedRouting, locatorField, phoneNumbersField } from '../../shared/descriptions';
+import { waitFields, withWaiting } from '../../shared/waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['removeContacts'] };
 
@@ -8,7 +9,7 @@ export const removeContactsOperation: INodePropertyOptions = {
 	value: 'removeContacts',
 	action: 'Remove contacts from a contact group',
 	description: 'Remove phone numbers from a contact group; Passona applies it in the background',
-	routing: chunkedRouting('PUT', '/contact-groups/{contactGroup}/remove-contacts', 'phone_numbers'),
+	routing: withWaiting(chunkedRouting('PUT', '/contact-groups/{contactGroup}/remove-contacts', 'phone_numbers')),
 };
 
 export const removeContactsDescription: INodeProperties[] = [
@@ -19,4 +20,5 @@ export const removeContactsDescription: INodeProperties[] = [
 		'Phone numbers to remove: a list from an expression, or text separated by commas or new lines',
 	),
 	backgroundNotice(show),
+	...waitFields(show),
 ];

@@ -1,0 +1,83 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { passonaApiRequestAllItems } from '../Passona/shared/transport';
+import { CAMPAIGN_EVENTS, type CampaignEvent, type CampaignEventItem, campaignEvents, latestEvent, type SeenCampaigns } from './events';
+
+interface TriggerState {
+	/** Absent until the first poll (at activation) has taken stock of the campaigns. */
+	campaigns?: SeenCampaigns;
+}
+
+function wantedEvents(context: IPollFunctions): Set<CampaignEvent> {
+	const chosen = context.getNodeParameter('events', []) as unknown;
+	const events = (Array.isArray(chosen) ? chosen : []).filter((event): event is CampaignEvent =>
+		CAMPAIGN_EVENTS.includes(event as CampaignEvent),
+	);
+	if (events.length === 0) {
+		throw new NodeOperationError(context.getNode(), '"Events" is empty', {
+			description: 'Choose Started Sending, Finished Sending, or both.',
+		});
+	}
+	return new Set(events);
+}
+
+const toItem = ({ event, campaign }: CampaignEventItem): INodeExecutionData => ({ json: { event, ...campaign } });
+
+export class PassonaCampaignTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Passona Campaign Trigger',
+		name: 'passonaCampaignTrigger',
+		icon: { light: 'file:../Passona/passona.svg', dark: 'file:../Passona/passona.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when a Passona campaign starts or finishes sending',
+		defaults: { name: 'Passona Campaign Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'passonaApi', required: true }],
+		properties: [
+			{
+				displayName:
+					"Passona has no webhook for campaigns, so this node checks Passona's campaign list at the interval set below. Each start and finish starts the workflow once; campaigns that started or finished before the workflow was activated start nothing.",
+				name: 'pollingNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['startedSending', 'finishedSending'],
+				options: [
+					{
+						name: 'Finished Sending',
+						value: 'finishedSending',
+						description: 'A campaign has sent its last message',
+					},
+					{
+						name: 'Started Sending',
+						value: 'startedSending',
+						description: 'A campaign has begun sending',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const wanted = wantedEvents(this);
+		const campaigns = await passonaApiRequestAllItems.call(this, '/campaigns', { subject: 'campaign' });
+		if (this.getMode() === 'manual') {
+			// "Fetch Test Event": the latest event, without touching what the active workflow has seen.
+			const latest = latestEvent(campaigns, wanted);
+			return latest ? [[toItem(latest)]] : null;
+		}
+		const state = this.getWorkflowStaticData('node') as TriggerState;
+		const { events, seen } = campaignEvents(campaigns, state.campaigns, wanted);
+		state.campaigns = seen;
+		return events.length > 0 ? [events.map(toItem)] : null;
+	}
+}
