@@ -105,6 +105,11 @@ describe('UK numbers', () => {
 		});
 	});
 
+	test('Contact Sync Groups: 07700 900123 is sent as 447700900123', async () => {
+		const parameters = { resource: 'contact', operation: 'syncGroups', phoneNumber: '07700 900123', contactGroups: [GROUP_UUID] };
+		expect(await sentBody('POST', '/contact/sync/groups', parameters)).toEqual({ contact: '447700900123', groups: [GROUP_UUID] });
+	});
+
 	test.each([
 		['no Default Country Code', '', '07700 900123', '"Phone Number" contains "07700 900123", a national number that cannot be made international: the Passona API credential has no Default Country Code [item 0]'],
 		['a 0 left after +44', '44', '+44 07700 900123', '"Phone Number" contains "+44 07700 900123", which has a 0 after the country code 44'],

@@ -286,7 +286,7 @@ export function phoneNumberField(show: Show, property: string, description: stri
 		required: true,
 		default: '',
 		placeholder: 'e.g. 447700900123',
-		description,
+		description: `${description}. International format (447700900123 or +44 7700 900123), or national with one leading 0 (07700 900123), which gets the credential's Default Country Code (44 unless changed); spaces, dashes and brackets are removed.`,
 		displayOptions: { show },
 		routing: { send: { type: 'body', property, preSend: [bodyPhoneNumber(property, 'Phone Number')] } },
 	};

@@ -22,11 +22,7 @@ export const sendTestDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	phoneNumberField(
-		show,
-		'contact_number',
-		"Who gets the SMS. International format (447700900123 or +44 7700 900123); a number with one leading 0 (07700 900123) gets the credential's Default Country Code (44 unless changed there); spaces, dashes and brackets are removed.",
-	),
+	phoneNumberField(show, 'contact_number', 'Who gets the SMS'),
 	{
 		...locatorField('template', show, 'The template whose text is sent'),
 		routing: { send: { preSend: [bodyLocator('template', 'template_uuid')] } },

@@ -36,11 +36,7 @@ export const syncGroupsDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	phoneNumberField(
-		show,
-		'contact',
-		'The contact, in international format; spaces, dashes, brackets and a leading + or 00 are removed',
-	),
+	phoneNumberField(show, 'contact', 'The contact whose groups are set'),
 	contactGroupsPicker({
 		show,
 		name: 'contactGroups',
