@@ -2,6 +2,7 @@
 // Group → Send Welcome SMS) active, an inbound SMS on the sandbox ending as a welcome message in
 // its outbox; then a campaign to the group, with default_optouts excluded, run with `n8n execute`.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as fx from './fixtures.mjs';
@@ -18,6 +19,9 @@ async function optInWorkflow({ keyword, group, template }) {
 	const workflow = JSON.parse(await readFile(join(ROOT, 'examples', '4-opt-in.json'), 'utf8'));
 	for (const node of workflow.nodes) {
 		node.credentials = credentials;
+		// A copy of the imported example (PassonaExample04) needs webhook IDs of its own, as n8n gives a
+		// duplicated workflow: two workflows on one webhook path would share its production URL.
+		if (node.webhookId) node.webhookId = randomUUID();
 		if (node.type.endsWith('.passonaTrigger')) node.parameters.keywords = [keyword];
 		if (node.parameters.operation === 'addContacts') node.parameters.contactGroup = { __rl: true, mode: 'id', value: group };
 		if (node.parameters.operation === 'sendTest') node.parameters.template = { __rl: true, mode: 'id', value: template };
@@ -70,9 +74,12 @@ export async function optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, pars
 
 	// n8n stores the trigger's secret (static data) a moment after the webhook exists in Passona;
 	// until then the trigger answers 401 and starts nothing, so the inbound SMS is sent again.
+	let last;
 	const inbound = await waitFor('a delivery n8n accepts', async () => {
-		const answer = await sandboxCall(sandbox, 'POST', '/_sandbox/inbound', { from: JOINER, text: OPT_IN_KEYWORD });
-		return answer.deliveries[0]?.status === 200 && answer;
+		last = await sandboxCall(sandbox, 'POST', '/_sandbox/inbound', { from: JOINER, text: OPT_IN_KEYWORD });
+		return last.deliveries[0]?.status === 200 && last;
+	}).catch((error) => {
+		throw new Error(`${error.message}; the last delivery: ${JSON.stringify(last?.deliveries)}`);
 	});
 	assert.equal(inbound.deliveries.length, 1);
 	const filter = encodeURIComponent(JSON.stringify({ workflowId: created.id }));
