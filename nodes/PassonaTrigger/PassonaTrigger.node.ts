@@ -158,7 +158,7 @@ export class PassonaTrigger implements INodeType {
 		// Only the secret registered for the URL that was called (test or production) opens it.
 		const url = this.getWebhookResourceUrl('default');
 		const registration = url === undefined ? undefined : registrations(this)[url];
-		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], registration ? [registration.secret] : [])) {
+		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], registration ? [registration.secretDigest] : [])) {
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}
