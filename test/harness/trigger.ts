@@ -134,6 +134,8 @@ export interface Delivery {
 	headers?: Record<string, string>;
 	body?: unknown;
 	query?: Record<string, string>;
+	/** As n8n before 2.x: the WebhookContext has no getWebhookResourceUrl. */
+	withoutResourceUrl?: boolean;
 }
 
 export interface DeliveryResult {
@@ -162,6 +164,7 @@ export async function handleDelivery(
 	response: ResponseWriter,
 	afterAnswer: (response: IWebhookResponseData) => void = () => {},
 	isTest = false,
+	withoutResourceUrl = false,
 ): Promise<{ response: IWebhookResponseData; run?: RunResult }> {
 	const additionalData = {
 		...setup.additionalData,
@@ -171,6 +174,7 @@ export async function handleDelivery(
 	// n8n marks a test webhook's data isTest and runs it in manual mode.
 	const mode = isTest ? 'manual' : 'webhook';
 	const context = new WebhookContext(setup.workflow, setup.node, additionalData, mode, webhookData(setup, isTest), [], null);
+	if (withoutResourceUrl) Object.defineProperty(context, 'getWebhookResourceUrl', { value: undefined });
 	const answer = await setup.nodeType.webhook!.call(context);
 	afterAnswer(answer);
 	if (!answer.workflowData) return { response: answer };
@@ -206,6 +210,7 @@ export async function deliver(setup: TriggerSetup, delivery: Delivery): Promise<
 		response,
 		undefined,
 		delivery.isTest,
+		delivery.withoutResourceUrl,
 	);
 	return { ...result, ...handled };
 }

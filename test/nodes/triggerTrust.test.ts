@@ -122,6 +122,21 @@ describe('a registration secret opens only its own URL', () => {
 		expect((await deliver(setup, { headers: { [HEADER]: production }, body: inbound })).run?.items).toHaveLength(1);
 		expect((await deliver(setup, { headers: { [HEADER]: test }, body: inbound, isTest: true })).run?.items).toHaveLength(1);
 	});
+
+	test('the same on n8n before 2.x, whose webhook context has no getWebhookResourceUrl', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		await activateOn(setup, []);
+		await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
+		const production = secretSentFor(PRODUCTION_URL)!;
+		const test = secretSentFor(TEST_URL)!;
+		const inbound = { message: 'JOIN' };
+		const on = (secret: string, isTest: boolean) =>
+			deliver(setup, { headers: { [HEADER]: secret }, body: inbound, isTest, withoutResourceUrl: true });
+		expect((await on(test, false)).answered?.status).toBe(401);
+		expect((await on(production, true)).answered?.status).toBe(401);
+		expect((await on(production, false)).run?.items).toHaveLength(1);
+		expect((await on(test, true)).run?.items).toHaveLength(1);
+	});
 });
 
 /** Deactivation when the keyword lists `present`; returns what was written to the keyword. */
