@@ -25,7 +25,7 @@ function chosenKeywords(context: IHookFunctions): string[] {
 }
 
 /**
- * The URL this delivery called (test or production). n8n before 2.x has no
+ * The URL this delivery called (test or production). Older n8n (2.0.3, 1.123.81) has no
  * getWebhookResourceUrl: there getNodeWebhookUrl gives the production URL, and a call on the
  * test URL runs in manual mode, its registration being the other one.
  */

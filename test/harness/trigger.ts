@@ -134,7 +134,7 @@ export interface Delivery {
 	headers?: Record<string, string>;
 	body?: unknown;
 	query?: Record<string, string>;
-	/** As n8n before 2.x: the WebhookContext has no getWebhookResourceUrl. */
+	/** As older n8n (2.0.3, 1.123.81): the WebhookContext has no getWebhookResourceUrl. */
 	withoutResourceUrl?: boolean;
 }
 

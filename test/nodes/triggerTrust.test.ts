@@ -123,7 +123,7 @@ describe('a registration secret opens only its own URL', () => {
 		expect((await deliver(setup, { headers: { [HEADER]: test }, body: inbound, isTest: true })).run?.items).toHaveLength(1);
 	});
 
-	test('the same on n8n before 2.x, whose webhook context has no getWebhookResourceUrl', async () => {
+	test('the same on older n8n (2.0.3, 1.123.81), whose webhook context has no getWebhookResourceUrl', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		await activateOn(setup, []);
 		await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
