@@ -211,9 +211,12 @@ async function main() {
 			assert.ok(webhook.headers['X-Passona-N8n-Secret']?.length >= 32, 'the webhook carries a secret header');
 			triggerSecret = webhook.headers['X-Passona-N8n-Secret'];
 			// Activation ends after the keyword is read back and n8n has saved the registration.
-			await waitFor('the registration in the workflow\'s static data', async () =>
-				JSON.stringify((await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`)).staticData ?? {}).includes(webhook.uuid),
-			);
+			const staticData = await waitFor('the registration in the workflow\'s static data', async () => {
+				const text = JSON.stringify((await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`)).staticData ?? {});
+				return text.includes(webhook.uuid) && text;
+			});
+			// Only the secret's digest is kept: n8n copies static data into stored executions.
+			assert.ok(!staticData.includes(triggerSecret), 'the workflow\'s static data holds the trigger secret');
 			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
 			assert.equal(keyword.call_webhook, true);
 			assert.deepEqual(keyword.webhooks_uuid, [other.uuid, webhook.uuid]);

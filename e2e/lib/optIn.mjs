@@ -72,8 +72,9 @@ export async function optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, pars
 	assert.equal(activated.active, true, `activate answered ${JSON.stringify(activated).slice(0, 2000)}`);
 	await waitFor('the opt-in trigger on its keyword', () => sandbox.store.keywords.get(keyword.uuid).webhooks_uuid.length === 1);
 
-	// n8n stores the trigger's secret (static data) a moment after the webhook exists in Passona;
-	// until then the trigger answers 401 and starts nothing, so the inbound SMS is sent again.
+	// n8n stores the trigger's registration (the secret's digest, static data) a moment after the
+	// webhook exists in Passona; until then the trigger answers 401 and starts nothing, so the
+	// inbound SMS is sent again.
 	let last;
 	const inbound = await waitFor('a delivery n8n accepts', async () => {
 		last = await sandboxCall(sandbox, 'POST', '/_sandbox/inbound', { from: JOINER, text: OPT_IN_KEYWORD });

@@ -24,6 +24,18 @@ function chosenKeywords(context: IHookFunctions): string[] {
 	}
 }
 
+/**
+ * The URL this delivery called (test or production). Older n8n (2.0.3, 1.123.81) has no
+ * getWebhookResourceUrl: there getNodeWebhookUrl gives the production URL, and a call on the
+ * test URL runs in manual mode, its registration being the other one.
+ */
+function calledUrl(context: IWebhookFunctions): string | undefined {
+	if (typeof context.getWebhookResourceUrl === 'function') return context.getWebhookResourceUrl('default');
+	const production = context.getNodeWebhookUrl('default');
+	if (context.getMode() !== 'manual') return production;
+	return Object.keys(registrations(context)).find((url) => url !== production);
+}
+
 export class PassonaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Passona Trigger',
@@ -156,9 +168,9 @@ export class PassonaTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = this.getHeaderData() as IDataObject;
 		// Only the secret registered for the URL that was called (test or production) opens it.
-		const url = this.getWebhookResourceUrl('default');
+		const url = calledUrl(this);
 		const registration = url === undefined ? undefined : registrations(this)[url];
-		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], registration ? [registration.secret] : [])) {
+		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], registration ? [registration.secretDigest] : [])) {
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}

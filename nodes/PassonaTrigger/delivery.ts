@@ -6,18 +6,23 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 /** The header that carries this registration's secret on every call Passona makes. */
 export const VERIFICATION_HEADER = 'X-Passona-N8n-Secret';
 
-const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+/** The SHA-256 digest of a secret, in hex: what n8n keeps of a registration's secret. */
+export function secretDigest(secret: string): string {
+	return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
 
 /**
- * Whether `supplied` is exactly one of `secrets`. Digests make the comparison constant-time
- * whatever the lengths; every secret is compared, so timing does not tell which one matched.
+ * Whether the digest of `supplied` is exactly one of `digests` (hex SHA-256, see
+ * `secretDigest`). Comparing fixed-length digests keeps it constant-time whatever the lengths;
+ * every digest is compared, so timing does not tell which one matched.
  */
-export function secretMatches(supplied: unknown, secrets: string[]): boolean {
+export function secretMatches(supplied: unknown, digests: string[]): boolean {
 	if (typeof supplied !== 'string' || supplied === '') return false;
-	const given = digest(supplied);
+	const given = Buffer.from(secretDigest(supplied), 'hex');
 	let matched = false;
-	for (const secret of secrets) {
-		if (secret !== '' && timingSafeEqual(given, digest(secret))) matched = true;
+	for (const digest of digests) {
+		const stored = Buffer.from(typeof digest === 'string' ? digest : '', 'hex');
+		if (stored.length === given.length && timingSafeEqual(given, stored)) matched = true;
 	}
 	return matched;
 }

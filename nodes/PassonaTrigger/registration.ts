@@ -3,12 +3,15 @@
  * URL), attached to the chosen keywords. Activation first removes webhooks left behind for the
  * same URL, and undoes itself on failure; deactivation leaves the keywords as they were (other
  * triggers' webhooks keep `call_webhook` on) and treats "already gone" (404) as done.
+ *
+ * The secret Passona sends with each delivery goes to Passona once, when the webhook is created;
+ * n8n keeps only its SHA-256 digest: n8n copies a workflow's static data into stored executions.
  */
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { passonaApiRequest, passonaApiRequestAllItems, withNote } from '../Passona/shared/transport';
-import { VERIFICATION_HEADER } from './delivery';
+import { secretDigest, secretMatches, VERIFICATION_HEADER } from './delivery';
 
 export interface AttachedKeyword {
 	uuid: string;
@@ -23,13 +26,19 @@ export const ATTACH_ATTEMPTS = 5;
 
 export interface Registration {
 	webhookId: string;
-	secret: string;
+	/** SHA-256 of the secret, hex (`secretDigest`); the secret itself is not kept. */
+	secretDigest: string;
 	keywords: AttachedKeyword[];
+}
+
+/** A registration saved by 0.1.0: the secret itself, replaced by its digest when read. */
+interface LegacyRegistration extends Omit<Registration, 'secretDigest'> {
+	secret: string;
 }
 
 interface TriggerStaticData {
 	/** By webhook URL: test and production registrations live side by side. */
-	registrations?: Record<string, Registration>;
+	registrations?: Record<string, Registration | LegacyRegistration>;
 }
 
 interface PassonaKeyword {
@@ -47,7 +56,13 @@ interface PassonaWebhook {
 export function registrations(context: IHookFunctions | { getWorkflowStaticData: IHookFunctions['getWorkflowStaticData'] }) {
 	const data = context.getWorkflowStaticData('node') as TriggerStaticData;
 	data.registrations ??= {};
-	return data.registrations;
+	for (const [url, stored] of Object.entries(data.registrations)) {
+		if (typeof (stored as Partial<LegacyRegistration> | null)?.secret === 'string') {
+			const { secret, ...rest } = stored as LegacyRegistration;
+			data.registrations[url] = { ...rest, secretDigest: secretDigest(secret) };
+		}
+	}
+	return data.registrations as Record<string, Registration>;
 }
 
 /** Named so that a person in Passona's dashboard sees which n8n workflow owns it. */
@@ -161,7 +176,7 @@ export async function register(
 			headers: { [VERIFICATION_HEADER]: secret },
 		},
 	})) as { data: PassonaWebhook };
-	const registration: Registration = { webhookId: created.data.uuid, secret, keywords: [] };
+	const registration: Registration = { webhookId: created.data.uuid, secretDigest: secretDigest(secret), keywords: [] };
 	try {
 		for (const uuid of keywordUuids) await attach(context, registration, uuid, stale);
 	} catch (error) {
@@ -185,7 +200,10 @@ async function undoQuietly(context: IHookFunctions, registration: Registration):
 	}
 }
 
-/** True when Passona still has exactly this registration: the webhook, its URL, secret and keywords. */
+/**
+ * True when Passona still has exactly this registration: the webhook, its URL, the secret whose
+ * digest is stored, and the keywords.
+ */
 export async function isRegistered(
 	context: IHookFunctions,
 	url: string,
@@ -201,7 +219,7 @@ export async function isRegistered(
 	const secret = Object.entries(webhook.data.headers ?? {}).find(
 		([name]) => name.toLowerCase() === VERIFICATION_HEADER.toLowerCase(),
 	)?.[1];
-	if (secret !== registration.secret) return false;
+	if (!secretMatches(secret, [registration.secretDigest])) return false;
 	for (const uuid of keywordUuids) {
 		const keyword = await getKeyword(context, uuid, true);
 		if (!keyword?.call_webhook || !(keyword.webhooks_uuid ?? []).includes(registration.webhookId)) return false;

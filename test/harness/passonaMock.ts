@@ -15,6 +15,24 @@ export interface RecordedRequest {
 
 type ReplyHeaders = Record<string, string>;
 
+const SECRET_HEADER = 'x-passona-n8n-secret';
+const secretsSent = new Map<string, string>();
+
+/**
+ * The secret the trigger last gave Passona for webhook URL `url` (the header of a POST /webhooks
+ * answered 2xx): n8n keeps only its digest, so tests learn it as Passona does.
+ */
+export function secretSentFor(url: string): string | undefined {
+	return secretsSent.get(url);
+}
+
+function recordSecretSent(method: string, path: string, status: number, body: unknown): void {
+	if (method !== 'POST' || path !== '/webhooks' || status >= 300) return;
+	const { url, headers } = (body ?? {}) as { url?: unknown; headers?: Record<string, unknown> };
+	const secret = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === SECRET_HEADER)?.[1];
+	if (typeof url === 'string' && typeof secret === 'string') secretsSent.set(url, secret);
+}
+
 export class PassonaMock {
 	readonly requests: RecordedRequest[] = [];
 
@@ -46,7 +64,7 @@ export class PassonaMock {
 					const value = this.req.headers[name];
 					return Array.isArray(value) ? value.join(', ') : value;
 				};
-				requests.push({
+				const recorded: RecordedRequest = {
 					method: this.req.method ?? method.toUpperCase(),
 					path: url.pathname.slice(basePath.length),
 					query,
@@ -56,7 +74,9 @@ export class PassonaMock {
 						'content-type': pick('content-type'),
 					},
 					body: parseBody(requestBody),
-				});
+				};
+				requests.push(recorded);
+				recordSecretSent(recorded.method, recorded.path, status, recorded.body);
 				return [status, body === undefined ? '' : body, headers ?? { 'Content-Type': 'application/json' }];
 			});
 		return this;

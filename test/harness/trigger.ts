@@ -24,6 +24,7 @@ import {
 	type RunResult,
 	workflowWith,
 } from './engine';
+import { secretSentFor } from './passonaMock';
 import { guardSecret } from './secrets';
 
 export const TRIGGER_NAME = 'Passona Trigger';
@@ -39,6 +40,11 @@ export interface TriggerSetup {
 	nodeType: INodeType;
 	additionalData: IWorkflowExecuteAdditionalData;
 	credentials: PassonaCredentials;
+	/**
+	 * The secret Passona was given for a registration (n8n keeps only its digest): the sandbox's
+	 * stored webhook; by default the POST /webhooks the PassonaMock answered.
+	 */
+	secretSent?: (url: string, webhookId: string) => string | undefined;
 }
 
 /** One workflow holding the trigger; its static data lives as long as the setup. */
@@ -104,10 +110,16 @@ export async function activate(setup: TriggerSetup, isTest = false): Promise<voi
 	}
 }
 
-/** Every secret the trigger holds joins the secrets the log check looks for. */
+/**
+ * The secret of each registration the trigger holds, as Passona received it (the node stores only
+ * digests); each joins the secrets the log check looks for.
+ */
 export function guardTriggerSecrets(setup: TriggerSetup): string[] {
-	const data = setup.workflow.getStaticData('node', setup.node) as { registrations?: Record<string, { secret: string }> };
-	const secrets = Object.values(data.registrations ?? {}).map((registration) => registration.secret);
+	const data = setup.workflow.getStaticData('node', setup.node) as { registrations?: Record<string, { webhookId: string }> };
+	const sent = setup.secretSent ?? ((url: string) => secretSentFor(url));
+	const secrets = Object.entries(data.registrations ?? {})
+		.map(([url, registration]) => sent(url, registration.webhookId))
+		.filter((secret): secret is string => typeof secret === 'string');
 	secrets.forEach(guardSecret);
 	return secrets;
 }
@@ -122,6 +134,8 @@ export interface Delivery {
 	headers?: Record<string, string>;
 	body?: unknown;
 	query?: Record<string, string>;
+	/** As older n8n (2.0.3, 1.123.81): the WebhookContext has no getWebhookResourceUrl. */
+	withoutResourceUrl?: boolean;
 }
 
 export interface DeliveryResult {
@@ -150,6 +164,7 @@ export async function handleDelivery(
 	response: ResponseWriter,
 	afterAnswer: (response: IWebhookResponseData) => void = () => {},
 	isTest = false,
+	withoutResourceUrl = false,
 ): Promise<{ response: IWebhookResponseData; run?: RunResult }> {
 	const additionalData = {
 		...setup.additionalData,
@@ -159,6 +174,7 @@ export async function handleDelivery(
 	// n8n marks a test webhook's data isTest and runs it in manual mode.
 	const mode = isTest ? 'manual' : 'webhook';
 	const context = new WebhookContext(setup.workflow, setup.node, additionalData, mode, webhookData(setup, isTest), [], null);
+	if (withoutResourceUrl) Object.defineProperty(context, 'getWebhookResourceUrl', { value: undefined });
 	const answer = await setup.nodeType.webhook!.call(context);
 	afterAnswer(answer);
 	if (!answer.workflowData) return { response: answer };
@@ -194,6 +210,7 @@ export async function deliver(setup: TriggerSetup, delivery: Delivery): Promise<
 		response,
 		undefined,
 		delivery.isTest,
+		delivery.withoutResourceUrl,
 	);
 	return { ...result, ...handled };
 }

@@ -8,6 +8,14 @@ import { guardSecret } from './secrets';
 import { triggerSetup, type TriggerSetup } from './trigger';
 import { startWebhookServer, type WebhookServer } from './webhookServer';
 
+/** What the sandbox (Passona) holds as the secret of webhook `webhookId`. */
+function sandboxSecret(sandbox: Sandbox) {
+	return (_url: string, webhookId: string) =>
+		Object.entries(sandbox.store.webhooks.get(webhookId)?.headers ?? {}).find(
+			([name]) => name.toLowerCase() === 'x-passona-n8n-secret',
+		)?.[1];
+}
+
 export interface TriggerWorld {
 	sandbox: Sandbox;
 	server: WebhookServer;
@@ -32,6 +40,7 @@ export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorl
 	const uuids: string[] = [];
 	for (const word of keywords) uuids.push((await call('POST', '/keywords', { keyword: word })).body.data.uuid);
 	const setup = await triggerSetup({ keywords: uuids }, { apiToken: TOKEN, baseUrl: sandbox.url });
+	setup.secretSent = sandboxSecret(sandbox);
 	const server = await startWebhookServer(setup);
 	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
 	return {
@@ -50,6 +59,7 @@ export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorl
 export async function secondTrigger(world: TriggerWorld, keywords: string[]): Promise<TriggerSetup> {
 	const setup = await triggerSetup({ keywords }, { apiToken: TOKEN, baseUrl: world.sandbox.url });
 	setup.workflow.id = 'other';
+	setup.secretSent = sandboxSecret(world.sandbox);
 	setup.additionalData.webhookBaseUrl = `${world.server.webhookBaseUrl}-other`;
 	return setup;
 }

@@ -139,7 +139,7 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 
 	test("the trigger's check and deactivation stop with words and keep the registration", async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] }, credentials());
-		const registration = { webhookId: WEBHOOK_UUID, secret: 'f'.repeat(64), keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }] };
+		const registration = { webhookId: WEBHOOK_UUID, secretDigest: 'f'.repeat(64), keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }] };
 		Object.assign(setup.workflow.getStaticData('node', setup.node), { registrations: { [PRODUCTION_URL]: registration } });
 		const failed = (promise: Promise<unknown>) =>
 			promise.then(

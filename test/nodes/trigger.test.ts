@@ -1,6 +1,7 @@
 /** Passona Trigger: registering and removing its webhook, and verifying deliveries. */
+import { createHash } from 'node:crypto';
 import { TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
+import { PassonaMock, secretSentFor, sentHeaders } from '../harness/passonaMock';
 import { exposedText } from '../harness/secrets';
 import {
 	activate,
@@ -25,11 +26,14 @@ function ourWebhook(url = PRODUCTION_URL, secret = 'x', uuid = OURS) {
 }
 
 function registrationsOf(setup: TriggerSetup) {
-	return (setup.workflow.getStaticData('node', setup.node) as { registrations: Record<string, { webhookId: string; secret: string }> })
+	return (setup.workflow.getStaticData('node', setup.node) as { registrations: Record<string, { webhookId: string; secretDigest: string }> })
 		.registrations;
 }
 
-const secretOf = (setup: TriggerSetup, url = PRODUCTION_URL) => registrationsOf(setup)[url].secret;
+/** The secret each activation gave Passona (POST /webhooks): n8n itself keeps only its digest. */
+const secretsSent = new WeakMap<TriggerSetup, string>();
+const secretOf = (setup: TriggerSetup) => secretsSent.get(setup)!;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Passona's webhook list as activation reads it, looking for webhooks left behind for its URL. */
 const webhookList = (...webhooks: unknown[]) => page('/webhooks', webhooks, 1, 1, 1000);
@@ -49,6 +53,7 @@ async function activated(keywords: string[], attachedBefore: Record<string, stri
 			.reply('GET', `/keywords/${uuid}`, 200, attachedKeyword(uuid, [...(attachedBefore[uuid] ?? []), OURS]));
 	}
 	await activate(setup);
+	secretsSent.set(setup, secretSentFor(PRODUCTION_URL)!);
 	return { setup, passona };
 }
 
@@ -295,6 +300,45 @@ describe('deliveries', () => {
 		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 404).reply('DELETE', `/webhooks/${OURS}`, 204);
 		await deactivate(setup);
 		expect((await deliver(setup, { headers: { [HEADER]: old }, body: inbound })).answered?.status).toBe(401);
+	});
+
+	test('n8n keeps only the digest of the secret: the static data (copied into stored executions) never holds the secret, which still opens the door', async () => {
+		const { setup, passona } = await activated([KEYWORD_UUID]);
+		const secret = (passona.requests[1].body as { headers: Record<string, string> }).headers[HEADER];
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		const stored = JSON.stringify(setup.workflow.getStaticData('node', setup.node));
+		expect(stored).not.toContain(secret);
+		expect(registrationsOf(setup)[PRODUCTION_URL]).toEqual({
+			webhookId: OURS,
+			secretDigest: sha256(secret),
+			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false, webhooksBefore: [] }],
+		});
+		expect((await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items).toHaveLength(1);
+		expect((await deliver(setup, { headers: { [HEADER]: sha256(secret) }, body: inbound })).answered?.status).toBe(401);
+	});
+
+	test('a registration saved with the secret itself (0.1.0) still verifies, and only its digest is kept from then on', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		const secret = 'a1'.repeat(32);
+		const legacy = { webhookId: OURS, secret, keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }] };
+		Object.assign(setup.workflow.getStaticData('node', setup.node), { registrations: { [PRODUCTION_URL]: legacy } });
+		new PassonaMock()
+			.reply('GET', `/webhooks/${OURS}`, 200, ourWebhook(PRODUCTION_URL, secret))
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS], call_webhook: true }) });
+		expect(await checkExists(setup)).toBe(true);
+		expect(JSON.stringify(setup.workflow.getStaticData('node', setup.node))).not.toContain(secret);
+		expect(registrationsOf(setup)[PRODUCTION_URL]).toEqual({ webhookId: OURS, secretDigest: sha256(secret), keywords: legacy.keywords });
+		expect((await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items).toHaveLength(1);
+		expect((await deliver(setup, { headers: { [HEADER]: 'f'.repeat(64) }, body: inbound })).answered?.status).toBe(401);
+	});
+
+	test('a legacy registration read first by a delivery lets its secret in', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		const secret = 'b2'.repeat(32);
+		const legacy = { webhookId: OURS, secret, keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }] };
+		Object.assign(setup.workflow.getStaticData('node', setup.node), { registrations: { [PRODUCTION_URL]: legacy } });
+		expect((await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items).toHaveLength(1);
+		expect(JSON.stringify(setup.workflow.getStaticData('node', setup.node))).not.toContain(secret);
 	});
 
 	test('a form-encoded body (parsed by n8n) comes through as fields', async () => {

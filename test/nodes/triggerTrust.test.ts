@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TOKEN } from '../harness/engine';
-import { PassonaMock } from '../harness/passonaMock';
+import { PassonaMock, secretSentFor } from '../harness/passonaMock';
 import { activate, deactivate, deliver, PRODUCTION_URL, TEST_URL, triggerSetup, type TriggerSetup } from '../harness/trigger';
 import { startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
 import { keyword, KEYWORD_UUID, page, WEBHOOK_UUID as SOMEONE_ELSES } from '../fixtures/passona';
@@ -87,7 +87,7 @@ const keywordWith = (webhooks: string[], callWebhook = webhooks.length > 0) => (
 });
 const brief = (passona: PassonaMock) => passona.requests.map(({ method, path, body }) => ({ method, path, body }));
 
-type Registrations = Record<string, { webhookId: string; secret: string }>;
+type Registrations = Record<string, { webhookId: string; secretDigest: string }>;
 const registrationsOf = (setup: TriggerSetup) =>
 	(setup.workflow.getStaticData('node', setup.node) as { registrations: Registrations }).registrations;
 
@@ -109,8 +109,10 @@ describe('a registration secret opens only its own URL', () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		await activateOn(setup, []);
 		await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
-		const production = registrationsOf(setup)[PRODUCTION_URL].secret;
-		const test = registrationsOf(setup)[TEST_URL].secret;
+		expect(Object.keys(registrationsOf(setup)).sort()).toEqual([PRODUCTION_URL, TEST_URL].sort());
+		// As Passona received them: n8n keeps only their digests.
+		const production = secretSentFor(PRODUCTION_URL)!;
+		const test = secretSentFor(TEST_URL)!;
 		const inbound = { message: 'JOIN' };
 		expect((await deliver(setup, { headers: { [HEADER]: test }, body: inbound })).answered).toEqual({
 			status: 401,
@@ -119,6 +121,21 @@ describe('a registration secret opens only its own URL', () => {
 		expect((await deliver(setup, { headers: { [HEADER]: production }, body: inbound, isTest: true })).answered?.status).toBe(401);
 		expect((await deliver(setup, { headers: { [HEADER]: production }, body: inbound })).run?.items).toHaveLength(1);
 		expect((await deliver(setup, { headers: { [HEADER]: test }, body: inbound, isTest: true })).run?.items).toHaveLength(1);
+	});
+
+	test('the same on older n8n (2.0.3, 1.123.81), whose webhook context has no getWebhookResourceUrl', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		await activateOn(setup, []);
+		await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
+		const production = secretSentFor(PRODUCTION_URL)!;
+		const test = secretSentFor(TEST_URL)!;
+		const inbound = { message: 'JOIN' };
+		const on = (secret: string, isTest: boolean) =>
+			deliver(setup, { headers: { [HEADER]: secret }, body: inbound, isTest, withoutResourceUrl: true });
+		expect((await on(test, false)).answered?.status).toBe(401);
+		expect((await on(production, true)).answered?.status).toBe(401);
+		expect((await on(production, false)).run?.items).toHaveLength(1);
+		expect((await on(test, true)).run?.items).toHaveLength(1);
 	});
 });
 
