@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { getKeywords } from '../Passona/loadOptions/getKeywords';
 import { InputError, parseUuidList } from '../Passona/shared/input';
 import { deliveryItem, VERIFICATION_HEADER, secretMatches } from './delivery';
-import { isRegistered, leftBehindNote, register, registrations, unregister } from './registration';
+import { isRegistered, leftBehindNote, readRegistrations, register, registrations, unregister } from './registration';
 import { withNote } from '../Passona/shared/transport';
 
 function chosenKeywords(context: IHookFunctions): string[] {
@@ -33,7 +33,7 @@ function calledUrl(context: IWebhookFunctions): string | undefined {
 	if (typeof context.getWebhookResourceUrl === 'function') return context.getWebhookResourceUrl('default');
 	const production = context.getNodeWebhookUrl('default');
 	if (context.getMode() !== 'manual') return production;
-	return Object.keys(registrations(context)).find((url) => url !== production);
+	return Object.keys(readRegistrations(context)).find((url) => url !== production);
 }
 
 export class PassonaTrigger implements INodeType {
@@ -169,7 +169,7 @@ export class PassonaTrigger implements INodeType {
 		const headers = this.getHeaderData() as IDataObject;
 		// Only the secret registered for the URL that was called (test or production) opens it.
 		const url = calledUrl(this);
-		const registration = url === undefined ? undefined : registrations(this)[url];
+		const registration = url === undefined ? undefined : readRegistrations(this)[url];
 		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], registration ? [registration.secretDigest] : [])) {
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };

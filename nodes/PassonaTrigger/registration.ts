@@ -53,16 +53,33 @@ interface PassonaWebhook {
 	headers?: Record<string, string> | null;
 }
 
-export function registrations(context: IHookFunctions | { getWorkflowStaticData: IHookFunctions['getWorkflowStaticData'] }) {
+type StaticDataContext = IHookFunctions | { getWorkflowStaticData: IHookFunctions['getWorkflowStaticData'] };
+
+/** A stored registration with a 0.1.0 `secret` given as its digest. */
+function upgraded(stored: Registration | LegacyRegistration): Registration {
+	if (typeof (stored as Partial<LegacyRegistration> | null)?.secret !== 'string') return stored as Registration;
+	const { secret, ...rest } = stored as LegacyRegistration;
+	return { ...rest, secretDigest: secretDigest(secret) };
+}
+
+/** The registrations by URL, for activation, check and deactivation, which n8n saves afterwards. */
+export function registrations(context: StaticDataContext) {
 	const data = context.getWorkflowStaticData('node') as TriggerStaticData;
 	data.registrations ??= {};
 	for (const [url, stored] of Object.entries(data.registrations)) {
-		if (typeof (stored as Partial<LegacyRegistration> | null)?.secret === 'string') {
-			const { secret, ...rest } = stored as LegacyRegistration;
-			data.registrations[url] = { ...rest, secretDigest: secretDigest(secret) };
-		}
+		if (typeof (stored as Partial<LegacyRegistration> | null)?.secret === 'string') data.registrations[url] = upgraded(stored);
 	}
 	return data.registrations as Record<string, Registration>;
+}
+
+/**
+ * The URLs registered and the registration of one, read without writing: n8n saves a delivery's
+ * static data when it changed, and a delivery that arrives while the trigger is being activated
+ * would otherwise save it back without the registration the activation is about to save.
+ */
+export function readRegistrations(context: StaticDataContext): Record<string, Registration> {
+	const stored = (context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
+	return Object.fromEntries(Object.entries(stored).map(([url, registration]) => [url, upgraded(registration)]));
 }
 
 /** Named so that a person in Passona's dashboard sees which n8n workflow owns it. */
