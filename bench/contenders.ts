@@ -3,7 +3,12 @@
  * this package, and the limit (Node's fetch in a plain loop) for each scenario.
  */
 import type { IConnections, IDataObject, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { type PassonaCredentials, passonaNode, runNode, workflowWith } from '../test/harness/engine';
+import {
+	type PassonaCredentials,
+	passonaNode,
+	runNode,
+	workflowWith,
+} from '../test/harness/engine';
 import type { N8nNodes } from './n8nNodesBase';
 
 export const PAGE_SIZE = 1000;
@@ -13,7 +18,10 @@ export interface Target {
 	token: string;
 }
 
-const credentialsOf = (target: Target): PassonaCredentials => ({ apiToken: target.token, baseUrl: target.url });
+const credentialsOf = (target: Target): PassonaCredentials => ({
+	apiToken: target.token,
+	baseUrl: target.url,
+});
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Runs a workflow of nodes connected in a line; the last node's items are returned. */
@@ -29,13 +37,25 @@ async function runLine(
 	});
 	const workflow = await workflowWith(nodes[0], extra, { nodes: nodes.slice(1), connections });
 	const last = nodes[nodes.length - 1].name;
-	const { items: output, error } = await runNode(nodes[0], { items, credentials }, extra, workflow, last);
+	const { items: output, error } = await runNode(
+		nodes[0],
+		{ items, credentials },
+		extra,
+		workflow,
+		last,
+	);
 	if (error) throw error;
 	return output;
 }
 
 /** A node of n8n-nodes-base in the bench's workflows; `index` keeps ids and positions apart. */
-const n8nNode = (index: number, name: string, type: string, typeVersion: number, parameters: INode['parameters']): INode => ({
+const n8nNode = (
+	index: number,
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: INode['parameters'],
+): INode => ({
 	id: `b1b2c3d4-0000-4000-8000-00000000000${index}`,
 	name,
 	type: `n8n-nodes-base.${type}`,
@@ -44,10 +64,17 @@ const n8nNode = (index: number, name: string, type: string, typeVersion: number,
 	parameters,
 });
 
-const runPassonaNode = (target: Target, parameters: INode['parameters'], items: IDataObject[] = [{}]) =>
-	runLine([passonaNode(parameters)], items, credentialsOf(target));
+const runPassonaNode = (
+	target: Target,
+	parameters: INode['parameters'],
+	items: IDataObject[] = [{}],
+) => runLine([passonaNode(parameters)], items, credentialsOf(target));
 
-async function fetchJson(target: Target, url: string, init: { method?: string; body?: unknown } = {}) {
+async function fetchJson(
+	target: Target,
+	url: string,
+	init: { method?: string; body?: unknown } = {},
+) {
 	const response = await fetch(url, {
 		method: init.method ?? 'GET',
 		headers: {
@@ -57,7 +84,8 @@ async function fetchJson(target: Target, url: string, init: { method?: string; b
 		},
 		body: init.body === undefined ? undefined : JSON.stringify(init.body),
 	});
-	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} answered ${response.status}`);
+	if (!response.ok)
+		throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname} answered ${response.status}`);
 	return (await response.json()) as { data: unknown; links?: { next?: string | null } };
 }
 
@@ -76,7 +104,8 @@ export const getContactsNode = (target: Target, group: string, parallelRequests?
 /** The limit: the same pages of 1,000, one after another, following links.next. */
 export async function getContactsRaw(target: Target, group: string): Promise<unknown[]> {
 	const contacts: unknown[] = [];
-	let url: string | null | undefined = `${target.url}/contact-groups/${group}/list-contacts?page=1&per_page=${PAGE_SIZE}`;
+	let url: string | null | undefined =
+		`${target.url}/contact-groups/${group}/list-contacts?page=1&per_page=${PAGE_SIZE}`;
 	while (url) {
 		const page = await fetchJson(target, url);
 		for (const contact of page.data as unknown[]) contacts.push(contact);
@@ -104,7 +133,9 @@ export function getContactsHttpRequest(n8n: N8nNodes, splitOut: boolean) {
 					pagination: {
 						pagination: {
 							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+							parameters: {
+								parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+							},
 							paginationCompleteWhen: 'other',
 							completeExpression: '={{ !$response.body.links.next }}',
 						},
@@ -114,9 +145,18 @@ export function getContactsHttpRequest(n8n: N8nNodes, splitOut: boolean) {
 			credentials: { httpHeaderAuth: { id: '2', name: 'Passona header auth' } },
 		};
 		const nodes = [httpRequest];
-		if (splitOut) nodes.push(n8nNode(3, 'Split Out', 'splitOut', 1, { fieldToSplitOut: 'data', include: 'noOtherFields' }));
+		if (splitOut)
+			nodes.push(
+				n8nNode(3, 'Split Out', 'splitOut', 1, {
+					fieldToSplitOut: 'data',
+					include: 'noOtherFields',
+				}),
+			);
 		// The Header Auth credential: the harness's credentials helper hands the same data to every type.
-		const headerAuth = { name: 'Authorization', value: `Bearer ${target.token}` } as unknown as PassonaCredentials;
+		const headerAuth = {
+			name: 'Authorization',
+			value: `Bearer ${target.token}`,
+		} as unknown as PassonaCredentials;
 		return await runLine(nodes, [{}], headerAuth, {
 			'n8n-nodes-base.httpRequest': n8n.httpRequest,
 			'n8n-nodes-base.splitOut': n8n.splitOut,
@@ -162,7 +202,10 @@ export const addContactsPerItem = (target: Target, group: string, rows: ContactR
 /** The README's path: Aggregate (All Item Data into `data`), then Contacts From: JSON. */
 export function addContactsAggregated(n8n: N8nNodes) {
 	return async (target: Target, group: string, rows: ContactRow[]) => {
-		const aggregate = n8nNode(4, 'Aggregate', 'aggregate', 1, { aggregate: 'aggregateAllItemData', destinationFieldName: 'data' });
+		const aggregate = n8nNode(4, 'Aggregate', 'aggregate', 1, {
+			aggregate: 'aggregateAllItemData',
+			destinationFieldName: 'data',
+		});
 		const passona = passonaNode({
 			resource: 'contactGroup',
 			operation: 'addContacts',
@@ -178,14 +221,25 @@ export function addContactsAggregated(n8n: N8nNodes) {
 }
 
 /** The limit: the rows as requests of 1,000 contacts, one after another. */
-export async function addContactsRaw(target: Target, group: string, rows: ContactRow[]): Promise<unknown[]> {
+export async function addContactsRaw(
+	target: Target,
+	group: string,
+	rows: ContactRow[],
+): Promise<unknown[]> {
 	const answers: unknown[] = [];
 	for (let start = 0; start < rows.length; start += PAGE_SIZE) {
 		const contacts = rows.slice(start, start + PAGE_SIZE).map((row) => ({
 			phone_number: row.phone,
 			custom_fields: { first_name: row.first_name, last_name: row.last_name },
 		}));
-		answers.push((await fetchJson(target, `${target.url}/contact-groups/${group}/add-contacts`, { method: 'PUT', body: { contacts } })).data);
+		answers.push(
+			(
+				await fetchJson(target, `${target.url}/contact-groups/${group}/add-contacts`, {
+					method: 'PUT',
+					body: { contacts },
+				})
+			).data,
+		);
 	}
 	return answers;
 }
@@ -199,8 +253,13 @@ export const getGroupNode = (target: Target, group: string, count: number) =>
 		Array.from({ length: count }, () => ({})),
 	);
 
-export async function getGroupRaw(target: Target, group: string, count: number): Promise<unknown[]> {
+export async function getGroupRaw(
+	target: Target,
+	group: string,
+	count: number,
+): Promise<unknown[]> {
 	const groups: unknown[] = [];
-	for (let n = 0; n < count; n++) groups.push((await fetchJson(target, `${target.url}/contact-groups/${group}`)).data);
+	for (let n = 0; n < count; n++)
+		groups.push((await fetchJson(target, `${target.url}/contact-groups/${group}`)).data);
 	return groups;
 }

@@ -34,7 +34,9 @@ const SMALL_CONTACTS = 25_000;
 const ADD_ROWS = 10_000;
 const GET_ITEMS = 1_000;
 /** Sizes of the network scenario; BENCH_NETWORK_CONTACTS=2000,5000 for a quick look. */
-const NETWORK_CONTACTS = (process.env.BENCH_NETWORK_CONTACTS ?? '20000,100000').split(',').map(Number);
+const NETWORK_CONTACTS = (process.env.BENCH_NETWORK_CONTACTS ?? '20000,100000')
+	.split(',')
+	.map(Number);
 /** BENCH_ONLY=network runs the network scenario alone (its targets only). */
 const NETWORK_ONLY = process.env.BENCH_ONLY === 'network';
 
@@ -53,14 +55,21 @@ async function alternate(
 			const sample = await measure(contender.run);
 			samples.get(contender.name)!.push(sample);
 			const failed = sample.error === undefined ? '' : `, FAILED: ${sample.error}`;
-			log(`  ${contender.name}: ${sample.ms.toFixed(0)} ms, ${sample.items} items, ${sample.requests} requests${failed}`);
+			log(
+				`  ${contender.name}: ${sample.ms.toFixed(0)} ms, ${sample.items} items, ${sample.requests} requests${failed}`,
+			);
 		}
 	}
-	return contenders.map((contender) => ({ name: contender.name, samples: samples.get(contender.name)! }));
+	return contenders.map((contender) => ({
+		name: contender.name,
+		samples: samples.get(contender.name)!,
+	}));
 }
 
 /** 4. Return All over HTTPS with a round trip, against sequential raw clients and HTTP Request. */
-async function networkScenario(n8n: ReturnType<typeof loadN8nNodes>): Promise<BenchResults['network']> {
+async function networkScenario(
+	n8n: ReturnType<typeof loadN8nNodes>,
+): Promise<BenchResults['network']> {
 	const requests = new Int32Array(new SharedArrayBuffer(4));
 	countServerRequestsOf(requests);
 	const target = await startRemoteNetwork(requests);
@@ -72,14 +81,19 @@ async function networkScenario(n8n: ReturnType<typeof loadN8nNodes>): Promise<Be
 		await getContactsHttpRequest(n8n, true)(target, warm);
 		for (const contacts of NETWORK_CONTACTS) {
 			const group = await target.seed(contacts);
-			log(`4. Get Contacts, Return All, ${contacts} contacts over HTTPS at ${RTT_MS} ms round trip, ${SLOW_ROUNDS} rounds`);
+			log(
+				`4. Get Contacts, Return All, ${contacts} contacts over HTTPS at ${RTT_MS} ms round trip, ${SLOW_ROUNDS} rounds`,
+			);
 			const contenders = await alternate(SLOW_ROUNDS, [
 				{ name: 'raw keep-alive loop (limit)', run: () => getContactsHttps(true)(target, group) },
 				{ name: 'raw new connection per page', run: () => getContactsHttps(false)(target, group) },
 				{ name: 'Passona node (default: 6 in flight)', run: () => getContactsNode(target, group) },
 				{ name: 'Passona node, Parallel Requests 1', run: () => getContactsNode(target, group, 1) },
 				{ name: 'Passona node, Parallel Requests 8', run: () => getContactsNode(target, group, 8) },
-				{ name: 'HTTP Request + Split Out', run: () => getContactsHttpRequest(n8n, true)(target, group) },
+				{
+					name: 'HTTP Request + Split Out',
+					run: () => getContactsHttpRequest(n8n, true)(target, group),
+				},
 			]);
 			runs.push({ contacts, contenders });
 		}
@@ -92,7 +106,9 @@ async function networkScenario(n8n: ReturnType<typeof loadN8nNodes>): Promise<Be
 async function main(): Promise<void> {
 	if (process.argv.includes('--rewrite')) {
 		// The README's section and chart again from the last run's bench-results/results.json.
-		const saved = JSON.parse(readFileSync(join(PROJECT_ROOT, 'bench-results', 'results.json'), 'utf8')) as BenchResults;
+		const saved = JSON.parse(
+			readFileSync(join(PROJECT_ROOT, 'bench-results', 'results.json'), 'utf8'),
+		) as BenchResults;
 		writeResults(saved, true);
 		return;
 	}
@@ -105,13 +121,21 @@ async function main(): Promise<void> {
 	try {
 		const target: Target = { url: sandbox.url, token: sandbox.token };
 		const big = sandbox.store.seedContactGroup({ name: 'Bench 100k', contacts: CONTACTS }).uuid;
-		const small = sandbox.store.seedContactGroup({ name: 'Bench 25k', contacts: SMALL_CONTACTS }).uuid;
+		const small = sandbox.store.seedContactGroup({
+			name: 'Bench 25k',
+			contacts: SMALL_CONTACTS,
+		}).uuid;
 		const addTarget = sandbox.store.createContactGroup({ name: 'Bench add' }).uuid;
 		const rows = contactRows(ADD_ROWS);
 
 		if (NETWORK_ONLY) {
 			const network = await networkScenario(n8n);
-			const results = { date: new Date().toISOString(), machine: machine(), n8nNodesBase: n8n.version, network } as BenchResults;
+			const results = {
+				date: new Date().toISOString(),
+				machine: machine(),
+				n8nNodesBase: n8n.version,
+				network,
+			} as BenchResults;
 			results.targets = judge(results);
 			results.benchSeconds = (Date.now() - started) / 1000;
 			writeResults(results, false);
@@ -129,7 +153,10 @@ async function main(): Promise<void> {
 		const returnAll = await alternate(ROUNDS, [
 			{ name: 'raw fetch loop (limit)', run: () => getContactsRaw(target, big) },
 			{ name: 'Passona node', run: () => getContactsNode(target, big) },
-			{ name: 'HTTP Request + Split Out', run: () => getContactsHttpRequest(n8n, true)(target, big) },
+			{
+				name: 'HTTP Request + Split Out',
+				run: () => getContactsHttpRequest(n8n, true)(target, big),
+			},
 			{ name: 'HTTP Request (pages)', run: () => getContactsHttpRequest(n8n, false)(target, big) },
 		]);
 
@@ -141,10 +168,18 @@ async function main(): Promise<void> {
 			{ name: `raw fetch loop, ${CONTACTS}`, run: () => getContactsRaw(target, big) },
 		]);
 
-		log(`2. Add ${ADD_ROWS} contacts arriving as ${ADD_ROWS} input items, ${ROUNDS} rounds (one request per item: ${PER_ITEM_ROUNDS})`);
+		log(
+			`2. Add ${ADD_ROWS} contacts arriving as ${ADD_ROWS} input items, ${ROUNDS} rounds (one request per item: ${PER_ITEM_ROUNDS})`,
+		);
 		const add = await alternate(ROUNDS, [
-			{ name: 'raw fetch, requests of 1,000 (limit)', run: () => addContactsRaw(target, addTarget, rows) },
-			{ name: 'Aggregate → Passona (JSON)', run: () => addContactsAggregated(n8n)(target, addTarget, rows) },
+			{
+				name: 'raw fetch, requests of 1,000 (limit)',
+				run: () => addContactsRaw(target, addTarget, rows),
+			},
+			{
+				name: 'Aggregate → Passona (JSON)',
+				run: () => addContactsAggregated(n8n)(target, addTarget, rows),
+			},
 			{
 				name: 'Passona per item (Fields)',
 				run: () => addContactsPerItem(target, addTarget, rows),
@@ -164,8 +199,19 @@ async function main(): Promise<void> {
 			date: new Date().toISOString(),
 			machine: machine(),
 			n8nNodesBase: n8n.version,
-			rounds: { returnAll: ROUNDS, memory: SLOW_ROUNDS, add: ROUNDS, addPerItem: PER_ITEM_ROUNDS, perItem: SLOW_ROUNDS },
-			sizes: { contacts: CONTACTS, smallContacts: SMALL_CONTACTS, addRows: ADD_ROWS, getItems: GET_ITEMS },
+			rounds: {
+				returnAll: ROUNDS,
+				memory: SLOW_ROUNDS,
+				add: ROUNDS,
+				addPerItem: PER_ITEM_ROUNDS,
+				perItem: SLOW_ROUNDS,
+			},
+			sizes: {
+				contacts: CONTACTS,
+				smallContacts: SMALL_CONTACTS,
+				addRows: ADD_ROWS,
+				getItems: GET_ITEMS,
+			},
 			returnAll,
 			memory,
 			add,

@@ -33,7 +33,8 @@ let serverRequests = 0;
 /** Counters of servers in other threads (the network scenario's worker), added to serverRequests. */
 const otherServers: Int32Array[] = [];
 export const countServerRequestsOf = (counter: Int32Array) => otherServers.push(counter);
-const requestsSoFar = () => serverRequests + otherServers.reduce((sum, counter) => sum + Atomics.load(counter, 0), 0);
+const requestsSoFar = () =>
+	serverRequests + otherServers.reduce((sum, counter) => sum + Atomics.load(counter, 0), 0);
 let inFlight = 0;
 let maxInFlight = 0;
 const onRequest = () => serverRequests++;

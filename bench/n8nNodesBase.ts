@@ -30,12 +30,20 @@ function installedLockMatches(): boolean {
 function nodeModules(log: (line: string) => void): string {
 	if (existsSync(join(E2E_MODULES, 'n8n-nodes-base', 'package.json'))) return E2E_MODULES;
 	if (!installedLockMatches()) {
-		log('Installing n8n-nodes-base (pinned in bench/package.json) into bench/.install (once; a few minutes)...');
+		log(
+			'Installing n8n-nodes-base (pinned in bench/package.json) into bench/.install (once; a few minutes)...',
+		);
 		mkdirSync(INSTALL_DIR, { recursive: true });
 		copyFileSync(join(BENCH_DIR, 'package.json'), join(INSTALL_DIR, 'package.json'));
 		copyFileSync(LOCK, join(INSTALL_DIR, 'package-lock.json'));
-		writeFileSync(join(INSTALL_DIR, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n');
-		execFileSync('npm', ['ci', '--no-progress', '--loglevel=error'], { cwd: INSTALL_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+		writeFileSync(
+			join(INSTALL_DIR, '.npmrc'),
+			'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n',
+		);
+		execFileSync('npm', ['ci', '--no-progress', '--loglevel=error'], {
+			cwd: INSTALL_DIR,
+			stdio: ['ignore', 'inherit', 'inherit'],
+		});
 		copyFileSync(LOCK, MARKER);
 	}
 	return join(INSTALL_DIR, 'node_modules');
@@ -48,13 +56,20 @@ function nodeModules(log: (line: string) => void): string {
 function shareEngine(modules: string): void {
 	const shared = new Set(['n8n-workflow', 'n8n-core']);
 	const moduleWithResolve = Module as unknown as {
-		_resolveFilename: (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
+		_resolveFilename: (
+			request: string,
+			parent: { filename?: string } | undefined,
+			...rest: unknown[]
+		) => string;
 	};
 	const original = moduleWithResolve._resolveFilename;
 	const projectRequire = Module.createRequire(join(PROJECT_ROOT, 'package.json'));
 	moduleWithResolve._resolveFilename = function (request, parent, ...rest) {
-		const name = request.startsWith('@') ? request.split('/').slice(0, 2).join('/') : request.split('/')[0];
-		if (shared.has(name) && parent?.filename?.startsWith(modules + sep)) return projectRequire.resolve(request);
+		const name = request.startsWith('@')
+			? request.split('/').slice(0, 2).join('/')
+			: request.split('/')[0];
+		if (shared.has(name) && parent?.filename?.startsWith(modules + sep))
+			return projectRequire.resolve(request);
 		return original.call(this, request, parent, ...rest);
 	};
 }
@@ -72,9 +87,10 @@ export function loadN8nNodes(log: (line: string) => void): N8nNodes {
 	shareEngine(modules);
 	const base = join(modules, 'n8n-nodes-base');
 	const load = <T>(path: string, name: string) =>
-		new ((require(join(base, 'dist', 'nodes', path)) as Record<string, new () => T>)[name])();
+		new (require(join(base, 'dist', 'nodes', path)) as Record<string, new () => T>)[name]();
 	return {
-		version: (JSON.parse(readFileSync(join(base, 'package.json'), 'utf8')) as { version: string }).version,
+		version: (JSON.parse(readFileSync(join(base, 'package.json'), 'utf8')) as { version: string })
+			.version,
 		source: modules,
 		httpRequest: load<INodeType>('HttpRequest/HttpRequest.node.js', 'HttpRequest'),
 		splitOut: load<INodeType>('Transform/SplitOut/SplitOut.node.js', 'SplitOut'),

@@ -7,7 +7,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { createServer as createTcpServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import {
+	createServer as createTcpServer,
+	connect,
+	type AddressInfo,
+	type Server,
+	type Socket,
+} from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
@@ -30,13 +36,33 @@ export async function trustedBench(): Promise<number | undefined> {
 	const dir = mkdtempSync(join(tmpdir(), 'passona-bench-tls-'));
 	try {
 		try {
-			execFileSync('openssl', [
-				'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-				'-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1',
-				'-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-			], { stdio: 'pipe' });
+			execFileSync(
+				'openssl',
+				[
+					'req',
+					'-x509',
+					'-newkey',
+					'ec',
+					'-pkeyopt',
+					'ec_paramgen_curve:prime256v1',
+					'-nodes',
+					'-keyout',
+					join(dir, 'key.pem'),
+					'-out',
+					join(dir, 'cert.pem'),
+					'-days',
+					'1',
+					'-subj',
+					'/CN=127.0.0.1',
+					'-addext',
+					'subjectAltName=IP:127.0.0.1',
+				],
+				{ stdio: 'pipe' },
+			);
 		} catch (error) {
-			throw new Error(`npm run bench needs openssl on the PATH to make its test certificate: ${(error as Error).message}`);
+			throw new Error(
+				`npm run bench needs openssl on the PATH to make its test certificate: ${(error as Error).message}`,
+			);
 		}
 		const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
 			stdio: 'inherit',
@@ -75,7 +101,8 @@ function delayedPipe(from: Socket, to: Socket, delayMs: number, firstExtraMs: nu
 		const due = Math.max(performance.now() + delayMs + (first ? firstExtraMs : 0), last);
 		first = false;
 		queue.push({ due, chunk });
-		if (timer === undefined) timer = setTimeout(pump, Math.max(0, queue[0].due - performance.now()));
+		if (timer === undefined)
+			timer = setTimeout(pump, Math.max(0, queue[0].due - performance.now()));
 	};
 	from.on('data', (chunk: Buffer) => push(chunk));
 	from.on('end', () => push());
@@ -104,15 +131,18 @@ export async function startNetwork(sandboxUrl: string, rttMs = RTT_MS): Promise<
 		socket.on('close', () => sockets.delete(socket));
 		socket.on('error', () => socket.destroy());
 	};
-	const tlsServer = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (secure) => {
-		const upstream = connect(Number(sandbox.port), sandbox.hostname);
-		track(secure as unknown as Socket);
-		track(upstream);
-		// Each side's end is passed on after its data (pipe); an error closes both.
-		secure.pipe(upstream).pipe(secure);
-		upstream.on('error', () => secure.destroy());
-		secure.on('error', () => upstream.destroy());
-	});
+	const tlsServer = createTlsServer(
+		{ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+		(secure) => {
+			const upstream = connect(Number(sandbox.port), sandbox.hostname);
+			track(secure as unknown as Socket);
+			track(upstream);
+			// Each side's end is passed on after its data (pipe); an error closes both.
+			secure.pipe(upstream).pipe(secure);
+			upstream.on('error', () => secure.destroy());
+			secure.on('error', () => upstream.destroy());
+		},
+	);
 	const tlsPort = await listen(tlsServer as unknown as Server);
 	const delay = createTcpServer((client) => {
 		const upstream = connect(tlsPort, '127.0.0.1');
@@ -136,17 +166,26 @@ export async function startNetwork(sandboxUrl: string, rttMs = RTT_MS): Promise<
 	};
 }
 
-async function getJson(url: string, token: string, agent: Agent | false): Promise<{ data: unknown[]; links?: { next?: unknown } }> {
+async function getJson(
+	url: string,
+	token: string,
+	agent: Agent | false,
+): Promise<{ data: unknown[]; links?: { next?: unknown } }> {
 	return await new Promise((resolve, reject) => {
-		const req = request(url, { agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				if ((response.statusCode ?? 0) >= 400) reject(new Error(`GET ${new URL(url).pathname} answered ${response.statusCode}`));
-				else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-			});
-			response.on('error', reject);
-		});
+		const req = request(
+			url,
+			{ agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => {
+					if ((response.statusCode ?? 0) >= 400)
+						reject(new Error(`GET ${new URL(url).pathname} answered ${response.statusCode}`));
+					else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+				});
+				response.on('error', reject);
+			},
+		);
 		req.on('error', reject);
 		req.end();
 	});
@@ -162,7 +201,11 @@ export function getContactsHttps(keepAlive: boolean) {
 		const contacts: unknown[] = [];
 		try {
 			for (let page = 1; ; page++) {
-				const body = await getJson(`${target.url}/contact-groups/${group}/list-contacts?page=${page}&per_page=${PAGE_SIZE}`, target.token, agent);
+				const body = await getJson(
+					`${target.url}/contact-groups/${group}/list-contacts?page=${page}&per_page=${PAGE_SIZE}`,
+					target.token,
+					agent,
+				);
 				for (const contact of body.data) contacts.push(contact);
 				if (!body.links?.next) break;
 			}
@@ -180,8 +223,13 @@ export interface RemoteNetwork extends Target {
 }
 
 /** Starts bench/networkServer in a worker thread; its sandbox's requests are added to `requests[0]`. */
-export async function startRemoteNetwork(requests: Int32Array, rttMs = RTT_MS): Promise<RemoteNetwork> {
-	const worker = new Worker(join(__dirname, 'networkServer.js'), { workerData: { rttMs, requests } });
+export async function startRemoteNetwork(
+	requests: Int32Array,
+	rttMs = RTT_MS,
+): Promise<RemoteNetwork> {
+	const worker = new Worker(join(__dirname, 'networkServer.js'), {
+		workerData: { rttMs, requests },
+	});
 	const next = async <T>() =>
 		await new Promise<T>((resolve, reject) => {
 			worker.once('message', resolve);

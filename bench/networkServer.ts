@@ -21,10 +21,16 @@ async function serve(): Promise<void> {
 	const network = await startNetwork(sandbox.url, rttMs);
 	parentPort!.on('message', (message: { seed?: number; close?: boolean }) => {
 		if (message.seed !== undefined) {
-			const { uuid } = sandbox.store.seedContactGroup({ name: `Bench network ${message.seed}`, contacts: message.seed });
+			const { uuid } = sandbox.store.seedContactGroup({
+				name: `Bench network ${message.seed}`,
+				contacts: message.seed,
+			});
 			parentPort!.postMessage({ uuid });
 		} else if (message.close) {
-			void network.close().then(async () => await sandbox.close()).then(() => parentPort!.close());
+			void network
+				.close()
+				.then(async () => await sandbox.close())
+				.then(() => parentPort!.close());
 		}
 	});
 	parentPort!.postMessage({ url: network.url, token: sandbox.token });

@@ -35,7 +35,12 @@ export interface BenchResults {
 
 export function machine(): BenchResults['machine'] {
 	const all = cpus();
-	return { cpu: all[0]?.model.trim() ?? 'unknown', cores: all.length, node: process.version, loadAverage: loadavg()[0] };
+	return {
+		cpu: all[0]?.model.trim() ?? 'unknown',
+		cores: all.length,
+		node: process.version,
+		loadAverage: loadavg()[0],
+	};
 }
 
 const of = (contenders: Contender[], name: string): Contender => {
@@ -50,10 +55,13 @@ const succeeded = (contender: Contender) => {
 };
 const statOf = (contender: Contender, key: Exclude<keyof Sample, 'error'>): Stats =>
 	stats(succeeded(contender).map((sample) => sample[key]));
-const median = (contender: Contender, key: Exclude<keyof Sample, 'error'>) => statOf(contender, key).median;
+const median = (contender: Contender, key: Exclude<keyof Sample, 'error'>) =>
+	statOf(contender, key).median;
 const failures = (contenders: Contender[]) =>
 	contenders.flatMap((contender) =>
-		contender.samples.filter((sample) => sample.error !== undefined).map((sample) => `${contender.name}: ${sample.error}`),
+		contender.samples
+			.filter((sample) => sample.error !== undefined)
+			.map((sample) => `${contender.name}: ${sample.error}`),
 	);
 
 const int = (value: number) => Math.round(value).toLocaleString('en-GB');
@@ -65,7 +73,8 @@ const spread = (s: Stats, format: (value: number) => string) =>
 function memoryRatios(results: BenchResults) {
 	const { contacts, smallContacts } = results.sizes;
 	const ratio = (name: string, key: 'retainedHeapMB' | 'peakHeapMB') =>
-		median(of(results.memory, `${name}, ${contacts}`), key) / median(of(results.memory, `${name}, ${smallContacts}`), key);
+		median(of(results.memory, `${name}, ${contacts}`), key) /
+		median(of(results.memory, `${name}, ${smallContacts}`), key);
 	const perContact = (name: string) =>
 		(median(of(results.memory, `${name}, ${contacts}`), 'retainedHeapMB') * 1024 * 1024) / contacts;
 	return {
@@ -88,7 +97,9 @@ function judgeNetwork({ network }: BenchResults): Target[] {
 	const pages = median(of(largest.contenders, 'raw keep-alive'), 'requests');
 	const sequentialRequests = Math.max(...sequential.samples.map((sample) => sample.requests));
 	const sequentialInFlight = Math.max(...sequential.samples.map((sample) => sample.maxConcurrent));
-	const parallelRequests = Math.max(...of(largest.contenders, 'Passona node (default').samples.map((sample) => sample.requests));
+	const parallelRequests = Math.max(
+		...of(largest.contenders, 'Passona node (default').samples.map((sample) => sample.requests),
+	);
 	return [
 		{
 			target: `Return All (${at}) ≥ 1.0× the sequential keep-alive client`,
@@ -101,7 +112,8 @@ function judgeNetwork({ network }: BenchResults): Target[] {
 			pass: node < http,
 		},
 		{
-			target: 'Never more requests than pages; Parallel Requests 1: one request in flight, one per page, as before',
+			target:
+				'Never more requests than pages; Parallel Requests 1: one request in flight, one per page, as before',
 			measured: `${int(pages)} pages; node ${int(parallelRequests)} requests; at 1: ${int(sequentialRequests)} requests, at most ${sequentialInFlight} in flight`,
 			pass: parallelRequests <= pages && sequentialRequests === pages && sequentialInFlight === 1,
 		},
@@ -128,7 +140,8 @@ export function judge(results: BenchResults): Target[] {
 			pass: limit / node >= 0.9,
 		},
 		{
-			target: 'Return All faster than the HTTP Request node setup (HTTP Request + Split Out: the same items out)',
+			target:
+				'Return All faster than the HTTP Request node setup (HTTP Request + Split Out: the same items out)',
 			measured:
 				`${int(node)} ms against ${int(httpSplit)} ms (${fixed(httpSplit / node, 2)}×); ` +
 				`HTTP Request alone, one item per page, ${int(httpPages)} ms`,
@@ -160,7 +173,12 @@ function listingCells(contender: Contender, limitMs: number): string[] {
 	];
 }
 
-function networkTable(results: BenchResults, lines: string[], header: (cells: string[]) => void, row: (cells: string[]) => void) {
+function networkTable(
+	results: BenchResults,
+	lines: string[],
+	header: (cells: string[]) => void,
+	row: (cells: string[]) => void,
+) {
 	for (const { contacts, contenders } of results.network.runs) {
 		const limit = median(of(contenders, 'raw keep-alive'), 'ms');
 		lines.push(
@@ -169,7 +187,15 @@ function networkTable(results: BenchResults, lines: string[], header: (cells: st
 				`(TLS with a certificate made at run time, behind a loopback proxy delaying each direction by half the round trip; median [min–max] of ${contenders[0]?.samples.length ?? 0} runs)`,
 			'',
 		);
-		header(['Contender', 'Wall time (ms)', 'Items/s', '× keep-alive client', 'Requests', 'Requests in flight at once', 'Peak heap +MB']);
+		header([
+			'Contender',
+			'Wall time (ms)',
+			'Items/s',
+			'× keep-alive client',
+			'Requests',
+			'Requests in flight at once',
+			'Peak heap +MB',
+		]);
 		for (const contender of contenders) {
 			row([
 				...listingCells(contender, limit),
@@ -195,8 +221,20 @@ export function table(results: BenchResults): string {
 	const { contacts, smallContacts, addRows, getItems } = results.sizes;
 
 	const limit = median(of(results.returnAll, 'raw fetch loop'), 'ms');
-	lines.push(`**1. Get Contacts, Return All**: ${int(contacts)} contacts, pages of 1,000 (median [min–max] of ${results.rounds.returnAll} runs)`, '');
-	header(['Contender', 'Wall time (ms)', 'Items/s', '× limit', 'Requests', 'Peak heap +MB', 'Peak RSS +MB', 'Retained heap MB']);
+	lines.push(
+		`**1. Get Contacts, Return All**: ${int(contacts)} contacts, pages of 1,000 (median [min–max] of ${results.rounds.returnAll} runs)`,
+		'',
+	);
+	header([
+		'Contender',
+		'Wall time (ms)',
+		'Items/s',
+		'× limit',
+		'Requests',
+		'Peak heap +MB',
+		'Peak RSS +MB',
+		'Retained heap MB',
+	]);
 	for (const contender of results.returnAll) {
 		row([
 			...listingCells(contender, limit),
@@ -207,7 +245,11 @@ export function table(results: BenchResults): string {
 	}
 
 	const memory = memoryRatios(results);
-	lines.push('', `**Memory of Return All**: ${int(smallContacts)} against ${int(contacts)} contacts (heap after a full GC with the output still held; median of ${results.rounds.memory} runs)`, '');
+	lines.push(
+		'',
+		`**Memory of Return All**: ${int(smallContacts)} against ${int(contacts)} contacts (heap after a full GC with the output still held; median of ${results.rounds.memory} runs)`,
+		'',
+	);
 	header(['Run', 'Retained heap MB', 'Bytes/contact', 'Peak heap +MB', 'Wall time (ms)']);
 	for (const contender of results.memory) {
 		const count = Number(contender.name.split(', ').pop());
@@ -219,13 +261,29 @@ export function table(results: BenchResults): string {
 			int(median(contender, 'ms')),
 		]);
 	}
-	lines.push('', `Ratio 100k/25k of retained heap: Passona node ×${fixed(memory.nodeRetained, 2)}, raw loop ×${fixed(memory.rawRetained, 2)}.`);
+	lines.push(
+		'',
+		`Ratio 100k/25k of retained heap: Passona node ×${fixed(memory.nodeRetained, 2)}, raw loop ×${fixed(memory.rawRetained, 2)}.`,
+	);
 
 	const addLimit = median(of(results.add, 'raw fetch'), 'ms');
-	lines.push('', `**2. Add ${int(addRows)} contacts arriving as ${int(addRows)} input items** (phone number and two custom fields each)`, '');
-	header(['Contender', 'Runs (failed)', 'HTTP requests', 'Requests in flight at once', 'Wall time (ms)', '× limit time']);
+	lines.push(
+		'',
+		`**2. Add ${int(addRows)} contacts arriving as ${int(addRows)} input items** (phone number and two custom fields each)`,
+		'',
+	);
+	header([
+		'Contender',
+		'Runs (failed)',
+		'HTTP requests',
+		'Requests in flight at once',
+		'Wall time (ms)',
+		'× limit time',
+	]);
 	for (const contender of results.add) {
-		const failedRuns = contender.samples.length - contender.samples.filter((sample) => sample.error === undefined).length;
+		const failedRuns =
+			contender.samples.length -
+			contender.samples.filter((sample) => sample.error === undefined).length;
 		row([
 			contender.name,
 			`${contender.samples.length}${failedRuns ? ` (${failedRuns} failed)` : ''}`,
@@ -237,8 +295,18 @@ export function table(results: BenchResults): string {
 	}
 
 	const getLimit = median(of(results.perItem, 'raw fetch'), 'ms');
-	lines.push('', `**3. Per-item overhead**: Contact Group Get for ${int(getItems)} input items (one small answer each; median [min–max] of ${results.rounds.perItem} runs)`, '');
-	header(['Contender', 'Wall time (ms)', 'ms/item', 'Overhead over the limit, ms/item', 'Requests in flight at once']);
+	lines.push(
+		'',
+		`**3. Per-item overhead**: Contact Group Get for ${int(getItems)} input items (one small answer each; median [min–max] of ${results.rounds.perItem} runs)`,
+		'',
+	);
+	header([
+		'Contender',
+		'Wall time (ms)',
+		'ms/item',
+		'Overhead over the limit, ms/item',
+		'Requests in flight at once',
+	]);
 	for (const contender of results.perItem) {
 		const ms = median(contender, 'ms');
 		row([
@@ -255,24 +323,40 @@ export function table(results: BenchResults): string {
 	return lines.join('\n');
 }
 
-function targetsTable(results: BenchResults, lines: string[], header: (cells: string[]) => void, row: (cells: string[]) => void) {
+function targetsTable(
+	results: BenchResults,
+	lines: string[],
+	header: (cells: string[]) => void,
+	row: (cells: string[]) => void,
+) {
 	const network = results.network.runs.flatMap((run) => run.contenders);
-	const failed = failures([...(results.returnAll ?? []), ...(results.memory ?? []), ...(results.add ?? []), ...(results.perItem ?? []), ...network]);
-	if (failed.length > 0) lines.push('', `**Failed runs** (left out of the figures above): ${failed.join('; ')}`);
+	const failed = failures([
+		...(results.returnAll ?? []),
+		...(results.memory ?? []),
+		...(results.add ?? []),
+		...(results.perItem ?? []),
+		...network,
+	]);
+	if (failed.length > 0)
+		lines.push('', `**Failed runs** (left out of the figures above): ${failed.join('; ')}`);
 
 	lines.push('', '**Targets**', '');
 	header(['Target', 'Measured', 'Result']);
-	for (const target of results.targets) row([target.target, target.measured, target.pass ? 'PASS' : 'FAIL']);
+	for (const target of results.targets)
+		row([target.target, target.measured, target.pass ? 'PASS' : 'FAIL']);
 }
 
 /** node:http clients report their requests; the fetch loops send one at a time by construction. */
 const inFlight = (contender: Contender) =>
-	contender.name.startsWith('raw') ? '1 (loop)' : int(Math.max(...succeeded(contender).map((sample) => sample.maxConcurrent)));
+	contender.name.startsWith('raw')
+		? '1 (loop)'
+		: int(Math.max(...succeeded(contender).map((sample) => sample.maxConcurrent)));
 
 const machineLine = ({ machine: m }: BenchResults) =>
 	`${m.cpu}, ${m.cores} cores, Node.js ${m.node}, load average ${fixed(m.loadAverage, 1)} at the end`;
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Median wall time per contender, one group of bars per scenario, each scaled to its slowest. */
 export function chart(results: BenchResults): string {
@@ -294,7 +378,9 @@ export function chart(results: BenchResults): string {
 	const barMax = width - labelWidth - 120;
 	let y = 30;
 	const parts: string[] = [];
-	parts.push(`<text x="10" y="18" font-weight="bold">Median wall time (ms), shorter is faster — ${escapeXml(results.date.slice(0, 10))}</text>`);
+	parts.push(
+		`<text x="10" y="18" font-weight="bold">Median wall time (ms), shorter is faster — ${escapeXml(results.date.slice(0, 10))}</text>`,
+	);
 	for (const [title, contenders] of groups) {
 		y += 16;
 		parts.push(`<text x="10" y="${y}" font-weight="bold">${escapeXml(title)}</text>`);
@@ -303,9 +389,15 @@ export function chart(results: BenchResults): string {
 		for (const contender of contenders) {
 			const ms = median(contender, 'ms');
 			const length = Math.max(1, (ms / slowest) * barMax);
-			const colour = contender.name.startsWith('raw') ? '#8a8a8a' : contender.name.includes('Passona') ? '#2b7bb9' : '#e58a2e';
+			const colour = contender.name.startsWith('raw')
+				? '#8a8a8a'
+				: contender.name.includes('Passona')
+					? '#2b7bb9'
+					: '#e58a2e';
 			parts.push(`<text x="10" y="${y + 13}">${escapeXml(contender.name)}</text>`);
-			parts.push(`<rect x="${labelWidth}" y="${y + 2}" width="${length.toFixed(1)}" height="14" fill="${colour}"/>`);
+			parts.push(
+				`<rect x="${labelWidth}" y="${y + 2}" width="${length.toFixed(1)}" height="14" fill="${colour}"/>`,
+			);
 			parts.push(`<text x="${labelWidth + length + 6}" y="${y + 13}">${int(ms)} ms</text>`);
 			y += 20;
 		}
@@ -336,11 +428,11 @@ export function updateReadme(results: BenchResults, markdown: string): void {
 		'',
 		markdown,
 		'',
-		'Where the time goes (CPU-profiled with n8n-core 2.40.3): the node\'s own code is a small part (tens of ms per ' +
+		"Where the time goes (CPU-profiled with n8n-core 2.40.3): the node's own code is a small part (tens of ms per " +
 			'100,000 contacts). Per request, n8n-core opens a new connection (no keep-alive), decrypts the credential and ' +
 			"evaluates the Base URL expression (twice per item, each building n8n's expression context); per item, the engine " +
 			'wraps every entry and garbage collection grows with it. The token is set by a function, not an expression, and ' +
-			'a listing shares one pairing object, to keep that overhead down; the rest is n8n\'s request path, which a ' +
+			"a listing shares one pairing object, to keep that overhead down; the rest is n8n's request path, which a " +
 			'declarative node must use. That new connection per request is why a page over HTTPS costs about three round ' +
 			'trips (TCP, TLS, the request) where a kept-alive client pays one: the node therefore fetches pages after the ' +
 			'first with *Parallel Requests* in flight (default 6; scenario 4 shows 1 and 8 too). ' +
@@ -356,7 +448,8 @@ export function updateReadme(results: BenchResults, markdown: string): void {
 		next = `${readme.slice(0, start + 1)}${section}${readme.slice(end + 1)}`;
 	} else {
 		const compatibility = readme.indexOf('\n## Compatibility\n');
-		if (compatibility < 0) throw new Error('README has no "## Compatibility" section to put Performance before');
+		if (compatibility < 0)
+			throw new Error('README has no "## Compatibility" section to put Performance before');
 		next = `${readme.slice(0, compatibility + 1)}${section}${readme.slice(compatibility + 1)}`;
 	}
 	writeFileSync(path, next);
@@ -364,7 +457,9 @@ export function updateReadme(results: BenchResults, markdown: string): void {
 
 export function writeResults(results: BenchResults, readme: boolean): void {
 	const markdown = table(results);
-	console.log(`\n${results.date} — ${machineLine(results)}; n8n-nodes-base ${results.n8nNodesBase}\n`);
+	console.log(
+		`\n${results.date} — ${machineLine(results)}; n8n-nodes-base ${results.n8nNodesBase}\n`,
+	);
 	console.log(markdown);
 	const folder = join(PROJECT_ROOT, 'bench-results');
 	mkdirSync(folder, { recursive: true });
@@ -375,6 +470,8 @@ export function writeResults(results: BenchResults, readme: boolean): void {
 		writeFileSync(join(PROJECT_ROOT, 'bench', 'chart.svg'), chart(results));
 		updateReadme(results, markdown);
 	}
-	console.log(`\nWrote bench-results/results.json, results.svg and table.md${readme ? ', bench/chart.svg and README.md’s Performance section' : ''}.`);
+	console.log(
+		`\nWrote bench-results/results.json, results.svg and table.md${readme ? ', bench/chart.svg and README.md’s Performance section' : ''}.`,
+	);
 	console.log(`Bench took ${fixed(results.benchSeconds, 0)} s.`);
 }

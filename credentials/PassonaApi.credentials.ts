@@ -62,7 +62,10 @@ export class PassonaApi implements ICredentialType {
 	// evaluating an expression there cost 0.3-0.4 ms per request (see README, Performance).
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken).trim()}` },
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.apiToken).trim()}`,
+		},
 	});
 
 	// GET /balance is read-only and needs nothing but a valid token. Redirects are not followed

@@ -10,7 +10,12 @@ import { startStack } from './lib/stack.mjs';
 import * as fx from './lib/fixtures.mjs';
 import { importExamples } from './lib/examples.mjs';
 
-const OWNER = { email: 'dev@passona.test', firstName: 'Passona', lastName: 'Developer', password: 'PassonaDev-2026' };
+const OWNER = {
+	email: 'dev@passona.test',
+	firstName: 'Passona',
+	lastName: 'Developer',
+	password: 'PassonaDev-2026',
+};
 const artifacts = join(ARTIFACTS, 'dev');
 const keep = process.argv.includes('--keep');
 
@@ -22,7 +27,9 @@ const stop = async (code) => {
 	stopping = true;
 	console.log('\nStopping n8n and the sandbox…');
 	await stack.stop();
-	console.log(keep ? `n8n's data kept in ${stack.userFolder}` : `Deleted n8n's data (${stack.userFolder}).`);
+	console.log(
+		keep ? `n8n's data kept in ${stack.userFolder}` : `Deleted n8n's data (${stack.userFolder}).`,
+	);
 	process.exit(code);
 };
 process.on('SIGINT', () => stop(0));

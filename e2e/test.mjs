@@ -16,7 +16,12 @@ import { optInFlow } from './lib/optIn.mjs';
 import { saveAsNewVersion } from './lib/compat.mjs';
 import { moreResourcesFlow } from './lib/moreResources.mjs';
 
-const OWNER = { email: 'owner@passona-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'PassonaE2e-2026' };
+const OWNER = {
+	email: 'owner@passona-e2e.test',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'PassonaE2e-2026',
+};
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (message) => console.log(`[${seconds()}] ${message}`);
@@ -38,10 +43,15 @@ async function step(name, fn) {
 		await fn();
 	} catch (error) {
 		if (!(name in knownFailures)) throw error;
-		log(`⚠ known failure: ${name}: ${knownFailures[name]} (${String(error?.message ?? error).split('\n')[0]})`);
+		log(
+			`⚠ known failure: ${name}: ${knownFailures[name]} (${String(error?.message ?? error).split('\n')[0]})`,
+		);
 		return;
 	}
-	if (name in knownFailures) throw new Error(`"${name}" is listed as a known failure of this n8n but passed: take it off the list`);
+	if (name in knownFailures)
+		throw new Error(
+			`"${name}" is listed as a known failure of this n8n but passed: take it off the list`,
+		);
 	passed++;
 	log(`✔ ${name}`);
 }
@@ -51,7 +61,8 @@ async function waitFor(what, fn, timeoutMs = 30_000) {
 	for (;;) {
 		const value = await fn();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 		await sleep(250);
 	}
 }
@@ -61,11 +72,18 @@ async function sandboxCall(sandbox, method, path, body) {
 	const base = path.startsWith('/_sandbox') ? sandbox.origin : sandbox.url;
 	const response = await fetch(`${base}${path}`, {
 		method,
-		headers: { Authorization: `Bearer ${sandbox.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+		headers: {
+			Authorization: `Bearer ${sandbox.token}`,
+			Accept: 'application/json',
+			'Content-Type': 'application/json',
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const json = await response.json().catch(() => undefined);
-	if (!response.ok) throw new Error(`sandbox ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+	if (!response.ok)
+		throw new Error(
+			`sandbox ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`,
+		);
 	return json?.data ?? json;
 }
 
@@ -76,7 +94,8 @@ function parseCliJson(stdout) {
 	return JSON.parse(stdout.slice(start, end + 2));
 }
 
-const outputOf = (run, node) => run.data.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+const outputOf = (run, node) =>
+	run.data.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
 
 async function main() {
 	await rm(ARTIFACTS, { recursive: true, force: true });
@@ -90,7 +109,11 @@ async function main() {
 		const flatted = createRequire(join(paths.nodeModules, 'n8n', 'package.json'))('flatted');
 
 		// A keyword for the trigger that already calls another webhook (which must survive).
-		const other = await sandboxCall(sandbox, 'POST', '/webhooks', { name: 'Someone else', url: `${sandbox.origin}/elsewhere`, headers: {} });
+		const other = await sandboxCall(sandbox, 'POST', '/webhooks', {
+			name: 'Someone else',
+			url: `${sandbox.origin}/elsewhere`,
+			headers: {},
+		});
 		const triggerKeyword = await sandboxCall(sandbox, 'POST', '/keywords', {
 			keyword: fx.TRIGGER_KEYWORD,
 			message: 'Got it',
@@ -99,12 +122,15 @@ async function main() {
 			webhooks_uuid: [other.uuid],
 		});
 
-		await step('import the sandbox credential and the workflows with n8n\'s CLI', async () => {
+		await step("import the sandbox credential and the workflows with n8n's CLI", async () => {
 			const dir = join(stack.userFolder, 'import');
 			await mkdir(dir, { recursive: true });
 			await writeFile(join(dir, 'credentials.json'), JSON.stringify([fx.credential(sandbox)]));
 			await writeFile(join(dir, 'action.json'), JSON.stringify(fx.actionWorkflow()));
-			await writeFile(join(dir, 'trigger.json'), JSON.stringify(fx.triggerWorkflow(triggerKeyword.uuid)));
+			await writeFile(
+				join(dir, 'trigger.json'),
+				JSON.stringify(fx.triggerWorkflow(triggerKeyword.uuid)),
+			);
 			await cli(['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
 			await cli(['import:workflow', `--input=${join(dir, 'action.json')}`]);
 			await cli(['import:workflow', `--input=${join(dir, 'trigger.json')}`]);
@@ -117,106 +143,172 @@ async function main() {
 			await rest.post('/owner/setup', OWNER);
 		} else {
 			browser = await launchBrowser(paths, log);
-			await step('create the owner account in the editor', () => setupOwner(browser, stack.origin, OWNER, ARTIFACTS));
+			await step('create the owner account in the editor', () =>
+				setupOwner(browser, stack.origin, OWNER, ARTIFACTS),
+			);
 		}
 		await rest.post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
 
-		await step('n8n loaded the package\'s nodes and credential', async () => {
+		await step("n8n loaded the package's nodes and credential", async () => {
 			const types = await rest.post('/node-types', {
 				nodeInfos: [
 					{ name: 'n8n-nodes-passona.passona', version: 1 },
 					{ name: 'n8n-nodes-passona.passonaTrigger', version: 1 },
 				],
 			});
-			assert.deepEqual(types.map((type) => type.displayName).sort(), ['Passona', 'Passona Trigger']);
+			assert.deepEqual(types.map((type) => type.displayName).sort(), [
+				'Passona',
+				'Passona Trigger',
+			]);
 		});
 
-		await step('credential test passes with the sandbox token and fails with a wrong one', async () => {
-			const good = await rest.post('/credentials/test', { credentials: fx.credential(sandbox) });
-			assert.equal(good?.status, 'OK', `credential test: ${JSON.stringify(good)}`);
-			const wrong = fx.credential(sandbox);
-			wrong.data.apiToken = 'not-the-token';
-			const bad = await rest.post('/credentials/test', { credentials: wrong });
-			assert.equal(bad?.status, 'Error', `credential test with a wrong token: ${JSON.stringify(bad)}`);
-			if (RULE_WORDS) assert.match(bad.message, /^Passona did not accept the API token/, 'the node\'s plain words, not "Unauthorized"');
-			else assert.match(bad.message, /^Authorization failed/, `this n8n's own words: ${bad.message}`);
-			log(`  wrong token → ${bad.message}`);
-		});
+		await step(
+			'credential test passes with the sandbox token and fails with a wrong one',
+			async () => {
+				const good = await rest.post('/credentials/test', { credentials: fx.credential(sandbox) });
+				assert.equal(good?.status, 'OK', `credential test: ${JSON.stringify(good)}`);
+				const wrong = fx.credential(sandbox);
+				wrong.data.apiToken = 'not-the-token';
+				const bad = await rest.post('/credentials/test', { credentials: wrong });
+				assert.equal(
+					bad?.status,
+					'Error',
+					`credential test with a wrong token: ${JSON.stringify(bad)}`,
+				);
+				if (RULE_WORDS)
+					assert.match(
+						bad.message,
+						/^Passona did not accept the API token/,
+						'the node\'s plain words, not "Unauthorized"',
+					);
+				else
+					assert.match(
+						bad.message,
+						/^Authorization failed/,
+						`this n8n's own words: ${bad.message}`,
+					);
+				log(`  wrong token → ${bad.message}`);
+			},
+		);
 
-		await step('credential test against a Base URL that redirects to another origin: refused, no token sent there', async () => {
-			const { createServer } = await import('node:http');
-			const listen = async (handler) => {
-				const server = createServer(handler);
-				await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-				return { server, origin: `http://127.0.0.1:${server.address().port}` };
-			};
-			const reached = [];
-			const other = await listen((req, res) => {
-				reached.push(req.headers.authorization ?? '(none)');
-				res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data":{"balance":1}}');
-			});
-			const redirector = await listen((req, res) => res.writeHead(302, { Location: `${other.origin}${req.url}` }).end());
-			try {
-				const redirected = fx.credential(sandbox);
-				redirected.data.baseUrl = `${redirector.origin}/api/2.0`;
-				const answer = await rest.post('/credentials/test', { credentials: redirected });
-				assert.equal(answer?.status, 'Error', `credential test through a redirect: ${JSON.stringify(answer)}`);
-				if (RULE_WORDS) assert.match(answer.message, /^Passona answered with a redirect/);
-				else assert.match(answer.message, /status code 30[1278]/, `this n8n's own words: ${answer.message}`);
-				assert.deepEqual(reached, []);
-				log(`  redirect → ${answer.message}`);
-			} finally {
-				redirector.server.close();
-				other.server.close();
-			}
-		});
+		await step(
+			'credential test against a Base URL that redirects to another origin: refused, no token sent there',
+			async () => {
+				const { createServer } = await import('node:http');
+				const listen = async (handler) => {
+					const server = createServer(handler);
+					await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+					return { server, origin: `http://127.0.0.1:${server.address().port}` };
+				};
+				const reached = [];
+				const other = await listen((req, res) => {
+					reached.push(req.headers.authorization ?? '(none)');
+					res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data":{"balance":1}}');
+				});
+				const redirector = await listen((req, res) =>
+					res.writeHead(302, { Location: `${other.origin}${req.url}` }).end(),
+				);
+				try {
+					const redirected = fx.credential(sandbox);
+					redirected.data.baseUrl = `${redirector.origin}/api/2.0`;
+					const answer = await rest.post('/credentials/test', { credentials: redirected });
+					assert.equal(
+						answer?.status,
+						'Error',
+						`credential test through a redirect: ${JSON.stringify(answer)}`,
+					);
+					if (RULE_WORDS) assert.match(answer.message, /^Passona answered with a redirect/);
+					else
+						assert.match(
+							answer.message,
+							/status code 30[1278]/,
+							`this n8n's own words: ${answer.message}`,
+						);
+					assert.deepEqual(reached, []);
+					log(`  redirect → ${answer.message}`);
+				} finally {
+					redirector.server.close();
+					other.server.close();
+				}
+			},
+		);
 
-		await step('action workflow (contact group and keyword operations) runs with `n8n execute`', async () => {
-			const run = parseCliJson(await cli(['execute', `--id=${fx.ACTION_WORKFLOW_ID}`, '--rawOutput'], { capture: true }));
-			assert.equal(run.data.resultData.error, undefined);
-			const [group] = outputOf(run, 'Create Group');
-			assert.equal(group.name, fx.GROUP_NAME);
-			assert.match(group.uuid, /^[0-9a-f-]{36}$/);
-			const [added] = outputOf(run, 'Add Contact');
-			assert.equal(added.uuid, group.uuid);
-			assert.equal(added.status, 'Modifying');
-			const [keyword] = outputOf(run, 'Create Keyword');
-			assert.equal(keyword.keyword, fx.ACTION_KEYWORD);
-			assert.deepEqual(keyword.contact_groups_uuid, [group.uuid]);
-			const keywords = outputOf(run, 'Get Keywords').map((item) => item.keyword).sort();
-			assert.deepEqual(keywords, [fx.ACTION_KEYWORD, fx.TRIGGER_KEYWORD].sort());
-			const contacts = sandbox.store.contactsOf(group.uuid);
-			assert.deepEqual([...contacts.keys()], [fx.PHONE]);
-		});
+		await step(
+			'action workflow (contact group and keyword operations) runs with `n8n execute`',
+			async () => {
+				const run = parseCliJson(
+					await cli(['execute', `--id=${fx.ACTION_WORKFLOW_ID}`, '--rawOutput'], { capture: true }),
+				);
+				assert.equal(run.data.resultData.error, undefined);
+				const [group] = outputOf(run, 'Create Group');
+				assert.equal(group.name, fx.GROUP_NAME);
+				assert.match(group.uuid, /^[0-9a-f-]{36}$/);
+				const [added] = outputOf(run, 'Add Contact');
+				assert.equal(added.uuid, group.uuid);
+				assert.equal(added.status, 'Modifying');
+				const [keyword] = outputOf(run, 'Create Keyword');
+				assert.equal(keyword.keyword, fx.ACTION_KEYWORD);
+				assert.deepEqual(keyword.contact_groups_uuid, [group.uuid]);
+				const keywords = outputOf(run, 'Get Keywords')
+					.map((item) => item.keyword)
+					.sort();
+				assert.deepEqual(keywords, [fx.ACTION_KEYWORD, fx.TRIGGER_KEYWORD].sort());
+				const contacts = sandbox.store.contactsOf(group.uuid);
+				assert.deepEqual([...contacts.keys()], [fx.PHONE]);
+			},
+		);
 
 		await step('the examples/ workflows, imported as npm run dev imports them, run in order', () =>
 			runExamples({ cli, sandbox, parse: parseCliJson, log }),
 		);
 
 		const webhookUrl = `${stack.origin}/webhook/${fx.TRIGGER_WEBHOOK_ID}/webhook`;
-		const ours = () => [...sandbox.store.webhooks.values()].filter((webhook) => webhook.url === webhookUrl);
+		const ours = () =>
+			[...sandbox.store.webhooks.values()].filter((webhook) => webhook.url === webhookUrl);
 		let triggerSecret;
-		const executions = async () => (await rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: fx.TRIGGER_WORKFLOW_ID }))}`)).results;
+		const executions = async () =>
+			(
+				await rest.get(
+					`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: fx.TRIGGER_WORKFLOW_ID }))}`,
+				)
+			).results;
 
 		await step('activating the trigger workflow registers a webhook on the keyword', async () => {
 			const workflow = await saveAsNewVersion(rest, fx.TRIGGER_WORKFLOW_ID);
-			const activated = await rest.post(`/workflows/${fx.TRIGGER_WORKFLOW_ID}/activate`, { versionId: workflow.versionId });
-			assert.equal(activated.active, true, `activate answered ${JSON.stringify(activated).slice(0, 2000)}`);
+			const activated = await rest.post(`/workflows/${fx.TRIGGER_WORKFLOW_ID}/activate`, {
+				versionId: workflow.versionId,
+			});
+			assert.equal(
+				activated.active,
+				true,
+				`activate answered ${JSON.stringify(activated).slice(0, 2000)}`,
+			);
 			// n8n may publish through its outbox, a moment after answering.
 			const webhook = await waitFor(`a sandbox webhook for ${webhookUrl}`, () => {
 				const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
 				return keyword.webhooks_uuid.length === 2 && ours()[0];
 			});
 			assert.equal(ours().length, 1);
-			assert.ok(webhook.headers['X-Passona-N8n-Secret']?.length >= 32, 'the webhook carries a secret header');
+			assert.ok(
+				webhook.headers['X-Passona-N8n-Secret']?.length >= 32,
+				'the webhook carries a secret header',
+			);
 			triggerSecret = webhook.headers['X-Passona-N8n-Secret'];
 			// Activation ends after the keyword is read back and n8n has saved the registration.
-			const staticData = await waitFor('the registration in the workflow\'s static data', async () => {
-				const text = JSON.stringify((await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`)).staticData ?? {});
-				return text.includes(webhook.uuid) && text;
-			});
+			const staticData = await waitFor(
+				"the registration in the workflow's static data",
+				async () => {
+					const text = JSON.stringify(
+						(await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`)).staticData ?? {},
+					);
+					return text.includes(webhook.uuid) && text;
+				},
+			);
 			// Only the secret's digest is kept: n8n copies static data into stored executions.
-			assert.ok(!staticData.includes(triggerSecret), 'the workflow\'s static data holds the trigger secret');
+			assert.ok(
+				!staticData.includes(triggerSecret),
+				"the workflow's static data holds the trigger secret",
+			);
 			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
 			assert.equal(keyword.call_webhook, true);
 			assert.deepEqual(keyword.webhooks_uuid, [other.uuid, webhook.uuid]);
@@ -224,7 +316,10 @@ async function main() {
 
 		await step('an inbound SMS on the sandbox starts an execution with the message', async () => {
 			const text = `${fx.TRIGGER_KEYWORD} hello from the e2e test`;
-			const inbound = await sandboxCall(sandbox, 'POST', '/_sandbox/inbound', { from: fx.PHONE, text });
+			const inbound = await sandboxCall(sandbox, 'POST', '/_sandbox/inbound', {
+				from: fx.PHONE,
+				text,
+			});
 			const delivery = inbound.deliveries.find((entry) => entry.url === webhookUrl);
 			assert.equal(delivery?.status, 200, `delivery to n8n: ${JSON.stringify(inbound.deliveries)}`);
 			const [execution] = await waitFor('the trigger execution', async () => {
@@ -233,59 +328,82 @@ async function main() {
 			});
 			const full = await rest.get(`/executions/${execution.id}`);
 			const data = flatted.parse(full.data);
-			const [item] = data.resultData.runData['Passona Trigger'][0].data.main[0].map((entry) => entry.json);
+			const [item] = data.resultData.runData['Passona Trigger'][0].data.main[0].map(
+				(entry) => entry.json,
+			);
 			assert.equal(item.message, text);
 			assert.equal(item.from, fx.PHONE);
 			assert.equal(item.keyword.uuid, triggerKeyword.uuid);
 			assert.match(item.receivedAt, /^\d{4}-\d\d-\d\dT/);
 		});
 
-		await step('a forged delivery without (or with a wrong) secret gets 401 and starts nothing', async () => {
-			const before = (await executions()).length;
-			const body = JSON.stringify({ event: 'keyword.matched', from: fx.PHONE, message: 'forged' });
-			for (const headers of [{}, { 'X-Passona-N8n-Secret': 'guess' }]) {
-				const response = await fetch(webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
-				assert.equal(response.status, 401);
-			}
-			await sleep(1500);
-			assert.equal((await executions()).length, before);
-		});
-
-		await step('deactivating removes our webhook and leaves the other one on the keyword', async () => {
-			await rest.post(`/workflows/${fx.TRIGGER_WORKFLOW_ID}/deactivate`, {});
-			await waitFor('our webhook to go', () => ours().length === 0);
-			assert.deepEqual([...sandbox.store.webhooks.keys()], [other.uuid]);
-			const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
-			assert.deepEqual(keyword.webhooks_uuid, [other.uuid]);
-			assert.equal(keyword.call_webhook, true);
-		});
-
-		await step('SMS opt-in (examples/4-opt-in.json): an inbound SMS ends as a welcome SMS; the campaign skips the opted-out number', () =>
-			optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }),
+		await step(
+			'a forged delivery without (or with a wrong) secret gets 401 and starts nothing',
+			async () => {
+				const before = (await executions()).length;
+				const body = JSON.stringify({
+					event: 'keyword.matched',
+					from: fx.PHONE,
+					message: 'forged',
+				});
+				for (const headers of [{}, { 'X-Passona-N8n-Secret': 'guess' }]) {
+					const response = await fetch(webhookUrl, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json', ...headers },
+						body,
+					});
+					assert.equal(response.status, 401);
+				}
+				await sleep(1500);
+				assert.equal((await executions()).length, before);
+			},
 		);
 
-		await step('links, vanity domains, sync, balance and waiting run with `n8n execute`; the campaign trigger fires on n8n\'s poll', () =>
-			moreResourcesFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, flatted, log }),
+		await step(
+			'deactivating removes our webhook and leaves the other one on the keyword',
+			async () => {
+				await rest.post(`/workflows/${fx.TRIGGER_WORKFLOW_ID}/deactivate`, {});
+				await waitFor('our webhook to go', () => ours().length === 0);
+				assert.deepEqual([...sandbox.store.webhooks.keys()], [other.uuid]);
+				const keyword = sandbox.store.keywords.get(triggerKeyword.uuid);
+				assert.deepEqual(keyword.webhooks_uuid, [other.uuid]);
+				assert.equal(keyword.call_webhook, true);
+			},
 		);
 
-		await step('the API token and the trigger secret appear in no execution and no log', async () => {
-			const all = (await rest.get('/executions')).results;
-			assert.ok(all.length >= 2, `expected the action and trigger executions, got ${all.length}`);
-			for (const { id } of all) {
-				const full = JSON.stringify(await rest.get(`/executions/${id}`));
-				assert.ok(!full.includes(sandbox.token), `execution ${id} holds the API token`);
-				assert.ok(!full.includes(triggerSecret), `execution ${id} holds the trigger secret`);
-			}
-			for (const file of ['n8n.log', 'cli.log']) {
-				const text = await readFile(join(ARTIFACTS, file), 'utf8');
-				assert.ok(!text.includes(sandbox.token), `${file} holds the API token`);
-				assert.ok(!text.includes(triggerSecret), `${file} holds the trigger secret`);
-			}
-		});
+		await step(
+			'SMS opt-in (examples/4-opt-in.json): an inbound SMS ends as a welcome SMS; the campaign skips the opted-out number',
+			() => optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }),
+		);
+
+		await step(
+			"links, vanity domains, sync, balance and waiting run with `n8n execute`; the campaign trigger fires on n8n's poll",
+			() =>
+				moreResourcesFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, flatted, log }),
+		);
+
+		await step(
+			'the API token and the trigger secret appear in no execution and no log',
+			async () => {
+				const all = (await rest.get('/executions')).results;
+				assert.ok(all.length >= 2, `expected the action and trigger executions, got ${all.length}`);
+				for (const { id } of all) {
+					const full = JSON.stringify(await rest.get(`/executions/${id}`));
+					assert.ok(!full.includes(sandbox.token), `execution ${id} holds the API token`);
+					assert.ok(!full.includes(triggerSecret), `execution ${id} holds the trigger secret`);
+				}
+				for (const file of ['n8n.log', 'cli.log']) {
+					const text = await readFile(join(ARTIFACTS, file), 'utf8');
+					assert.ok(!text.includes(sandbox.token), `${file} holds the API token`);
+					assert.ok(!text.includes(triggerSecret), `${file} holds the trigger secret`);
+				}
+			},
+		);
 
 		if (browser) {
-			await step('the editor finds the Passona node, lists its operations and shows the trigger panel', () =>
-				screenshotNodes(browser, stack.origin, ARTIFACTS, log),
+			await step(
+				'the editor finds the Passona node, lists its operations and shows the trigger panel',
+				() => screenshotNodes(browser, stack.origin, ARTIFACTS, log),
 			);
 		}
 		log(`e2e: ${passed} steps passed in ${seconds()}; logs and screenshots in ${ARTIFACTS}`);
@@ -296,7 +414,9 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(`\ne2e FAILED after ${seconds()} (${passed} steps passed): ${error?.stack ?? error}`);
+	console.error(
+		`\ne2e FAILED after ${seconds()} (${passed} steps passed): ${error?.stack ?? error}`,
+	);
 	console.error(`logs: ${ARTIFACTS}`);
 	process.exitCode = 1;
 });

@@ -1,7 +1,14 @@
 // The Passona API 2.0 routes: balance, contact groups, keywords, webhooks.
 import { randomUUID } from 'node:crypto';
 import { API_PREFIX, type Context, find, noContent, ok, type Reply, type Route } from './context';
-import { type CustomFields, type StoredContact, type StoredContactGroup, type StoredKeyword, type StoredWebhook, timestamp } from './store';
+import {
+	type CustomFields,
+	type StoredContact,
+	type StoredContactGroup,
+	type StoredKeyword,
+	type StoredWebhook,
+	timestamp,
+} from './store';
 import { HttpError, isObject, type JsonObject, paginate, parsePage, Validator } from './validation';
 
 const LOCKED = { message: 'The contact group is locked: a campaign using it is sending.' };
@@ -52,10 +59,24 @@ export function webhookJson(ctx: Context, webhook: StoredWebhook) {
 	};
 }
 
-const contactJson = (contact: StoredContact) => ({ phone_number: contact.phone_number, created_at: contact.created_at });
+const contactJson = (contact: StoredContact) => ({
+	phone_number: contact.phone_number,
+	created_at: contact.created_at,
+});
 
-export function listPage<S, T>(ctx: Context, items: Iterable<S> & { size: number }, perPage: number, map: (item: S) => T): Reply {
-	const page = paginate(items, items.size, parsePage(ctx.query, perPage), `${ctx.origin}${API_PREFIX}${ctx.path}`, map);
+export function listPage<S, T>(
+	ctx: Context,
+	items: Iterable<S> & { size: number },
+	perPage: number,
+	map: (item: S) => T,
+): Reply {
+	const page = paginate(
+		items,
+		items.size,
+		parsePage(ctx.query, perPage),
+		`${ctx.origin}${API_PREFIX}${ctx.path}`,
+		map,
+	);
 	return { status: 200, body: page };
 }
 
@@ -89,8 +110,10 @@ function contactsToAdd(v: Validator): { phone_number: string; custom_fields: Cus
 		}
 		const phone = v.phone(`${field}.phone_number`, item.phone_number);
 		const customFields = item.custom_fields ?? {};
-		if (!isObject(customFields)) v.add(`${field}.custom_fields`, `The ${field}.custom_fields field must be an array.`);
-		if (phone && isObject(customFields)) contacts.push({ phone_number: phone, custom_fields: customFields });
+		if (!isObject(customFields))
+			v.add(`${field}.custom_fields`, `The ${field}.custom_fields field must be an array.`);
+		if (phone && isObject(customFields))
+			contacts.push({ phone_number: phone, custom_fields: customFields });
 	});
 	return contacts;
 }
@@ -111,7 +134,9 @@ function uniqueContactsInput(ctx: Context): JsonObject {
 	if (Object.keys(body).length > 0) return body;
 	const input: JsonObject = {};
 	for (const name of ['included_contact_group_uuids', 'excluded_contact_group_uuids']) {
-		const values = [...ctx.query.getAll(`${name}[]`), ...ctx.query.getAll(name)].flatMap((value) => value.split(','));
+		const values = [...ctx.query.getAll(`${name}[]`), ...ctx.query.getAll(name)].flatMap((value) =>
+			value.split(','),
+		);
 		if (values.length) input[name] = values.filter(Boolean);
 	}
 	return input;
@@ -119,7 +144,8 @@ function uniqueContactsInput(ctx: Context): JsonObject {
 
 function uniqueContacts(ctx: Context): Reply {
 	const v = new Validator(uniqueContactsInput(ctx));
-	const included = v.uuids('included_contact_group_uuids', ctx.store.contactGroups, { required: true }) ?? [];
+	const included =
+		v.uuids('included_contact_group_uuids', ctx.store.contactGroups, { required: true }) ?? [];
 	const excluded = v.uuids('excluded_contact_group_uuids', ctx.store.contactGroups) ?? [];
 	v.check();
 	const excludedGroups = excluded.map((uuid) => ctx.store.contactGroups.get(uuid)!.contacts);
@@ -137,7 +163,8 @@ function keywordFields(ctx: Context, existing?: StoredKeyword): Omit<StoredKeywo
 	const body = ctx.body();
 	const v = new Validator(body);
 	const keyword = v.string('keyword', { required: !existing || v.has('keyword'), max: 255 });
-	if (keyword !== undefined && /\s/.test(keyword)) v.add('keyword', 'The keyword field must be a single word.');
+	if (keyword !== undefined && /\s/.test(keyword))
+		v.add('keyword', 'The keyword field must be a single word.');
 	const taken = keyword !== undefined && ctx.store.findKeyword(keyword);
 	if (taken && taken !== existing) v.add('keyword', 'The keyword has already been taken.');
 	const fields = {
@@ -145,14 +172,24 @@ function keywordFields(ctx: Context, existing?: StoredKeyword): Omit<StoredKeywo
 		status: existing?.status ?? '1',
 		message: v.string('message') ?? existing?.message ?? '',
 		help: v.string('help') ?? existing?.help ?? '',
-		add_contact_to_group: v.boolean('add_contact_to_group') ?? existing?.add_contact_to_group ?? false,
+		add_contact_to_group:
+			v.boolean('add_contact_to_group') ?? existing?.add_contact_to_group ?? false,
 		contact_groups_uuid:
-			v.uuids('contact_groups_uuid', ctx.store.contactGroups) ?? existing?.contact_groups_uuid ?? [],
+			v.uuids('contact_groups_uuid', ctx.store.contactGroups) ??
+			existing?.contact_groups_uuid ??
+			[],
 		call_webhook: v.boolean('call_webhook') ?? existing?.call_webhook ?? false,
 		webhooks_uuid: v.uuids('webhooks_uuid', ctx.store.webhooks) ?? existing?.webhooks_uuid ?? [],
 	};
-	if (fields.add_contact_to_group && fields.contact_groups_uuid.length === 0 && !v.failed('contact_groups_uuid')) {
-		v.add('contact_groups_uuid', 'The contact_groups_uuid field is required when add contact to group is true.');
+	if (
+		fields.add_contact_to_group &&
+		fields.contact_groups_uuid.length === 0 &&
+		!v.failed('contact_groups_uuid')
+	) {
+		v.add(
+			'contact_groups_uuid',
+			'The contact_groups_uuid field is required when add contact to group is true.',
+		);
 	}
 	if (fields.call_webhook && fields.webhooks_uuid.length === 0 && !v.failed('webhooks_uuid')) {
 		v.add('webhooks_uuid', 'The webhooks_uuid field is required when call webhook is true.');
@@ -211,7 +248,8 @@ export function resourceRoutes<T extends { uuid: string }>(resource: {
 		{
 			pattern: new RegExp(`^/${resource.path}$`),
 			methods: {
-				GET: (ctx) => listPage(ctx, resource.items(ctx), 15, (entry) => resource.json(ctx, entry[1])),
+				GET: (ctx) =>
+					listPage(ctx, resource.items(ctx), 15, (entry) => resource.json(ctx, entry[1])),
 				POST: (ctx) => {
 					const item = { uuid: randomUUID(), ...resource.fields(ctx) } as T;
 					resource.items(ctx).set(item.uuid, item);
@@ -249,7 +287,10 @@ export const apiRoutes: Route[] = [
 			POST: (ctx) => {
 				const { v, fields } = groupFields(ctx.body(), true);
 				v.check();
-				return ok(contactGroupJson(ctx, ctx.store.createContactGroup({ ...fields, name: fields.name! })), 201);
+				return ok(
+					contactGroupJson(ctx, ctx.store.createContactGroup({ ...fields, name: fields.name! })),
+					201,
+				);
 			},
 		},
 	},
@@ -261,7 +302,10 @@ export const apiRoutes: Route[] = [
 				const phones = phoneList(v, 'contacts');
 				v.check();
 				const created = ctx.store.createContactGroup({ ...fields, name: fields.name! });
-				ctx.store.addContacts(created, phones.map((phone_number) => ({ phone_number })));
+				ctx.store.addContacts(
+					created,
+					phones.map((phone_number) => ({ phone_number })),
+				);
 				return ok(contactGroupJson(ctx, created), 201);
 			},
 		},
@@ -286,11 +330,14 @@ export const apiRoutes: Route[] = [
 			},
 			DELETE: (ctx) => {
 				const found = unlockedGroup(ctx);
-				if (found.centralised) throw new HttpError(409, { message: 'The default opt-out group cannot be deleted.' });
+				if (found.centralised)
+					throw new HttpError(409, { message: 'The default opt-out group cannot be deleted.' });
 				const keywords = ctx.store.keywordsUsing(found.uuid);
 				if (keywords.length > 0) {
 					const names = keywords.map((keyword) => keyword.keyword).join(', ');
-					throw new HttpError(409, { message: `The contact group has keywords attached: ${names}.` });
+					throw new HttpError(409, {
+						message: `The contact group has keywords attached: ${names}.`,
+					});
 				}
 				ctx.store.contactGroups.delete(found.uuid);
 				return noContent();
@@ -325,7 +372,9 @@ export const apiRoutes: Route[] = [
 	},
 	{
 		pattern: new RegExp(`^/contact-groups/${UUID}/list-contacts$`),
-		methods: { GET: (ctx) => listPage(ctx, group(ctx).contacts, 50, (entry) => contactJson(entry[1])) },
+		methods: {
+			GET: (ctx) => listPage(ctx, group(ctx).contacts, 50, (entry) => contactJson(entry[1])),
+		},
 	},
 	{
 		pattern: new RegExp(`^/contact-groups/${UUID}/flush$`),

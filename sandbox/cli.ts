@@ -7,7 +7,8 @@ interface CliOptions {
 	seedContacts: number;
 }
 
-const USAGE = 'Usage: sandbox [--port N (default 8787, 0 = any free)] [--token T] [--seed-contacts N]';
+const USAGE =
+	'Usage: sandbox [--port N (default 8787, 0 = any free)] [--token T] [--seed-contacts N]';
 
 export function parseArgs(argv: string[]): CliOptions {
 	const options: CliOptions = { port: 8787, seedContacts: 0 };
@@ -42,14 +43,22 @@ async function main(): Promise<void> {
 	}
 	const sandbox = await startSandbox({ port: options.port, token: options.token });
 	if (options.seedContacts > 0) {
-		const group = sandbox.store.seedContactGroup({ name: 'Seeded group', contacts: options.seedContacts });
+		const group = sandbox.store.seedContactGroup({
+			name: 'Seeded group',
+			contacts: options.seedContacts,
+		});
 		console.log(`Seeded group ${group.uuid} with ${options.seedContacts} contacts`);
 	}
 	console.log(`Passona sandbox: ${sandbox.url}`);
 	console.log(`Token: ${sandbox.token}`);
-	console.log(`Try: curl -H 'Authorization: Bearer ${sandbox.token}' -H 'Accept: application/json' ${sandbox.url}/balance`);
+	console.log(
+		`Try: curl -H 'Authorization: Bearer ${sandbox.token}' -H 'Accept: application/json' ${sandbox.url}/balance`,
+	);
 	const stop = () => {
-		sandbox.close().then(() => process.exit(0), () => process.exit(1));
+		sandbox.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);

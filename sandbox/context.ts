@@ -36,7 +36,8 @@ export const noContent = (): Reply => ({ status: 204 });
 /** Laravel's answer for a missing model: `No query results for model [ContactGroup] <uuid>`. */
 export function find<T>(map: ReadonlyMap<string, T>, uuid: string, model: string): T {
 	const item = map.get(uuid);
-	if (item === undefined) throw new HttpError(404, { message: `No query results for model [${model}] ${uuid}` });
+	if (item === undefined)
+		throw new HttpError(404, { message: `No query results for model [${model}] ${uuid}` });
 	return item;
 }
 

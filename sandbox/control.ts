@@ -42,7 +42,9 @@ export class SandboxState {
 	/** The first fault matching the request, used up by one. */
 	takeFault(method: string, path: string): Fault | undefined {
 		const fault = this.faults.find(
-			(candidate) => (candidate.method === null || candidate.method === method) && new RegExp(candidate.path).test(path),
+			(candidate) =>
+				(candidate.method === null || candidate.method === method) &&
+				new RegExp(candidate.path).test(path),
 		);
 		if (!fault) return undefined;
 		fault.times--;
@@ -52,7 +54,8 @@ export class SandboxState {
 
 	logRequest(entry: RequestLogEntry): RequestLogEntry {
 		this.requests.push(entry);
-		if (this.requests.length > REQUEST_LOG_SIZE) this.requests.splice(0, this.requests.length - REQUEST_LOG_SIZE);
+		if (this.requests.length > REQUEST_LOG_SIZE)
+			this.requests.splice(0, this.requests.length - REQUEST_LOG_SIZE);
 		return entry;
 	}
 }
@@ -74,12 +77,18 @@ function registerFault(ctx: ControlContext): Reply {
 		}
 	}
 	const mode = (v.string('mode') || 'status') as FaultMode;
-	if (!FAULT_MODES.includes(mode)) v.add('mode', `The selected mode is invalid (one of ${FAULT_MODES.join(', ')}).`);
+	if (!FAULT_MODES.includes(mode))
+		v.add('mode', `The selected mode is invalid (one of ${FAULT_MODES.join(', ')}).`);
 	const needsStatus = mode === 'status';
-	const status = integer(v, 'status', { min: 100, max: 599, fallback: needsStatus ? undefined : 200 });
+	const status = integer(v, 'status', {
+		min: 100,
+		max: 599,
+		fallback: needsStatus ? undefined : 200,
+	});
 	const times = integer(v, 'times', { min: 1, max: 1_000_000, fallback: 1 });
 	const delayMs = integer(v, 'delayMs', { min: 0, max: 600_000, fallback: 0 });
-	if (body.headers !== undefined && !isObject(body.headers)) v.add('headers', 'The headers field must be an array.');
+	if (body.headers !== undefined && !isObject(body.headers))
+		v.add('headers', 'The headers field must be an array.');
 	v.check();
 	const fault: Fault = {
 		id: randomUUID(),
@@ -87,7 +96,12 @@ function registerFault(ctx: ControlContext): Reply {
 		path: path!,
 		status: status!,
 		body: body.body,
-		headers: Object.fromEntries(Object.entries((body.headers as Record<string, unknown>) ?? {}).map(([k, val]) => [k, String(val)])),
+		headers: Object.fromEntries(
+			Object.entries((body.headers as Record<string, unknown>) ?? {}).map(([k, val]) => [
+				k,
+				String(val),
+			]),
+		),
 		times: times!,
 		delayMs: delayMs!,
 		mode,
@@ -106,8 +120,16 @@ function integer(
 		if (options.fallback === undefined) v.add(field, `The ${field} field is required.`);
 		return options.fallback;
 	}
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < options.min || value > options.max) {
-		v.add(field, `The ${field} field must be an integer between ${options.min} and ${options.max}.`);
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < options.min ||
+		value > options.max
+	) {
+		v.add(
+			field,
+			`The ${field} field must be an integer between ${options.min} and ${options.max}.`,
+		);
 		return undefined;
 	}
 	return value;
@@ -149,11 +171,18 @@ async function inbound(ctx: ControlContext): Promise<Reply> {
 		const webhooks = keyword.webhooks_uuid.flatMap((uuid) => ctx.store.webhooks.get(uuid) ?? []);
 		deliveries.push(
 			...(await Promise.all(
-				webhooks.map((webhook) => deliver(webhook.uuid, webhook.url, webhook.headers, payload, ctx.state.closing.signal)),
+				webhooks.map((webhook) =>
+					deliver(webhook.uuid, webhook.url, webhook.headers, payload, ctx.state.closing.signal),
+				),
 			)),
 		);
 	}
-	return ok({ matched: Boolean(keyword), keyword: keyword?.uuid ?? null, added_to_groups: addedToGroups, deliveries });
+	return ok({
+		matched: Boolean(keyword),
+		keyword: keyword?.uuid ?? null,
+		added_to_groups: addedToGroups,
+		deliveries,
+	});
 }
 
 async function deliver(
@@ -174,12 +203,19 @@ async function deliver(
 		return { webhook_uuid: uuid, url, status: response.status, error: null };
 	} catch (error) {
 		const cause = error?.cause?.message ? `: ${error.cause.message}` : '';
-		return { webhook_uuid: uuid, url, status: null, error: `${error?.message ?? String(error)}${cause}` };
+		return {
+			webhook_uuid: uuid,
+			url,
+			status: null,
+			error: `${error?.message ?? String(error)}${cause}`,
+		};
 	}
 }
 
 function withoutContentType(headers: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
+	return Object.fromEntries(
+		Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'),
+	);
 }
 
 export const controlRoutes: Route<ControlContext>[] = [
@@ -191,7 +227,8 @@ export const controlRoutes: Route<ControlContext>[] = [
 				const group = find(ctx.store.contactGroups, ctx.params[0], 'ContactGroup');
 				const v = new Validator(ctx.body());
 				const locked = v.boolean('locked');
-				if (locked === undefined && !v.errors.locked) v.add('locked', 'The locked field is required.');
+				if (locked === undefined && !v.errors.locked)
+					v.add('locked', 'The locked field is required.');
 				v.check();
 				group.locked = locked!;
 				return ok({ ...contactGroupJson(ctx, group), locked: group.locked });
@@ -232,4 +269,3 @@ export const controlRoutes: Route<ControlContext>[] = [
 		},
 	},
 ];
-

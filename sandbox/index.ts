@@ -56,7 +56,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		});
 	});
 	const port = (server.address() as AddressInfo).port;
-	const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+	const shownHost =
+		host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 	const origin = `http://${shownHost}:${port}`;
 	let closed: Promise<void> | undefined;
 	return {
@@ -88,4 +89,10 @@ export type {
 } from './store';
 export type { Fault, FaultMode, RequestLogEntry } from './control';
 export { CAMPAIGN_STATUS, SENDER_STATUS, SandboxClock, SendingStore } from './sending';
-export type { CampaignStatus, OutboxMessage, StoredCampaign, StoredSender, StoredTemplate } from './sending';
+export type {
+	CampaignStatus,
+	OutboxMessage,
+	StoredCampaign,
+	StoredSender,
+	StoredTemplate,
+} from './sending';

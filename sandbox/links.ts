@@ -7,7 +7,10 @@ import { HttpError, Validator } from './validation';
 
 export function vanityDomainJson(ctx: Context, domain: StoredVanityDomain) {
 	const { uuid } = domain;
-	return { ...domain, links: [{ rel: 'self', uri: `${ctx.origin}${API_PREFIX}/vanity-domains/${uuid}` }] };
+	return {
+		...domain,
+		links: [{ rel: 'self', uri: `${ctx.origin}${API_PREFIX}/vanity-domains/${uuid}` }],
+	};
 }
 
 export function linkJson(link: StoredLink) {
@@ -17,17 +20,24 @@ export function linkJson(link: StoredLink) {
 
 function notTheDefault(ctx: Context, uuid: string): void {
 	if (uuid === ctx.store.defaultVanityDomain.uuid) {
-		throw new HttpError(409, { message: 'The default vanity domain https://psms.io cannot be changed or deleted.' });
+		throw new HttpError(409, {
+			message: 'The default vanity domain https://psms.io cannot be changed or deleted.',
+		});
 	}
 }
 
 /** `domain`: a URL with scheme and host, unique in the team. */
-function vanityDomainFields(ctx: Context, existing?: StoredVanityDomain): Omit<StoredVanityDomain, 'uuid'> {
+function vanityDomainFields(
+	ctx: Context,
+	existing?: StoredVanityDomain,
+): Omit<StoredVanityDomain, 'uuid'> {
 	if (existing) notTheDefault(ctx, existing.uuid);
 	const v = new Validator(ctx.body());
 	const domain = v.string('domain', { required: true, max: 255 });
 	if (domain !== undefined && !isHttpUrl(domain)) v.add('domain', 'The domain format is invalid.');
-	const taken = [...ctx.store.vanityDomains.values()].some((other) => other.domain === domain && other !== existing);
+	const taken = [...ctx.store.vanityDomains.values()].some(
+		(other) => other.domain === domain && other !== existing,
+	);
 	if (taken) v.add('domain', 'The domain has already been taken.');
 	v.check();
 	const { uuid: _uuid, ...fresh } = newVanityDomain(domain!);
@@ -37,7 +47,8 @@ function vanityDomainFields(ctx: Context, existing?: StoredVanityDomain): Omit<S
 /** Locked by hand (/_sandbox/links/{uuid}/lock), or while a campaign sends its template. */
 function unlockedLink(ctx: Context): StoredLink {
 	const link = find(ctx.store.links, ctx.params[0], 'Link');
-	if (link.locked || ctx.store.sending.templateLocked(link.template_uuid)) throw new HttpError(423, { message: 'The link is locked: a campaign using it is sending.' });
+	if (link.locked || ctx.store.sending.templateLocked(link.template_uuid))
+		throw new HttpError(423, { message: 'The link is locked: a campaign using it is sending.' });
 	return link;
 }
 
@@ -46,12 +57,15 @@ function linkFields(ctx: Context, existing?: StoredLink): Omit<StoredLink, 'uuid
 	const v = new Validator(ctx.body());
 	const required = (field: string) => !existing || v.has(field);
 	const domain = v.string('vanity_domain_uuid', { required: required('vanity_domain_uuid') });
-	if (domain !== undefined && !ctx.store.vanityDomains.has(domain)) v.add('vanity_domain_uuid', 'The selected vanity domain uuid is invalid.');
+	if (domain !== undefined && !ctx.store.vanityDomains.has(domain))
+		v.add('vanity_domain_uuid', 'The selected vanity domain uuid is invalid.');
 	const template = v.string('template_uuid', { required: required('template_uuid') });
-	if (template !== undefined && !ctx.store.sending.templates.has(template)) v.add('template_uuid', 'The selected template uuid is invalid.');
+	if (template !== undefined && !ctx.store.sending.templates.has(template))
+		v.add('template_uuid', 'The selected template uuid is invalid.');
 	const name = v.string('name', { required: required('name'), max: 255 });
 	const destination = v.string('destination', { required: required('destination'), max: 2048 });
-	if (destination !== undefined && !isHttpUrl(destination)) v.add('destination', 'The destination format is invalid.');
+	if (destination !== undefined && !isHttpUrl(destination))
+		v.add('destination', 'The destination format is invalid.');
 	v.check();
 	const now = timestamp();
 	return {
@@ -78,7 +92,9 @@ function syncGroups(ctx: Context) {
 		(group) => wanted.includes(group.uuid) !== group.contacts.has(contact!),
 	);
 	if (changes.some((group) => group.locked)) {
-		throw new HttpError(423, { message: 'The contact group is locked: a campaign using it is sending.' });
+		throw new HttpError(423, {
+			message: 'The contact group is locked: a campaign using it is sending.',
+		});
 	}
 	for (const group of changes) {
 		if (wanted.includes(group.uuid)) ctx.store.addContacts(group, [{ phone_number: contact! }]);
@@ -140,7 +156,8 @@ export const moreControlRoutes: Route[] = [
 				const link = find(ctx.store.links, ctx.params[0], 'Link');
 				const v = new Validator(ctx.body());
 				const locked = v.boolean('locked');
-				if (locked === undefined && !v.errors.locked) v.add('locked', 'The locked field is required.');
+				if (locked === undefined && !v.errors.locked)
+					v.add('locked', 'The locked field is required.');
 				v.check();
 				link.locked = locked!;
 				return ok({ ...linkJson(link), locked: link.locked });

@@ -1,7 +1,11 @@
 // Sending in the sandbox: senders (moderated), templates, campaigns with their life on a clock the
 // tests drive (scheduled → sending → sent), and the outbox of every message "sent".
 import { createHash, randomUUID } from 'node:crypto';
-import { formatPassonaDate, PASSONA_TIME_ZONE, zonedToInstant } from '../nodes/Passona/shared/dates';
+import {
+	formatPassonaDate,
+	PASSONA_TIME_ZONE,
+	zonedToInstant,
+} from '../nodes/Passona/shared/dates';
 import type { CustomFields, SandboxStore } from './store';
 
 /** The sandbox team's uuid, in every campaign's `team_uuid`. */
@@ -119,7 +123,10 @@ export function readPassonaDate(text: string): number {
 export function renderMessage(body: string, fields: CustomFields, linkSeed: string): string {
 	return body
 		.replace(/::([^:\s]+(?:[^:]*[^:\s])?)::/g, (_match, name: string) => {
-			const code = createHash('sha256').update(`${linkSeed}:${name}`).digest('base64url').slice(0, 6);
+			const code = createHash('sha256')
+				.update(`${linkSeed}:${name}`)
+				.digest('base64url')
+				.slice(0, 6);
 			return `https://psms.io/${code}`;
 		})
 		.replace(/\{\s*([A-Za-z0-9_.-]+)\s*\}/g, (match, name: string) =>
@@ -173,7 +180,9 @@ export class SendingStore {
 	/** Campaigns sending right now (after bringing them up to the clock). */
 	sendingCampaigns(): StoredCampaign[] {
 		this.tick();
-		return [...this.campaigns.values()].filter((campaign) => campaign.status === CAMPAIGN_STATUS.sending);
+		return [...this.campaigns.values()].filter(
+			(campaign) => campaign.status === CAMPAIGN_STATUS.sending,
+		);
 	}
 
 	/** Whether a campaign sending right now uses this template. */
@@ -181,7 +190,12 @@ export class SendingStore {
 		return this.sendingCampaigns().some((campaign) => campaign.template_uuid === uuid);
 	}
 
-	createCampaign(fields: Omit<StoredCampaign, 'uuid' | 'status' | 'started_sending_at' | 'finished_sending_at' | 'created_at' | 'updated_at'>): StoredCampaign {
+	createCampaign(
+		fields: Omit<
+			StoredCampaign,
+			'uuid' | 'status' | 'started_sending_at' | 'finished_sending_at' | 'created_at' | 'updated_at'
+		>,
+	): StoredCampaign {
 		const now = this.date();
 		const campaign: StoredCampaign = {
 			uuid: randomUUID(),
@@ -224,13 +238,24 @@ export class SendingStore {
 
 	/** A template as a phone would show it: example custom fields, links as tracked links. */
 	preview(template: StoredTemplate): string {
-		return renderMessage(template.body, { first_name: 'Jane', last_name: 'Doe' }, `preview:${template.uuid}`);
+		return renderMessage(
+			template.body,
+			{ first_name: 'Jane', last_name: 'Doe' },
+			`preview:${template.uuid}`,
+		);
 	}
 
 	/** Who a campaign reaches: its groups' contacts, once each, minus everyone in an excluded group. */
-	recipients(campaign: StoredCampaign): Array<{ phone_number: string; custom_fields: CustomFields }> {
-		if (campaign.test) return [{ phone_number: campaign.test.contact_number, custom_fields: campaign.test.custom_fields }];
-		const excluded = campaign.excluded_contact_groups.map((uuid) => this.store.contactsOf(uuid) ?? new Map());
+	recipients(
+		campaign: StoredCampaign,
+	): Array<{ phone_number: string; custom_fields: CustomFields }> {
+		if (campaign.test)
+			return [
+				{ phone_number: campaign.test.contact_number, custom_fields: campaign.test.custom_fields },
+			];
+		const excluded = campaign.excluded_contact_groups.map(
+			(uuid) => this.store.contactsOf(uuid) ?? new Map(),
+		);
 		const seen = new Map<string, { phone_number: string; custom_fields: CustomFields }>();
 		for (const uuid of campaign.included_contact_groups) {
 			for (const [phone, contact] of this.store.contactsOf(uuid) ?? []) {
@@ -259,7 +284,11 @@ export class SendingStore {
 				kind: campaign.test ? 'test' : 'campaign',
 				to: recipient.phone_number,
 				from: campaign.sender,
-				body: renderMessage(template?.body ?? '', recipient.custom_fields, `${campaign.uuid}:${recipient.phone_number}`),
+				body: renderMessage(
+					template?.body ?? '',
+					recipient.custom_fields,
+					`${campaign.uuid}:${recipient.phone_number}`,
+				),
 				sent_at: sentAt,
 			});
 		}
@@ -274,6 +303,7 @@ export class SendingStore {
 				.filter((other) => other.status === CAMPAIGN_STATUS.sending)
 				.flatMap((other) => this.groupsOf(other)),
 		);
-		for (const uuid of this.groupsOf(campaign)) if (!stillSending.has(uuid)) this.store.lockGroup(uuid, false);
+		for (const uuid of this.groupsOf(campaign))
+			if (!stillSending.has(uuid)) this.store.lockGroup(uuid, false);
 	}
 }

@@ -17,7 +17,8 @@ import { HttpError, isObject, type JsonObject, Validator } from './validation';
 /** How late a send date may be and still count as "now" (a request built a moment ago). */
 const PAST_TOLERANCE_MS = 60_000;
 
-const locked = (what: string) => new HttpError(423, { message: `The ${what} is locked: a campaign using it is sending.` });
+const locked = (what: string) =>
+	new HttpError(423, { message: `The ${what} is locked: a campaign using it is sending.` });
 
 export function senderJson(ctx: Context, sender: StoredSender) {
 	return {
@@ -74,18 +75,25 @@ function senderText(v: Validator, field: string, required: boolean): string | un
 }
 
 /** A campaign may send only from an approved sender of the team. */
-function approvedSender(ctx: Context, v: Validator, field: string, required: boolean): string | undefined {
+function approvedSender(
+	ctx: Context,
+	v: Validator,
+	field: string,
+	required: boolean,
+): string | undefined {
 	const text = senderText(v, field, required);
 	if (text === undefined) return undefined;
 	const sender = ctx.store.sending.findSender(text);
 	if (!sender) v.add(field, `The selected ${field} is invalid.`);
-	else if (sender.status !== SENDER_STATUS.approved) v.add(field, `The ${field} "${text}" is awaiting moderation.`);
+	else if (sender.status !== SENDER_STATUS.approved)
+		v.add(field, `The ${field} "${text}" is awaiting moderation.`);
 	return text;
 }
 
 function knownTemplate(ctx: Context, v: Validator, required: boolean): string | undefined {
 	const uuid = v.string('template_uuid', { required });
-	if (uuid && !ctx.store.sending.templates.has(uuid)) v.add('template_uuid', 'The selected template uuid is invalid.');
+	if (uuid && !ctx.store.sending.templates.has(uuid))
+		v.add('template_uuid', 'The selected template uuid is invalid.');
 	return uuid || undefined;
 }
 
@@ -106,18 +114,26 @@ function campaignFields(ctx: Context, existing?: StoredCampaign) {
 	const creating = !existing;
 	const now = ctx.store.sending.clock.now();
 	const fields = {
-		name: v.string('name', { required: creating || v.has('name'), max: 255 }) ?? existing?.name ?? '',
+		name:
+			v.string('name', { required: creating || v.has('name'), max: 255 }) ?? existing?.name ?? '',
 		template_uuid: knownTemplate(ctx, v, creating) ?? existing?.template_uuid ?? '',
 		sender: approvedSender(ctx, v, 'sender', creating) ?? existing?.sender ?? '',
 		included_contact_groups:
-			v.uuids('included_contact_groups', ctx.store.contactGroups, { required: creating || v.has('included_contact_groups') }) ??
+			v.uuids('included_contact_groups', ctx.store.contactGroups, {
+				required: creating || v.has('included_contact_groups'),
+			}) ??
 			existing?.included_contact_groups ??
 			[],
 		excluded_contact_groups:
-			v.uuids('excluded_contact_groups', ctx.store.contactGroups) ?? existing?.excluded_contact_groups ?? [],
+			v.uuids('excluded_contact_groups', ctx.store.contactGroups) ??
+			existing?.excluded_contact_groups ??
+			[],
 	};
-	const send = date(v, 'scheduled_send_date', creating) ?? (existing && readPassonaDate(existing.scheduled_send_date));
-	const expiry = date(v, 'expiry_date', creating) ?? (existing && readPassonaDate(existing.expiry_date));
+	const send =
+		date(v, 'scheduled_send_date', creating) ??
+		(existing && readPassonaDate(existing.scheduled_send_date));
+	const expiry =
+		date(v, 'expiry_date', creating) ?? (existing && readPassonaDate(existing.expiry_date));
 	if (v.has('scheduled_send_date') && send !== undefined && send < now - PAST_TOLERANCE_MS) {
 		v.add('scheduled_send_date', 'The scheduled send date must be a date after or equal to now.');
 	}
@@ -138,7 +154,8 @@ function changeableCampaign(ctx: Context): StoredCampaign {
 	if (campaign.status === CAMPAIGN_STATUS.sending) throw locked('campaign');
 	const started = readPassonaDate(campaign.scheduled_send_date) <= ctx.store.sending.clock.now();
 	if (campaign.status !== CAMPAIGN_STATUS.scheduled || started) {
-		const message = 'The campaign can no longer be changed: it has started sending or its send date has passed.';
+		const message =
+			'The campaign can no longer be changed: it has started sending or its send date has passed.';
 		throw new HttpError(422, { message, errors: { scheduled_send_date: [message] } });
 	}
 	return campaign;
@@ -175,7 +192,8 @@ function templateFields(ctx: Context, existing?: StoredTemplate): Omit<StoredTem
 	const sender = senderText(v, 'sender', !existing || v.has('sender'));
 	v.check();
 	// A sender the team does not have yet is created, in moderation (as Passona does).
-	if (sender !== undefined && !ctx.store.sending.findSender(sender)) ctx.store.sending.createSender(sender);
+	if (sender !== undefined && !ctx.store.sending.findSender(sender))
+		ctx.store.sending.createSender(sender);
 	const now = ctx.store.sending.date();
 	return {
 		name: name ?? existing?.name ?? '',
@@ -208,7 +226,8 @@ export const sendingRoutes: Route[] = [
 	{
 		pattern: /^\/campaigns$/,
 		methods: {
-			GET: (ctx) => listPage(ctx, ctx.store.sending.campaigns, 15, (entry) => campaignJson(entry[1])),
+			GET: (ctx) =>
+				listPage(ctx, ctx.store.sending.campaigns, 15, (entry) => campaignJson(entry[1])),
 			POST: (ctx) => ok(campaignJson(ctx.store.sending.createCampaign(campaignFields(ctx))), 201),
 		},
 	},
@@ -218,7 +237,9 @@ export const sendingRoutes: Route[] = [
 		methods: {
 			PUT: (ctx) => {
 				const campaign = changeableCampaign(ctx);
-				Object.assign(campaign, campaignFields(ctx, campaign), { updated_at: ctx.store.sending.date() });
+				Object.assign(campaign, campaignFields(ctx, campaign), {
+					updated_at: ctx.store.sending.date(),
+				});
 				return ok(campaignJson(campaign));
 			},
 			DELETE: (ctx) => {
@@ -276,11 +297,13 @@ function setClock(ctx: ControlContext): Reply {
 	const frozen = v.boolean('frozen');
 	const now = v.string('now');
 	const at = now ? Date.parse(now) : undefined;
-	if (at !== undefined && Number.isNaN(at)) v.add('now', 'The now field must be an ISO 8601 date-time.');
+	if (at !== undefined && Number.isNaN(at))
+		v.add('now', 'The now field must be an ISO 8601 date-time.');
 	const number = (field: string) => {
 		const value = v.body[field];
 		if (value === undefined) return undefined;
-		if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) v.add(field, `The ${field} field must be a number of 0 or more.`);
+		if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+			v.add(field, `The ${field} field must be a number of 0 or more.`);
 		return value as number;
 	};
 	const advance = number('advance_ms');
@@ -305,7 +328,8 @@ export const sendingControlRoutes: Route<ControlContext>[] = [
 				const campaign = ctx.query.get('campaign');
 				return ok(
 					ctx.store.sending.outbox.filter(
-						(message) => (!to || message.to === to) && (!campaign || message.campaign_uuid === campaign),
+						(message) =>
+							(!to || message.to === to) && (!campaign || message.campaign_uuid === campaign),
 					),
 				);
 			},
@@ -322,7 +346,8 @@ export const sendingControlRoutes: Route<ControlContext>[] = [
 				const sender = find(ctx.store.sending.senders, ctx.params[0], 'Sender');
 				const v = new Validator(ctx.body());
 				const approved = v.boolean('approved');
-				if (approved === undefined && !v.failed('approved')) v.add('approved', 'The approved field is required.');
+				if (approved === undefined && !v.failed('approved'))
+					v.add('approved', 'The approved field is required.');
 				v.check();
 				sender.status = approved ? SENDER_STATUS.approved : SENDER_STATUS.moderation;
 				sender.updated_at = ctx.store.sending.date();

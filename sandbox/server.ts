@@ -4,7 +4,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { apiRoutes } from './api';
 import { sendingControlRoutes, sendingRoutes } from './sendingApi';
 import { API_PREFIX, type Context, type Reply, type Route } from './context';
-import { type ControlContext, controlRoutes, type Fault, type RequestLogEntry, SandboxState } from './control';
+import {
+	type ControlContext,
+	controlRoutes,
+	type Fault,
+	type RequestLogEntry,
+	SandboxState,
+} from './control';
 import { moreApiRoutes } from './links';
 import type { SandboxStore } from './store';
 import { HttpError, isObject, type JsonObject } from './validation';
@@ -24,7 +30,8 @@ export function createSandboxServer({ store, token, state }: ServerOptions): Ser
 	return createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
 		handle(req, res, store, token, state).catch((error) => {
 			// Only a bug lands here: answer 500 rather than hanging the client.
-			if (!res.headersSent) send(res, { status: 500, body: { message: `Sandbox error: ${error?.message}` } });
+			if (!res.headersSent)
+				send(res, { status: 500, body: { message: `Sandbox error: ${error?.message}` } });
 			else res.destroy();
 		});
 	});
@@ -39,7 +46,9 @@ async function handle(
 ): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 	const method = (req.method ?? 'GET').toUpperCase();
-	const prefix = [API_PREFIX, CONTROL_PREFIX].find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
+	const prefix = [API_PREFIX, CONTROL_PREFIX].find(
+		(p) => url.pathname === p || url.pathname.startsWith(`${p}/`),
+	);
 	if (!prefix) return send(unread(res), { status: 404, body: { message: 'Not found' } });
 
 	const path = url.pathname.slice(prefix.length).replace(/\/+$/, '');
@@ -83,7 +92,8 @@ async function handle(
 	try {
 		reply(await route(routes, ctx));
 	} catch (error) {
-		if (error instanceof HttpError) reply({ status: error.status, body: error.body, headers: error.headers });
+		if (error instanceof HttpError)
+			reply({ status: error.status, body: error.body, headers: error.headers });
 		else throw error;
 	}
 }
@@ -97,7 +107,9 @@ async function route(routes: Route<ControlContext>[], ctx: ControlContext): Prom
 			const allowed = Object.keys(candidate.methods).join(', ');
 			throw new HttpError(
 				405,
-				{ message: `The ${ctx.method} method is not supported for this route. Supported methods: ${allowed}.` },
+				{
+					message: `The ${ctx.method} method is not supported for this route. Supported methods: ${allowed}.`,
+				},
 				{ Allow: allowed },
 			);
 		}
@@ -178,7 +190,12 @@ function send(res: ServerResponse, reply: Reply): void {
 	res.writeHead(reply.status, headers).end(text);
 }
 
-function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, log: RequestLogEntry): void {
+function applyFault(
+	fault: Fault,
+	req: IncomingMessage,
+	res: ServerResponse,
+	log: RequestLogEntry,
+): void {
 	const act = () => {
 		switch (fault.mode) {
 			case 'reset':
@@ -198,7 +215,8 @@ function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, log
 				log.status = fault.status;
 				send(res, {
 					status: fault.status,
-					body: fault.body === undefined ? { message: `Sandbox fault (${fault.status})` } : fault.body,
+					body:
+						fault.body === undefined ? { message: `Sandbox fault (${fault.status})` } : fault.body,
 					headers: fault.headers,
 				});
 		}

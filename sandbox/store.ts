@@ -91,7 +91,16 @@ export function timestamp(date = new Date()): string {
 export function newVanityDomain(domain: string): StoredVanityDomain {
 	const now = timestamp();
 	const uuid = randomUUID();
-	return { uuid, domain, dns_status: 'Pending Validation', nameservers: '[]', status: '1', created_at: now, updated_at: now, zone_id: '' };
+	return {
+		uuid,
+		domain,
+		dns_status: 'Pending Validation',
+		nameservers: '[]',
+		status: '1',
+		created_at: now,
+		updated_at: now,
+		zone_id: '',
+	};
 }
 
 export class SandboxStore {
@@ -152,7 +161,11 @@ export class SandboxStore {
 		for (const group of this.contactGroups.values()) group.scheduled_jobs_number = 0;
 	}
 
-	createContactGroup(input: { name: string; description?: string; deletable?: boolean }): StoredContactGroup {
+	createContactGroup(input: {
+		name: string;
+		description?: string;
+		deletable?: boolean;
+	}): StoredContactGroup {
 		const now = timestamp();
 		const group: StoredContactGroup = {
 			uuid: randomUUID(),
@@ -178,7 +191,8 @@ export class SandboxStore {
 		const count = typeof options.contacts === 'number' ? options.contacts : options.contacts.length;
 		const contacts = group.contacts;
 		for (let i = 0; i < count; i++) {
-			const phone = typeof options.contacts === 'number' ? String(447000000000 + i) : options.contacts[i];
+			const phone =
+				typeof options.contacts === 'number' ? String(447000000000 + i) : options.contacts[i];
 			const custom_fields: CustomFields = options.customFields
 				? { first_name: `First${i}`, last_name: `Last${i}` }
 				: {};
@@ -209,13 +223,21 @@ export class SandboxStore {
 	}
 
 	/** Adds (or updates the custom fields of) contacts, as one background job. */
-	addContacts(group: StoredContactGroup, contacts: { phone_number: string; custom_fields?: CustomFields }[]): void {
+	addContacts(
+		group: StoredContactGroup,
+		contacts: { phone_number: string; custom_fields?: CustomFields }[],
+	): void {
 		const now = timestamp();
 		for (const contact of contacts) {
 			const custom_fields = contact.custom_fields ?? {};
 			const existing = group.contacts.get(contact.phone_number);
 			if (existing) existing.custom_fields = custom_fields;
-			else group.contacts.set(contact.phone_number, { phone_number: contact.phone_number, custom_fields, created_at: now });
+			else
+				group.contacts.set(contact.phone_number, {
+					phone_number: contact.phone_number,
+					custom_fields,
+					created_at: now,
+				});
 			for (const name of Object.keys(custom_fields)) group.headers.add(name);
 		}
 		this.scheduleJob(group);
@@ -241,7 +263,9 @@ export class SandboxStore {
 
 	/** Whether any keyword adds its senders to this group. */
 	keywordsUsing(groupUuid: string): StoredKeyword[] {
-		return [...this.keywords.values()].filter((keyword) => keyword.contact_groups_uuid.includes(groupUuid));
+		return [...this.keywords.values()].filter((keyword) =>
+			keyword.contact_groups_uuid.includes(groupUuid),
+		);
 	}
 
 	deleteWebhook(uuid: string): void {

@@ -7,7 +7,11 @@ export class HttpError extends Error {
 		readonly body: unknown,
 		readonly headers: Record<string, string> = {},
 	) {
-		super(typeof body === 'object' && body && 'message' in body ? String(body.message) : `HTTP ${status}`);
+		super(
+			typeof body === 'object' && body && 'message' in body
+				? String(body.message)
+				: `HTTP ${status}`,
+		);
 	}
 }
 
@@ -50,7 +54,8 @@ export class Validator {
 		if (fields.length === 0) return;
 		const all = fields.flat();
 		const more = all.length - 1;
-		const message = more === 0 ? all[0] : `${all[0]} (and ${more} more error${more === 1 ? '' : 's'})`;
+		const message =
+			more === 0 ? all[0] : `${all[0]} (and ${more} more error${more === 1 ? '' : 's'})`;
 		throw new HttpError(422, { message, errors: this.errors });
 	}
 
@@ -96,7 +101,11 @@ export class Validator {
 	}
 
 	/** An array of uuids that must all be keys of `known`; answers the distinct valid ones. */
-	uuids(field: string, known: ReadonlyMap<string, unknown>, options: { required?: boolean } = {}): string[] | undefined {
+	uuids(
+		field: string,
+		known: ReadonlyMap<string, unknown>,
+		options: { required?: boolean } = {},
+	): string[] | undefined {
 		const list = this.array(field, options);
 		if (!list) return undefined;
 		const valid: string[] = [];
@@ -116,7 +125,8 @@ export class Validator {
 			return undefined;
 		}
 		const phone = normalisePhone(value);
-		if (phone === null) this.add(field, `The ${field} field must be a phone number of 7 to 15 digits.`);
+		if (phone === null)
+			this.add(field, `The ${field} field must be a phone number of 7 to 15 digits.`);
 		return phone ?? undefined;
 	}
 }
@@ -185,7 +195,8 @@ export function paginate<S, T>(
 		}
 	}
 	const lastPage = Math.max(1, Math.ceil(total / perPage));
-	const link = (n: number) => `${path}?page=${n}${request.explicitPerPage ? `&per_page=${perPage}` : ''}`;
+	const link = (n: number) =>
+		`${path}?page=${n}${request.explicitPerPage ? `&per_page=${perPage}` : ''}`;
 	return {
 		data,
 		links: {

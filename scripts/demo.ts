@@ -62,7 +62,9 @@ function describe(node: INode, items: INodeExecutionData[]): string {
 
 /** Runs one example; prints a line a node; returns the keywords its Keyword → Create nodes made. */
 async function runExample(file: string, credentials: PassonaCredentials): Promise<IDataObject[]> {
-	const workflow = JSON.parse(readFileSync(join(PROJECT_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
+	const workflow = JSON.parse(
+		readFileSync(join(PROJECT_ROOT, 'examples', file), 'utf8'),
+	) as WorkflowJson;
 	const step = `${workflow.name ?? file} (examples/${file})`;
 	console.log(`\n▶ ${step}`);
 	const result = await runWorkflow(workflow, credentials);
@@ -75,15 +77,23 @@ async function runExample(file: string, credentials: PassonaCredentials): Promis
 	}
 	if (result.error) {
 		const description = result.error.description ? ` (${result.error.description})` : '';
-		throw new StepFailed(`${step} → node "${result.failedNode}"`, `${result.error.message}${description}`);
+		throw new StepFailed(
+			`${step} → node "${result.failedNode}"`,
+			`${result.error.message}${description}`,
+		);
 	}
 	return workflow.nodes
-		.filter((node) => node.parameters.resource === 'keyword' && node.parameters.operation === 'create')
+		.filter(
+			(node) => node.parameters.resource === 'keyword' && node.parameters.operation === 'create',
+		)
 		.flatMap((node) => (result.outputs[node.name] ?? []).map((item) => item.json));
 }
 
 /** Polls the groups through the node (Get Many) until no contact job is running. */
-async function waitUntilReady(credentials: PassonaCredentials, step: string): Promise<IDataObject[]> {
+async function waitUntilReady(
+	credentials: PassonaCredentials,
+	step: string,
+): Promise<IDataObject[]> {
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	for (;;) {
 		const { items, error } = await runPassona({
@@ -93,7 +103,8 @@ async function waitUntilReady(credentials: PassonaCredentials, step: string): Pr
 		if (error) throw new StepFailed(step, error.message);
 		const groups = items.map((item) => item.json);
 		if (!groups.some((group) => group.status === 'Modifying')) return groups;
-		if (Date.now() > deadline) throw new StepFailed(step, `contact jobs still running after ${READY_TIMEOUT_MS} ms`);
+		if (Date.now() > deadline)
+			throw new StepFailed(step, `contact jobs still running after ${READY_TIMEOUT_MS} ms`);
 		await new Promise((resolve) => setTimeout(resolve, JOB_DELAY_MS / 2));
 	}
 }
@@ -107,7 +118,11 @@ interface InboundAnswer {
  * A Passona Trigger listening on the keyword, as in an active workflow: it registers its webhook in
  * the sandbox; a small local HTTP server plays n8n's webhook endpoint and runs the workflow.
  */
-async function listenWithTrigger(sandbox: Sandbox, credentials: PassonaCredentials, keyword: IDataObject) {
+async function listenWithTrigger(
+	sandbox: Sandbox,
+	credentials: PassonaCredentials,
+	keyword: IDataObject,
+) {
 	const step = `Passona Trigger on '${keyword.keyword}'`;
 	console.log(`\n▶ ${step} (activated as an n8n workflow would be)`);
 	const setup = await triggerSetup({ keywords: [keyword.uuid as string] }, credentials);
@@ -120,19 +135,27 @@ async function listenWithTrigger(sandbox: Sandbox, credentials: PassonaCredentia
 		throw new StepFailed(step, (error as Error).message);
 	}
 	const [webhook] = [...sandbox.store.webhooks.values()];
-	console.log(`  ✓ Activated: Passona webhook '${webhook?.name}' attached to keyword '${keyword.keyword}'`);
+	console.log(
+		`  ✓ Activated: Passona webhook '${webhook?.name}' attached to keyword '${keyword.keyword}'`,
+	);
 	return {
 		/** Waits for the run the inbound SMS started, then deactivates and checks nothing is left. */
 		async finish() {
 			try {
 				await server.settled();
 				if (server.executions.length !== 1) {
-					throw new StepFailed(step, `expected 1 workflow run from the inbound SMS, got ${server.executions.length}`);
+					throw new StepFailed(
+						step,
+						`expected 1 workflow run from the inbound SMS, got ${server.executions.length}`,
+					);
 				}
 				const message = server.executions[0].items[0]?.json ?? {};
-				console.log(`  ✓ Workflow run started by the trigger with the message from ${message.from}: '${message.message}'`);
+				console.log(
+					`  ✓ Workflow run started by the trigger with the message from ${message.from}: '${message.message}'`,
+				);
 				await deactivate(setup);
-				if (sandbox.store.webhooks.size !== 0) throw new StepFailed(step, 'the webhook was not removed on deactivation');
+				if (sandbox.store.webhooks.size !== 0)
+					throw new StepFailed(step, 'the webhook was not removed on deactivation');
 				console.log('  ✓ Deactivated: the webhook is gone from Passona and the keyword');
 			} finally {
 				await server.close();
@@ -142,20 +165,34 @@ async function listenWithTrigger(sandbox: Sandbox, credentials: PassonaCredentia
 }
 
 /** An SMS from SENDER starting with `word`, then the group read back through the node's Get Contacts. */
-async function simulateInbound(sandbox: Sandbox, credentials: PassonaCredentials, word: string, groupUuid: string) {
+async function simulateInbound(
+	sandbox: Sandbox,
+	credentials: PassonaCredentials,
+	word: string,
+	groupUuid: string,
+) {
 	const step = `Inbound SMS '${word}'`;
 	console.log(`\n▶ ${step} (simulated by the sandbox: POST /_sandbox/inbound)`);
 	const response = await fetch(`${sandbox.origin}/_sandbox/inbound`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${sandbox.token}` },
+		headers: {
+			'Content-Type': 'application/json',
+			Accept: 'application/json',
+			Authorization: `Bearer ${sandbox.token}`,
+		},
 		body: JSON.stringify({ from: SENDER, text: `${word} please` }),
 	});
 	if (!response.ok) throw new StepFailed(step, `the sandbox answered ${response.status}`);
 	const { data } = (await response.json()) as InboundAnswer;
 	if (!data.matched || !data.added_to_groups.includes(groupUuid)) {
-		throw new StepFailed(step, `the keyword did not add ${SENDER} to group ${groupUuid}: ${JSON.stringify(data)}`);
+		throw new StepFailed(
+			step,
+			`the keyword did not add ${SENDER} to group ${groupUuid}: ${JSON.stringify(data)}`,
+		);
 	}
-	console.log(`  ✓ Inbound '${word}' from ${SENDER} → added to ${plural(data.added_to_groups.length, 'group')}`);
+	console.log(
+		`  ✓ Inbound '${word}' from ${SENDER} → added to ${plural(data.added_to_groups.length, 'group')}`,
+	);
 
 	await waitUntilReady(credentials, step);
 	const { items, error } = await runPassona({
@@ -169,8 +206,11 @@ async function simulateInbound(sandbox: Sandbox, credentials: PassonaCredentials
 	});
 	if (error) throw new StepFailed(`${step} → Get Contacts`, error.message);
 	const numbers = items.map((item) => item.json.phone_number);
-	if (!numbers.includes(SENDER)) throw new StepFailed(`${step} → Get Contacts`, `${SENDER} is not in the group`);
-	console.log(`  ✓ Get Contacts: group now has ${plural(numbers.length, 'contact')}, ${SENDER} among them`);
+	if (!numbers.includes(SENDER))
+		throw new StepFailed(`${step} → Get Contacts`, `${SENDER} is not in the group`);
+	console.log(
+		`  ✓ Get Contacts: group now has ${plural(numbers.length, 'contact')}, ${SENDER} among them`,
+	);
 }
 
 async function main(): Promise<void> {
@@ -189,18 +229,31 @@ async function main(): Promise<void> {
 			await waitUntilReady(credentials, `Waiting for contact jobs after examples/${file}`);
 			for (const keyword of keywords.filter((created) => created.add_contact_to_group)) {
 				const trigger = await listenWithTrigger(sandbox, credentials, keyword);
-				await simulateInbound(sandbox, credentials, keyword.keyword as string, (keyword.contact_groups_uuid as string[])[0]);
+				await simulateInbound(
+					sandbox,
+					credentials,
+					keyword.keyword as string,
+					(keyword.contact_groups_uuid as string[])[0],
+				);
 				await trigger.finish();
 			}
 		}
 		await runOptInDemo(sandbox, credentials, (step, message) => {
 			throw new StepFailed(step, message);
 		});
-		const left = { groups: sandbox.store.contactGroups.size, keywords: sandbox.store.keywords.size };
+		const left = {
+			groups: sandbox.store.contactGroups.size,
+			keywords: sandbox.store.keywords.size,
+		};
 		if (left.groups !== 1 || left.keywords !== 0) {
-			throw new StepFailed('Clean up', `the sandbox still has ${plural(left.groups, 'group')} and ${plural(left.keywords, 'keyword')}`);
+			throw new StepFailed(
+				'Clean up',
+				`the sandbox still has ${plural(left.groups, 'group')} and ${plural(left.keywords, 'keyword')}`,
+			);
 		}
-		console.log(`\n✔ Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: the sandbox is back to its default_optouts group only.`);
+		console.log(
+			`\n✔ Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: the sandbox is back to its default_optouts group only.`,
+		);
 	} finally {
 		await sandbox.close();
 	}
@@ -209,7 +262,10 @@ async function main(): Promise<void> {
 main()
 	.then(() => 0)
 	.catch((error) => {
-		if (error instanceof StepFailed) console.error(`\n✘ Demo failed at step: ${error.step}\n  ${error.message.replace(/\n/g, '\n  ')}`);
+		if (error instanceof StepFailed)
+			console.error(
+				`\n✘ Demo failed at step: ${error.step}\n  ${error.message.replace(/\n/g, '\n  ')}`,
+			);
 		else console.error('\n✘ Demo failed:', error);
 		return 1;
 	})

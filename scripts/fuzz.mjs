@@ -15,13 +15,21 @@ const seed = option('seed') ?? String(randomInt(-(2 ** 31), 2 ** 31));
 const runs = option('runs') ?? '600';
 console.log(`test:fuzz: fast-check seed ${seed}, ${runs} runs per property`);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const result = spawnSync(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), 'test/properties'], {
-	cwd: root,
-	stdio: 'inherit',
-	env: { ...process.env, PASSONA_PROPERTY_SEED: seed, PASSONA_PROPERTY_RUNS: runs },
-});
+const result = spawnSync(
+	process.execPath,
+	[join(root, 'node_modules', 'jest', 'bin', 'jest.js'), 'test/properties'],
+	{
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, PASSONA_PROPERTY_SEED: seed, PASSONA_PROPERTY_RUNS: runs },
+	},
+);
 if (result.status !== 0) {
-	console.log(`\ntest:fuzz failed with seed ${seed}. Replay: PASSONA_PROPERTY_SEED=${seed} PASSONA_PROPERTY_RUNS=${runs} npx jest test/properties`);
-	console.log('Then add the counterexample fast-check printed as a fixed test (README, Tests: "A seed the fuzzer finds").');
+	console.log(
+		`\ntest:fuzz failed with seed ${seed}. Replay: PASSONA_PROPERTY_SEED=${seed} PASSONA_PROPERTY_RUNS=${runs} npx jest test/properties`,
+	);
+	console.log(
+		'Then add the counterexample fast-check printed as a fixed test (README, Tests: "A seed the fuzzer finds").',
+	);
 }
 process.exit(result.status ?? 1);

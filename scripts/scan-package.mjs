@@ -31,7 +31,9 @@ try {
 	const { n8n } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 	const missing = [...n8n.credentials, ...n8n.nodes].filter((file) => !files.includes(file));
 	const result = await analyzePackage(packageDir);
-	console.log(`scan-package: ${filename}${clean ? ' (dist/ removed first, built by prepack)' : ''}, ${files.length} files`);
+	console.log(
+		`scan-package: ${filename}${clean ? ' (dist/ removed first, built by prepack)' : ''}, ${files.length} files`,
+	);
 	for (const file of files) console.log(`  ${file}`);
 	if (missing.length) {
 		console.error(`scan-package: FAILED: the tarball lacks ${missing.join(', ')}`);

@@ -12,7 +12,9 @@ function operationsOf(description: INodeTypeDescription, resource: string): stri
 		(property: INodeProperties) =>
 			property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
 	);
-	return (operation?.options as INodePropertyOptions[]).map((option) => `${option.name} (${option.value})`);
+	return (operation?.options as INodePropertyOptions[]).map(
+		(option) => `${option.name} (${option.value})`,
+	);
 }
 
 describe('package.json', () => {
@@ -56,7 +58,13 @@ describe('as n8n loads it', () => {
 			'Remove Contacts (removeContacts)',
 			'Update (update)',
 		]);
-		const crud = ['Create (create)', 'Delete (delete)', 'Get (get)', 'Get Many (getAll)', 'Update (update)'];
+		const crud = [
+			'Create (create)',
+			'Delete (delete)',
+			'Get (get)',
+			'Get Many (getAll)',
+			'Update (update)',
+		];
 		expect(operationsOf(passona, 'keyword')).toEqual(crud);
 		expect(operationsOf(passona, 'webhook')).toEqual(crud);
 	});
@@ -64,13 +72,32 @@ describe('as n8n loads it', () => {
 	test('Link (no Get Many: Passona has no list of links), Vanity Domain, Contact and Account operations', async () => {
 		const { types } = await loadPackage();
 		const passona = types.nodes.find((node) => node.name === 'passona')!;
-		expect(operationsOf(passona, 'link')).toEqual(['Create (create)', 'Delete (delete)', 'Get (get)', 'Update (update)']);
-		expect(operationsOf(passona, 'vanityDomain')).toEqual(['Create (create)', 'Delete (delete)', 'Get (get)', 'Get Many (getAll)', 'Update (update)']);
+		expect(operationsOf(passona, 'link')).toEqual([
+			'Create (create)',
+			'Delete (delete)',
+			'Get (get)',
+			'Update (update)',
+		]);
+		expect(operationsOf(passona, 'vanityDomain')).toEqual([
+			'Create (create)',
+			'Delete (delete)',
+			'Get (get)',
+			'Get Many (getAll)',
+			'Update (update)',
+		]);
 		expect(operationsOf(passona, 'contact')).toEqual(['Sync Groups (syncGroups)']);
 		expect(operationsOf(passona, 'account')).toEqual(['Get Balance (getBalance)']);
 		const operation = (resource: string) =>
-			passona.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
-		expect(['link', 'contact', 'account'].map((resource) => operation(resource)?.default)).toEqual(['get', 'syncGroups', 'getBalance']);
+			passona.properties.find(
+				(property) =>
+					property.name === 'operation' &&
+					property.displayOptions?.show?.resource?.includes(resource),
+			);
+		expect(['link', 'contact', 'account'].map((resource) => operation(resource)?.default)).toEqual([
+			'get',
+			'syncGroups',
+			'getBalance',
+		]);
 	});
 
 	test('the Passona Campaign Trigger loads as a polling trigger with the same icons and its own codex', async () => {
@@ -82,7 +109,10 @@ describe('as n8n loads it', () => {
 			light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
 			dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
 		});
-		expect((trigger as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual(['Communication', 'Marketing']);
+		expect((trigger as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual([
+			'Communication',
+			'Marketing',
+		]);
 	});
 
 	test('the Passona node offers every Campaign, Template and Sender operation', async () => {
@@ -123,7 +153,10 @@ describe('as n8n loads it', () => {
 		expect(passona.iconUrl).toEqual(expectedIcons);
 		expect(credential.iconUrl).toEqual(expectedIcons);
 		for (const iconUrl of Object.values(expectedIcons)) {
-			const svg = readFileSync(join(PROJECT_ROOT, iconUrl.replace('icons/n8n-nodes-passona/', '')), 'utf8');
+			const svg = readFileSync(
+				join(PROJECT_ROOT, iconUrl.replace('icons/n8n-nodes-passona/', '')),
+				'utf8',
+			);
 			expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 60 60"/);
 		}
 		expect((passona as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual([
@@ -137,7 +170,9 @@ describe('as n8n loads it', () => {
 		const { types } = await loadPackage();
 		const trigger = types.nodes.find((node) => node.name === 'passonaTrigger')!;
 		expect(trigger.group).toEqual(['trigger']);
-		expect(trigger.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(trigger.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
 		expect(trigger.iconUrl).toEqual({
 			light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
 			dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
@@ -150,7 +185,9 @@ describe('as n8n loads it', () => {
 });
 
 test("n8n's community package scanner passes on the packed tarball", () => {
-	const output = execFileSync('node', [join(PROJECT_ROOT, 'scripts/scan-package.mjs')], { encoding: 'utf8' });
+	const output = execFileSync('node', [join(PROJECT_ROOT, 'scripts/scan-package.mjs')], {
+		encoding: 'utf8',
+	});
 	expect(output).toContain('scan-package: passed n8n community package scan');
 	expect(output).not.toMatch(/^\s+(test|sandbox|scripts|nodes\/.*\.ts)/m);
 }, 60_000);

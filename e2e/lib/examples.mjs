@@ -46,8 +46,13 @@ export async function runExamples({ cli, sandbox, parse, log }) {
 		}
 		log(`  examples/${file} (${id}): ${nodes.length} nodes ran`);
 		const deadline = Date.now() + 30_000;
-		while ([...sandbox.store.contactGroups.values()].some((group) => sandbox.store.statusOf(group) === 'Modifying')) {
-			if (Date.now() > deadline) throw new Error(`contact groups still Modifying 30 s after examples/${file}`);
+		while (
+			[...sandbox.store.contactGroups.values()].some(
+				(group) => sandbox.store.statusOf(group) === 'Modifying',
+			)
+		) {
+			if (Date.now() > deadline)
+				throw new Error(`contact groups still Modifying 30 s after examples/${file}`);
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 	}

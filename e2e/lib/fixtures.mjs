@@ -15,7 +15,12 @@ const passona = 'n8n-nodes-passona.passona';
 const credentials = { passonaApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 
 export function credential(sandbox) {
-	return { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'passonaApi', data: { apiToken: sandbox.token, baseUrl: sandbox.url } };
+	return {
+		id: CREDENTIAL_ID,
+		name: CREDENTIAL_NAME,
+		type: 'passonaApi',
+		data: { apiToken: sandbox.token, baseUrl: sandbox.url },
+	};
 }
 
 function workflow(id, name, nodes) {
@@ -45,7 +50,13 @@ export function actionWorkflow() {
 			name: 'Create Group',
 			type: passona,
 			credentials,
-			parameters: { resource: 'contactGroup', operation: 'create', name: GROUP_NAME, deletable: true, additionalFields: { description: 'made by the e2e test' } },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'create',
+				name: GROUP_NAME,
+				deletable: true,
+				additionalFields: { description: 'made by the e2e test' },
+			},
 		},
 		{
 			id: 'a2',

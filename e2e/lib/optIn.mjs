@@ -23,8 +23,10 @@ async function optInWorkflow({ keyword, group, template }) {
 		// duplicated workflow: two workflows on one webhook path would share its production URL.
 		if (node.webhookId) node.webhookId = randomUUID();
 		if (node.type.endsWith('.passonaTrigger')) node.parameters.keywords = [keyword];
-		if (node.parameters.operation === 'addContacts') node.parameters.contactGroup = { __rl: true, mode: 'id', value: group };
-		if (node.parameters.operation === 'sendTest') node.parameters.template = { __rl: true, mode: 'id', value: template };
+		if (node.parameters.operation === 'addContacts')
+			node.parameters.contactGroup = { __rl: true, mode: 'id', value: group };
+		if (node.parameters.operation === 'sendTest')
+			node.parameters.template = { __rl: true, mode: 'id', value: template };
 	}
 	const { name, nodes, connections, settings } = workflow;
 	return { name, nodes, connections, settings, active: false };
@@ -35,7 +37,14 @@ function campaignWorkflow({ group, template }) {
 		name: 'Passona e2e: campaign to the opt-in group',
 		active: false,
 		nodes: [
-			{ id: 'c0', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'c0',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'c1',
 				name: 'Create Campaign',
@@ -62,22 +71,47 @@ function campaignWorkflow({ group, template }) {
 /** One e2e step: the opt-in flow through n8n, checked in the sandbox's outbox. */
 export async function optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }) {
 	const group = await sandboxCall(sandbox, 'POST', '/contact-groups', { name: 'E2E Opt-in list' });
-	sandbox.store.addContacts(sandbox.store.contactGroups.get(group.uuid), [{ phone_number: OPTED_OUT }]);
+	sandbox.store.addContacts(sandbox.store.contactGroups.get(group.uuid), [
+		{ phone_number: OPTED_OUT },
+	]);
 	sandbox.store.addContacts(sandbox.store.defaultOptoutsGroup, [{ phone_number: OPTED_OUT }]);
-	const template = await sandboxCall(sandbox, 'POST', '/templates', { name: 'Welcome', body: WELCOME, sender: '88440' });
-	const keyword = await sandboxCall(sandbox, 'POST', '/keywords', { keyword: OPT_IN_KEYWORD, add_contact_to_group: false, call_webhook: false });
+	const template = await sandboxCall(sandbox, 'POST', '/templates', {
+		name: 'Welcome',
+		body: WELCOME,
+		sender: '88440',
+	});
+	const keyword = await sandboxCall(sandbox, 'POST', '/keywords', {
+		keyword: OPT_IN_KEYWORD,
+		add_contact_to_group: false,
+		call_webhook: false,
+	});
 
-	const created = await rest.post('/workflows', await optInWorkflow({ keyword: keyword.uuid, group: group.uuid, template: template.uuid }));
-	const activated = await rest.post(`/workflows/${created.id}/activate`, { versionId: created.versionId });
-	assert.equal(activated.active, true, `activate answered ${JSON.stringify(activated).slice(0, 2000)}`);
-	await waitFor('the opt-in trigger on its keyword', () => sandbox.store.keywords.get(keyword.uuid).webhooks_uuid.length === 1);
+	const created = await rest.post(
+		'/workflows',
+		await optInWorkflow({ keyword: keyword.uuid, group: group.uuid, template: template.uuid }),
+	);
+	const activated = await rest.post(`/workflows/${created.id}/activate`, {
+		versionId: created.versionId,
+	});
+	assert.equal(
+		activated.active,
+		true,
+		`activate answered ${JSON.stringify(activated).slice(0, 2000)}`,
+	);
+	await waitFor(
+		'the opt-in trigger on its keyword',
+		() => sandbox.store.keywords.get(keyword.uuid).webhooks_uuid.length === 1,
+	);
 
 	// n8n stores the trigger's registration (the secret's digest, static data) a moment after the
 	// webhook exists in Passona; until then the trigger answers 401 and starts nothing, so the
 	// inbound SMS is sent again.
 	let last;
 	const inbound = await waitFor('a delivery n8n accepts', async () => {
-		last = await sandboxCall(sandbox, 'POST', '/_sandbox/inbound', { from: JOINER, text: OPT_IN_KEYWORD });
+		last = await sandboxCall(sandbox, 'POST', '/_sandbox/inbound', {
+			from: JOINER,
+			text: OPT_IN_KEYWORD,
+		});
 		return last.deliveries[0]?.status === 200 && last;
 	}).catch((error) => {
 		throw new Error(`${error.message}; the last delivery: ${JSON.stringify(last?.deliveries)}`);
@@ -88,28 +122,50 @@ export async function optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, pars
 		const list = (await rest.get(`/executions?filter=${filter}`)).results;
 		return list.some((entry) => entry.status !== 'running' && entry.status !== 'new') && list;
 	});
-	assert.equal(execution.status, 'success', `opt-in execution ${execution.id} ended ${execution.status}`);
+	assert.equal(
+		execution.status,
+		'success',
+		`opt-in execution ${execution.id} ended ${execution.status}`,
+	);
 	const welcomed = await waitFor('the welcome SMS in the outbox', async () => {
 		const outbox = await sandboxCall(sandbox, 'GET', `/_sandbox/outbox?to=${JOINER}`);
 		return outbox.length > 0 && outbox;
 	});
-	assert.deepEqual(welcomed.map(({ kind, to, from, body }) => ({ kind, to, from, body })), [{ kind: 'test', to: JOINER, from: '88440', body: WELCOME }]);
+	assert.deepEqual(
+		welcomed.map(({ kind, to, from, body }) => ({ kind, to, from, body })),
+		[{ kind: 'test', to: JOINER, from: '88440', body: WELCOME }],
+	);
 	assert.deepEqual([...sandbox.store.contactsOf(group.uuid).keys()], [OPTED_OUT, JOINER]);
 	log(`  inbound ${OPT_IN_KEYWORD} from ${JOINER} → added to the group, welcome SMS in the outbox`);
 
 	await rest.post(`/workflows/${created.id}/deactivate`, {});
-	await waitFor('the opt-in trigger to go', () => sandbox.store.keywords.get(keyword.uuid).webhooks_uuid.length === 0);
+	await waitFor(
+		'the opt-in trigger to go',
+		() => sandbox.store.keywords.get(keyword.uuid).webhooks_uuid.length === 0,
+	);
 
-	const campaign = await rest.post('/workflows', campaignWorkflow({ group: group.uuid, template: template.uuid }));
-	const run = parseCliJson(await cli(['execute', `--id=${campaign.id}`, '--rawOutput'], { capture: true }));
+	const campaign = await rest.post(
+		'/workflows',
+		campaignWorkflow({ group: group.uuid, template: template.uuid }),
+	);
+	const run = parseCliJson(
+		await cli(['execute', `--id=${campaign.id}`, '--rawOutput'], { capture: true }),
+	);
 	assert.equal(run.data.resultData.error, undefined);
-	const [record] = run.data.resultData.runData['Create Campaign'][0].data.main[0].map((item) => item.json);
+	const [record] = run.data.resultData.runData['Create Campaign'][0].data.main[0].map(
+		(item) => item.json,
+	);
 	assert.deepEqual(record.excluded_contact_groups, [sandbox.store.defaultOptoutsGroup.uuid]);
 	const sent = await waitFor('the campaign in the outbox', async () => {
 		const outbox = await sandboxCall(sandbox, 'GET', `/_sandbox/outbox?campaign=${record.uuid}`);
 		return outbox.length > 0 && outbox;
 	});
-	assert.deepEqual(sent.map((message) => message.to), [JOINER]);
+	assert.deepEqual(
+		sent.map((message) => message.to),
+		[JOINER],
+	);
 	assert.deepEqual(await sandboxCall(sandbox, 'GET', `/_sandbox/outbox?to=${OPTED_OUT}`), []);
-	log(`  campaign to the group (default_optouts excluded) reached ${JOINER} only; ${OPTED_OUT} received nothing`);
+	log(
+		`  campaign to the group (default_optouts excluded) reached ${JOINER} only; ${OPTED_OUT} received nothing`,
+	);
 }

@@ -7,4 +7,9 @@ import { fileURLToPath } from 'node:url';
 export const E2E_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 export const ROOT = dirname(E2E_DIR);
 export const N8N_VERSION = process.env.E2E_N8N_VERSION || undefined;
-export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e', ...(N8N_VERSION ? [`n8n-${N8N_VERSION}`] : []));
+export const ARTIFACTS = join(
+	ROOT,
+	'artifacts',
+	'e2e',
+	...(N8N_VERSION ? [`n8n-${N8N_VERSION}`] : []),
+);

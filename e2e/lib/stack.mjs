@@ -35,7 +35,12 @@ export async function freePorts(count) {
 		}
 		return servers.map((server) => server.address().port);
 	} finally {
-		await Promise.all(servers.map((server) => new Promise((resolve) => (server.listening ? server.close(resolve) : resolve()))));
+		await Promise.all(
+			servers.map(
+				(server) =>
+					new Promise((resolve) => (server.listening ? server.close(resolve) : resolve())),
+			),
+		);
 	}
 }
 
@@ -71,12 +76,25 @@ async function installPackage(nodesDir, log) {
 		await writeFile(packageJsonPath, JSON.stringify(packageJson, null, 2));
 		await run(
 			'npm',
-			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'],
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+				'--loglevel=error',
+			],
 			{ cwd: packageDir },
 		);
 		await writeFile(
 			join(nodesDir, 'package.json'),
-			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: version } }, null, 2),
+			JSON.stringify(
+				{ name: 'installed-nodes', private: true, dependencies: { [name]: version } },
+				null,
+				2,
+			),
 		);
 		log(`e2e: installed ${tarball} into ${packageDir}`);
 	} finally {
@@ -84,7 +102,12 @@ async function installPackage(nodesDir, log) {
 	}
 }
 
-export async function startStack({ paths, log = console.log, artifacts = ARTIFACTS, keepUserFolder = false }) {
+export async function startStack({
+	paths,
+	log = console.log,
+	artifacts = ARTIFACTS,
+	keepUserFolder = false,
+}) {
 	await mkdir(artifacts, { recursive: true });
 	const cleanups = [];
 	const stop = async () => {
@@ -105,9 +128,14 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 		cleanups.push(() => new Promise((resolve) => sandboxLog.end(resolve)));
 		// The sandbox's request log (method, path, status of every API call) goes to sandbox.log.
 		cleanups.push(async () => {
-			const response = await fetch(`${sandbox.origin}/_sandbox/requests`, { headers: { Authorization: `Bearer ${sandbox.token}` } });
+			const response = await fetch(`${sandbox.origin}/_sandbox/requests`, {
+				headers: { Authorization: `Bearer ${sandbox.token}` },
+			});
 			const answer = await response.json();
-			for (const entry of answer.data) sandboxLog.write(`${entry.status ?? '---'} ${entry.method} ${entry.path}${Object.keys(entry.query).length ? ` ${JSON.stringify(entry.query)}` : ''}\n`);
+			for (const entry of answer.data)
+				sandboxLog.write(
+					`${entry.status ?? '---'} ${entry.method} ${entry.path}${Object.keys(entry.query).length ? ` ${JSON.stringify(entry.query)}` : ''}\n`,
+				);
 		});
 		log(`e2e: sandbox at ${sandbox.url}`);
 
@@ -159,7 +187,11 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 			cliLog.write(`\n$ n8n ${args.join(' ')}\n`);
 			try {
 				return await new Promise((resolve, reject) => {
-					const child = spawn(paths.node, [paths.n8n, ...args], { env: { ...env, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) }, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+					const child = spawn(paths.node, [paths.n8n, ...args], {
+						env: { ...env, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) },
+						cwd: userFolder,
+						stdio: ['ignore', 'pipe', 'pipe'],
+					});
 					let stdout = '';
 					child.stdout.on('data', (chunk) => {
 						stdout += chunk;
@@ -168,7 +200,13 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 					child.stderr.on('data', (chunk) => cliLog.write(chunk));
 					child.once('error', reject);
 					child.once('exit', (code) =>
-						code === 0 ? resolve(capture ? stdout : undefined) : reject(new Error(`n8n ${args.join(' ')} exited ${code} (see cli.log)\n${stdout.slice(-2000)}`)),
+						code === 0
+							? resolve(capture ? stdout : undefined)
+							: reject(
+									new Error(
+										`n8n ${args.join(' ')} exited ${code} (see cli.log)\n${stdout.slice(-2000)}`,
+									),
+								),
 					);
 				});
 			} finally {
@@ -178,20 +216,29 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 
 		let n8n;
 		const startOnce = async () => {
-			n8n = spawn(paths.node, [paths.n8n, 'start'], { env, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+			n8n = spawn(paths.node, [paths.n8n, 'start'], {
+				env,
+				cwd: userFolder,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			});
 			n8n.stdout.pipe(n8nLog, { end: false });
 			n8n.stderr.pipe(n8nLog, { end: false });
 			let output = '';
 			const keep = (chunk) => (output = `${output}${chunk}`.slice(-20_000));
 			n8n.stdout.on('data', keep);
 			n8n.stderr.on('data', keep);
-			const exited = new Promise((resolve) => n8n.once('exit', (code, signal) => resolve(`${signal ?? code}`)));
+			const exited = new Promise((resolve) =>
+				n8n.once('exit', (code, signal) => resolve(`${signal ?? code}`)),
+			);
 			n8n.exitedPromise = exited;
 			const deadline = Date.now() + 180_000;
 			for (;;) {
 				const gone = await Promise.race([exited, sleep(500).then(() => undefined)]);
 				if (gone !== undefined) {
-					const error = new Error(`n8n exited (${gone}) before it was ready; see ${join(artifacts, 'n8n.log')}`);
+					const error = new Error(
+						`n8n exited (${gone}) before it was ready; see ${join(artifacts, 'n8n.log')}`,
+					);
 					error.portInUse = PORT_IN_USE.test(output);
 					throw error;
 				}
@@ -202,7 +249,8 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 				} catch {
 					// not listening yet
 				}
-				if (Date.now() > deadline) throw new Error(`n8n was not ready within 180 s; see ${join(artifacts, 'n8n.log')}`);
+				if (Date.now() > deadline)
+					throw new Error(`n8n was not ready within 180 s; see ${join(artifacts, 'n8n.log')}`);
 			}
 		};
 		/** Starts n8n; if another process took a port between the probe and n8n's start, tries fresh ports. */
@@ -213,7 +261,9 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 				} catch (error) {
 					if (!error.portInUse || attempt === 3) throw error;
 					const [newBrokerPort] = await freePorts(1);
-					log(`e2e: a port n8n wanted was taken (attempt ${attempt}); retrying with broker port ${newBrokerPort}`);
+					log(
+						`e2e: a port n8n wanted was taken (attempt ${attempt}); retrying with broker port ${newBrokerPort}`,
+					);
 					env.N8N_RUNNERS_BROKER_PORT = String(newBrokerPort);
 				}
 			}
@@ -233,4 +283,3 @@ export async function startStack({ paths, log = console.log, artifacts = ARTIFAC
 		throw error;
 	}
 }
-

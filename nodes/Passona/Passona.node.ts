@@ -29,7 +29,8 @@ export class Passona implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send SMS campaigns with Passona and manage contact groups, keywords, templates, senders, links and webhooks',
+		description:
+			'Send SMS campaigns with Passona and manage contact groups, keywords, templates, senders, links and webhooks',
 		defaults: { name: 'Passona' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,7 +1,19 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { passonaApiRequestAllItems } from '../Passona/shared/transport';
-import { CAMPAIGN_EVENTS, type CampaignEvent, type CampaignEventItem, campaignEvents, latestEvent, type SeenCampaigns } from './events';
+import {
+	CAMPAIGN_EVENTS,
+	type CampaignEvent,
+	type CampaignEventItem,
+	campaignEvents,
+	latestEvent,
+	type SeenCampaigns,
+} from './events';
 
 interface TriggerState {
 	/** Absent until the first poll (at activation) has taken stock of the campaigns. */
@@ -21,7 +33,9 @@ function wantedEvents(context: IPollFunctions): Set<CampaignEvent> {
 	return new Set(events);
 }
 
-const toItem = ({ event, campaign }: CampaignEventItem): INodeExecutionData => ({ json: { event, ...campaign } });
+const toItem = ({ event, campaign }: CampaignEventItem): INodeExecutionData => ({
+	json: { event, ...campaign },
+});
 
 export class PassonaCampaignTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -69,7 +83,9 @@ export class PassonaCampaignTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const wanted = wantedEvents(this);
-		const campaigns = await passonaApiRequestAllItems.call(this, '/campaigns', { subject: 'campaign' });
+		const campaigns = await passonaApiRequestAllItems.call(this, '/campaigns', {
+			subject: 'campaign',
+		});
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the latest event, without touching what the active workflow has seen.
 			const latest = latestEvent(campaigns, wanted);

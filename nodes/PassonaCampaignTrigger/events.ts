@@ -37,13 +37,15 @@ const isSet = (value: unknown) => typeof value === 'string' && value.trim() !== 
 const FINISHED_STATUS = 2;
 
 function stateOf(campaign: Record<string, unknown>): string {
-	const finished = isSet(campaign.finished_sending_at) || Number(campaign.status) === FINISHED_STATUS;
+	const finished =
+		isSet(campaign.finished_sending_at) || Number(campaign.status) === FINISHED_STATUS;
 	const started = finished || isSet(campaign.started_sending_at);
 	return `${started ? 's' : ''}${finished ? 'f' : ''}`;
 }
 
 function timeOf(item: CampaignEventItem): string {
-	const value = item.campaign[item.event === 'startedSending' ? 'started_sending_at' : 'finished_sending_at'];
+	const value =
+		item.campaign[item.event === 'startedSending' ? 'started_sending_at' : 'finished_sending_at'];
 	return typeof value === 'string' ? value : '';
 }
 
@@ -66,7 +68,8 @@ export function campaignEvents(
 		if (entry === null || typeof entry !== 'object') continue;
 		const campaign = entry as Record<string, unknown>;
 		// A campaign listed twice (pages shifting while read) counts once.
-		if (typeof campaign.uuid !== 'string' || campaign.uuid === '' || campaign.uuid in next) continue;
+		if (typeof campaign.uuid !== 'string' || campaign.uuid === '' || campaign.uuid in next)
+			continue;
 		const now = stateOf(campaign);
 		next[campaign.uuid] = now;
 		if (seen === undefined) continue;
@@ -90,7 +93,10 @@ export function campaignEvents(
 }
 
 /** For "Fetch Test Event": the latest event in the list, whatever was seen before. */
-export function latestEvent(campaigns: unknown[], wanted: ReadonlySet<CampaignEvent>): CampaignEventItem | undefined {
+export function latestEvent(
+	campaigns: unknown[],
+	wanted: ReadonlySet<CampaignEvent>,
+): CampaignEventItem | undefined {
 	const { events } = campaignEvents(campaigns, {}, wanted);
 	return events[events.length - 1];
 }

@@ -10,7 +10,14 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { getKeywords } from '../Passona/loadOptions/getKeywords';
 import { InputError, parseUuidList } from '../Passona/shared/input';
 import { deliveryItem, VERIFICATION_HEADER, secretMatches } from './delivery';
-import { isRegistered, leftBehindNote, readRegistrations, register, registrations, unregister } from './registration';
+import {
+	isRegistered,
+	leftBehindNote,
+	readRegistrations,
+	register,
+	registrations,
+	unregister,
+} from './registration';
 import { withNote } from '../Passona/shared/transport';
 
 function chosenKeywords(context: IHookFunctions): string[] {
@@ -30,7 +37,8 @@ function chosenKeywords(context: IHookFunctions): string[] {
  * test URL runs in manual mode, its registration being the other one.
  */
 function calledUrl(context: IWebhookFunctions): string | undefined {
-	if (typeof context.getWebhookResourceUrl === 'function') return context.getWebhookResourceUrl('default');
+	if (typeof context.getWebhookResourceUrl === 'function')
+		return context.getWebhookResourceUrl('default');
 	const production = context.getNodeWebhookUrl('default');
 	if (context.getMode() !== 'manual') return production;
 	return Object.keys(readRegistrations(context)).find((url) => url !== production);
@@ -46,8 +54,10 @@ export class PassonaTrigger implements INodeType {
 		subtitle: '=Keywords: {{$parameter["keywords"].length}}',
 		description: 'Starts the workflow when an inbound SMS matches a Passona keyword',
 		// What n8n's editor shows while it listens, after activation, and in the trigger panel.
-		eventTriggerDescription: 'Waiting for an inbound SMS that starts with one of the chosen keywords',
-		activationMessage: 'Inbound SMS starting with one of the chosen keywords now start this workflow.',
+		eventTriggerDescription:
+			'Waiting for an inbound SMS that starts with one of the chosen keywords',
+		activationMessage:
+			'Inbound SMS starting with one of the chosen keywords now start this workflow.',
 		triggerPanel: {
 			header: 'Send an SMS that starts with one of the chosen keywords to your Passona number',
 			executionsHelp: {
@@ -63,7 +73,9 @@ export class PassonaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'passonaApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				// n8n's node creator lists each Event option as this trigger's action.
@@ -77,7 +89,8 @@ export class PassonaTrigger implements INodeType {
 						name: 'Inbound SMS Matching a Keyword',
 						value: 'keywordMatched',
 						action: 'On inbound SMS matching a keyword',
-						description: 'Someone texts your Passona number a message that starts with one of the chosen keywords',
+						description:
+							'Someone texts your Passona number a message that starts with one of the chosen keywords',
 					},
 				],
 			},
@@ -111,7 +124,8 @@ export class PassonaTrigger implements INodeType {
 						name: 'includeHeaders',
 						type: 'boolean',
 						default: false,
-						description: "Whether to add the request's headers to the item (the secret header is removed)",
+						description:
+							"Whether to add the request's headers to the item (the secret header is removed)",
 					},
 					{
 						displayName: 'Include Query',
@@ -132,7 +146,12 @@ export class PassonaTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const registration = registrations(this)[this.getNodeWebhookUrl('default')!];
 				if (!registration) return false;
-				return await isRegistered(this, this.getNodeWebhookUrl('default')!, registration, chosenKeywords(this));
+				return await isRegistered(
+					this,
+					this.getNodeWebhookUrl('default')!,
+					registration,
+					chosenKeywords(this),
+				);
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -170,11 +189,19 @@ export class PassonaTrigger implements INodeType {
 		// Only the secret registered for the URL that was called (test or production) opens it.
 		const url = calledUrl(this);
 		const registration = url === undefined ? undefined : readRegistrations(this)[url];
-		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], registration ? [registration.secretDigest] : [])) {
+		if (
+			!secretMatches(
+				headers[VERIFICATION_HEADER.toLowerCase()],
+				registration ? [registration.secretDigest] : [],
+			)
+		) {
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}
-		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean; includeQuery?: boolean };
+		const options = this.getNodeParameter('options', {}) as {
+			includeHeaders?: boolean;
+			includeQuery?: boolean;
+		};
 		const item = deliveryItem(this.getBodyData(), new Date(), {
 			headers: options.includeHeaders ? headers : undefined,
 			query: options.includeQuery ? (this.getQueryData() as IDataObject) : undefined,

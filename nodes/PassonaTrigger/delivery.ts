@@ -32,7 +32,9 @@ type Headers = Record<string, unknown>;
 /** Request headers without the secret (names compared case-insensitively). */
 export function withoutSecret(headers: Headers): Headers {
 	return Object.fromEntries(
-		Object.entries(headers).filter(([name]) => name.toLowerCase() !== VERIFICATION_HEADER.toLowerCase()),
+		Object.entries(headers).filter(
+			([name]) => name.toLowerCase() !== VERIFICATION_HEADER.toLowerCase(),
+		),
 	);
 }
 

@@ -10,7 +10,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { passonaApiRequest, passonaApiRequestAllItems, withNote } from '../Passona/shared/transport';
+import {
+	passonaApiRequest,
+	passonaApiRequestAllItems,
+	withNote,
+} from '../Passona/shared/transport';
 import { secretDigest, secretMatches, VERIFICATION_HEADER } from './delivery';
 
 export interface AttachedKeyword {
@@ -53,11 +57,14 @@ interface PassonaWebhook {
 	headers?: Record<string, string> | null;
 }
 
-type StaticDataContext = IHookFunctions | { getWorkflowStaticData: IHookFunctions['getWorkflowStaticData'] };
+type StaticDataContext =
+	| IHookFunctions
+	| { getWorkflowStaticData: IHookFunctions['getWorkflowStaticData'] };
 
 /** A stored registration with a 0.1.0 `secret` given as its digest. */
 function upgraded(stored: Registration | LegacyRegistration): Registration {
-	if (typeof (stored as Partial<LegacyRegistration> | null)?.secret !== 'string') return stored as Registration;
+	if (typeof (stored as Partial<LegacyRegistration> | null)?.secret !== 'string')
+		return stored as Registration;
 	const { secret, ...rest } = stored as LegacyRegistration;
 	return { ...rest, secretDigest: secretDigest(secret) };
 }
@@ -67,7 +74,8 @@ export function registrations(context: StaticDataContext) {
 	const data = context.getWorkflowStaticData('node') as TriggerStaticData;
 	data.registrations ??= {};
 	for (const [url, stored] of Object.entries(data.registrations)) {
-		if (typeof (stored as Partial<LegacyRegistration> | null)?.secret === 'string') data.registrations[url] = upgraded(stored);
+		if (typeof (stored as Partial<LegacyRegistration> | null)?.secret === 'string')
+			data.registrations[url] = upgraded(stored);
 	}
 	return data.registrations as Record<string, Registration>;
 }
@@ -79,7 +87,9 @@ export function registrations(context: StaticDataContext) {
  */
 export function readRegistrations(context: StaticDataContext): Record<string, Registration> {
 	const stored = (context.getWorkflowStaticData('node') as TriggerStaticData).registrations ?? {};
-	return Object.fromEntries(Object.entries(stored).map(([url, registration]) => [url, upgraded(registration)]));
+	return Object.fromEntries(
+		Object.entries(stored).map(([url, registration]) => [url, upgraded(registration)]),
+	);
 }
 
 /** Named so that a person in Passona's dashboard sees which n8n workflow owns it. */
@@ -89,17 +99,34 @@ export function webhookName(workflow: { id?: string; name?: string }, nodeName: 
 }
 
 async function getKeyword(context: IHookFunctions, uuid: string, tolerateMissing: boolean) {
-	const body = (await passonaApiRequest.call(context, 'GET', `/keywords/${uuid}`, { subject: 'keyword', uuid }, {
-		notFoundIsEmpty: tolerateMissing,
-	})) as { data?: PassonaKeyword } | undefined;
+	const body = (await passonaApiRequest.call(
+		context,
+		'GET',
+		`/keywords/${uuid}`,
+		{ subject: 'keyword', uuid },
+		{
+			notFoundIsEmpty: tolerateMissing,
+		},
+	)) as { data?: PassonaKeyword } | undefined;
 	return body?.data;
 }
 
-async function putKeyword(context: IHookFunctions, uuid: string, body: IDataObject, tolerateMissing: boolean) {
-	await passonaApiRequest.call(context, 'PUT', `/keywords/${uuid}`, { subject: 'keyword', uuid }, {
-		body,
-		notFoundIsEmpty: tolerateMissing,
-	});
+async function putKeyword(
+	context: IHookFunctions,
+	uuid: string,
+	body: IDataObject,
+	tolerateMissing: boolean,
+) {
+	await passonaApiRequest.call(
+		context,
+		'PUT',
+		`/keywords/${uuid}`,
+		{ subject: 'keyword', uuid },
+		{
+			body,
+			notFoundIsEmpty: tolerateMissing,
+		},
+	);
 }
 
 /**
@@ -107,20 +134,44 @@ async function putKeyword(context: IHookFunctions, uuid: string, body: IDataObje
  * of ours). Passona takes the whole list on each write, so a concurrent activation can replace
  * it: the keyword is read back after writing, and the write made again until ours is there.
  */
-async function attach(context: IHookFunctions, registration: Registration, uuid: string, stale: string[]): Promise<void> {
+async function attach(
+	context: IHookFunctions,
+	registration: Registration,
+	uuid: string,
+	stale: string[],
+): Promise<void> {
 	let keyword = (await getKeyword(context, uuid, false))!;
 	const before = (keyword.webhooks_uuid ?? []).filter((id) => !stale.includes(id));
 	// Recorded before the write: if the answer is lost, the undo still visits this keyword.
-	registration.keywords.push({ uuid, callWebhookBefore: keyword.call_webhook === true, webhooksBefore: before });
+	registration.keywords.push({
+		uuid,
+		callWebhookBefore: keyword.call_webhook === true,
+		webhooksBefore: before,
+	});
 	for (let attempt = 1; ; attempt++) {
-		const others = (keyword.webhooks_uuid ?? []).filter((id) => id !== registration.webhookId && !stale.includes(id));
-		await putKeyword(context, uuid, { call_webhook: true, webhooks_uuid: [...others, registration.webhookId] }, false);
+		const others = (keyword.webhooks_uuid ?? []).filter(
+			(id) => id !== registration.webhookId && !stale.includes(id),
+		);
+		await putKeyword(
+			context,
+			uuid,
+			{ call_webhook: true, webhooks_uuid: [...others, registration.webhookId] },
+			false,
+		);
 		keyword = (await getKeyword(context, uuid, false))!;
-		if (keyword.call_webhook === true && (keyword.webhooks_uuid ?? []).includes(registration.webhookId)) return;
+		if (
+			keyword.call_webhook === true &&
+			(keyword.webhooks_uuid ?? []).includes(registration.webhookId)
+		)
+			return;
 		if (attempt >= ATTACH_ATTEMPTS) {
-			throw new NodeOperationError(context.getNode(), `Passona keyword ${uuid} kept losing this trigger's webhook`, {
-				description: `It was attached ${ATTACH_ATTEMPTS} times and each time another change to the keyword replaced its list of webhooks. Activate the workflow again in a moment.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Passona keyword ${uuid} kept losing this trigger's webhook`,
+				{
+					description: `It was attached ${ATTACH_ATTEMPTS} times and each time another change to the keyword replaced its list of webhooks. Activate the workflow again in a moment.`,
+				},
+			);
 		}
 	}
 }
@@ -131,21 +182,34 @@ async function attach(context: IHookFunctions, registration: Registration, uuid:
  * the webhooks that were there before ours remain. Read back like an attach: another trigger
  * leaving at the same moment may write back a list that still has ours.
  */
-async function detach(context: IHookFunctions, webhookId: string, keyword: AttachedKeyword): Promise<void> {
+async function detach(
+	context: IHookFunctions,
+	webhookId: string,
+	keyword: AttachedKeyword,
+): Promise<void> {
 	for (let attempt = 0; ; attempt++) {
 		const current = await getKeyword(context, keyword.uuid, true);
 		if (!current || !(current.webhooks_uuid ?? []).includes(webhookId)) return;
 		if (attempt >= ATTACH_ATTEMPTS) {
-			throw new NodeOperationError(context.getNode(), `Passona keyword ${keyword.uuid} kept this trigger's webhook`, {
-				description: `It was taken off ${ATTACH_ATTEMPTS} times and each time another change to the keyword put it back.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Passona keyword ${keyword.uuid} kept this trigger's webhook`,
+				{
+					description: `It was taken off ${ATTACH_ATTEMPTS} times and each time another change to the keyword put it back.`,
+				},
+			);
 		}
 		const rest = (current.webhooks_uuid ?? []).filter((id) => id !== webhookId);
-		const addedAfterOurs = keyword.webhooksBefore === undefined || rest.some((id) => !keyword.webhooksBefore!.includes(id));
+		const addedAfterOurs =
+			keyword.webhooksBefore === undefined ||
+			rest.some((id) => !keyword.webhooksBefore!.includes(id));
 		await putKeyword(
 			context,
 			keyword.uuid,
-			{ call_webhook: rest.length > 0 && (addedAfterOurs || keyword.callWebhookBefore), webhooks_uuid: rest },
+			{
+				call_webhook: rest.length > 0 && (addedAfterOurs || keyword.callWebhookBefore),
+				webhooks_uuid: rest,
+			},
 			true,
 		);
 	}
@@ -156,18 +220,31 @@ async function detach(context: IHookFunctions, webhookId: string, keyword: Attac
  * own registrations match): left behind when the answer to a create was lost.
  */
 export async function findStale(context: IHookFunctions, url: string): Promise<string[]> {
-	const webhooks = (await passonaApiRequestAllItems.call(context, '/webhooks', { subject: 'webhook' })) as PassonaWebhook[];
-	return webhooks.filter((webhook) => webhook?.url === url && typeof webhook.uuid === 'string').map((webhook) => webhook.uuid);
+	const webhooks = (await passonaApiRequestAllItems.call(context, '/webhooks', {
+		subject: 'webhook',
+	})) as PassonaWebhook[];
+	return webhooks
+		.filter((webhook) => webhook?.url === url && typeof webhook.uuid === 'string')
+		.map((webhook) => webhook.uuid);
 }
 
 async function deleteWebhook(context: IHookFunctions, uuid: string): Promise<void> {
-	await passonaApiRequest.call(context, 'DELETE', `/webhooks/${uuid}`, { subject: 'webhook', uuid }, {
-		notFoundIsEmpty: true,
-	});
+	await passonaApiRequest.call(
+		context,
+		'DELETE',
+		`/webhooks/${uuid}`,
+		{ subject: 'webhook', uuid },
+		{
+			notFoundIsEmpty: true,
+		},
+	);
 }
 
 /** Detaches from every keyword (last first), then deletes the webhook; 404s mean already gone. */
-export async function unregister(context: IHookFunctions, registration: Registration): Promise<void> {
+export async function unregister(
+	context: IHookFunctions,
+	registration: Registration,
+): Promise<void> {
 	for (const keyword of [...registration.keywords].reverse()) {
 		await detach(context, registration.webhookId, keyword);
 	}
@@ -186,14 +263,24 @@ export async function register(
 	const stale = await findStale(context, url);
 	for (const uuid of stale) await deleteWebhook(context, uuid);
 	const secret = randomBytes(32).toString('hex');
-	const created = (await passonaApiRequest.call(context, 'POST', '/webhooks', { subject: 'webhook' }, {
-		body: {
-			name: webhookName(context.getWorkflow(), context.getNode().name),
-			url,
-			headers: { [VERIFICATION_HEADER]: secret },
+	const created = (await passonaApiRequest.call(
+		context,
+		'POST',
+		'/webhooks',
+		{ subject: 'webhook' },
+		{
+			body: {
+				name: webhookName(context.getWorkflow(), context.getNode().name),
+				url,
+				headers: { [VERIFICATION_HEADER]: secret },
+			},
 		},
-	})) as { data: PassonaWebhook };
-	const registration: Registration = { webhookId: created.data.uuid, secretDigest: secretDigest(secret), keywords: [] };
+	)) as { data: PassonaWebhook };
+	const registration: Registration = {
+		webhookId: created.data.uuid,
+		secretDigest: secretDigest(secret),
+		keywords: [],
+	};
 	try {
 		for (const uuid of keywordUuids) await attach(context, registration, uuid, stale);
 	} catch (error) {
@@ -228,10 +315,22 @@ export async function isRegistered(
 	keywordUuids: string[],
 ): Promise<boolean> {
 	const wanted = [...keywordUuids].sort().join();
-	if (registration.keywords.map((keyword) => keyword.uuid).sort().join() !== wanted) return false;
-	const webhook = (await passonaApiRequest.call(context, 'GET', `/webhooks/${registration.webhookId}`, { subject: 'webhook' }, {
-		notFoundIsEmpty: true,
-	})) as { data?: PassonaWebhook } | undefined;
+	if (
+		registration.keywords
+			.map((keyword) => keyword.uuid)
+			.sort()
+			.join() !== wanted
+	)
+		return false;
+	const webhook = (await passonaApiRequest.call(
+		context,
+		'GET',
+		`/webhooks/${registration.webhookId}`,
+		{ subject: 'webhook' },
+		{
+			notFoundIsEmpty: true,
+		},
+	)) as { data?: PassonaWebhook } | undefined;
 	if (!webhook?.data || webhook.data.url !== url) return false;
 	const secret = Object.entries(webhook.data.headers ?? {}).find(
 		([name]) => name.toLowerCase() === VERIFICATION_HEADER.toLowerCase(),
@@ -239,7 +338,8 @@ export async function isRegistered(
 	if (!secretMatches(secret, [registration.secretDigest])) return false;
 	for (const uuid of keywordUuids) {
 		const keyword = await getKeyword(context, uuid, true);
-		if (!keyword?.call_webhook || !(keyword.webhooks_uuid ?? []).includes(registration.webhookId)) return false;
+		if (!keyword?.call_webhook || !(keyword.webhooks_uuid ?? []).includes(registration.webhookId))
+			return false;
 	}
 	return true;
 }

@@ -31,11 +31,19 @@ describe('Passona Campaign Trigger against the sandbox', () => {
 		const t0 = Date.parse('2026-11-23T09:00:00Z');
 		sending.clock.freeze(t0);
 		sending.sendDurationMs = 90_000;
-		const before = [scheduleCampaign('Sent last week', t0 - 7 * 24 * 60 * MINUTE), scheduleCampaign('Sending', t0 - 30_000)];
-		const campaigns = Array.from({ length: N }, (_, i) => scheduleCampaign(`Campaign ${i + 1}`, t0 + (i + 1) * MINUTE));
+		const before = [
+			scheduleCampaign('Sent last week', t0 - 7 * 24 * 60 * MINUTE),
+			scheduleCampaign('Sending', t0 - 30_000),
+		];
+		const campaigns = Array.from({ length: N }, (_, i) =>
+			scheduleCampaign(`Campaign ${i + 1}`, t0 + (i + 1) * MINUTE),
+		);
 
 		const credentials = { apiToken: sandbox().token, baseUrl: sandbox().url };
-		let trigger: PollSetup = await pollSetup({ events: ['startedSending', 'finishedSending'] }, credentials);
+		let trigger: PollSetup = await pollSetup(
+			{ events: ['startedSending', 'finishedSending'] },
+			credentials,
+		);
 		expect((await pollOnce(trigger)).returned).toBeNull(); // activation: nothing for what came before
 
 		const items: INodeExecutionData[] = [];
@@ -50,14 +58,18 @@ describe('Passona Campaign Trigger against the sandbox', () => {
 		}
 		expect((await pollOnce(trigger)).returned).toBeNull();
 
-		const seen = (event: string) => items.filter((item) => item.json.event === event).map((item) => item.json.uuid);
+		const seen = (event: string) =>
+			items.filter((item) => item.json.event === event).map((item) => item.json.uuid);
 		const uuids = campaigns.map((campaign) => campaign.uuid);
 		// "Sending" at activation finishes afterwards: its finish is new, its start is not.
 		expect(seen('startedSending')).toEqual(uuids);
 		expect(seen('finishedSending')).toEqual([before[1].uuid, ...uuids]);
 		expect(items).toHaveLength(2 * N + 1);
 		expect(items.every((item) => item.json.uuid !== before[0].uuid)).toBe(true);
-		expect(items.find((item) => item.json.event === 'finishedSending' && item.json.uuid === uuids[0])?.json).toMatchObject({
+		expect(
+			items.find((item) => item.json.event === 'finishedSending' && item.json.uuid === uuids[0])
+				?.json,
+		).toMatchObject({
 			name: 'Campaign 1',
 			status: 2,
 			started_sending_at: sending.date(t0 + MINUTE),

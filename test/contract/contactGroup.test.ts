@@ -25,7 +25,9 @@ describe('Contact Group against the sandbox', () => {
 			created_at: expect.stringMatching(TIMESTAMP),
 		});
 		const uuid = created.uuid as string;
-		expect(await ok({ resource, operation: 'get', contactGroup: fromList(uuid) })).toEqual([created]);
+		expect(await ok({ resource, operation: 'get', contactGroup: fromList(uuid) })).toEqual([
+			created,
+		]);
 
 		const [updated] = await ok({
 			resource,
@@ -50,15 +52,27 @@ describe('Contact Group against the sandbox', () => {
 			phoneNumber: '+44 7700 900001',
 			customFields: { field: [{ name: 'first_name', value: 'Ada' }] },
 		});
-		expect(afterFields).toMatchObject({ uuid: group.uuid, status: 'Modifying', headers: ['first_name'] });
+		expect(afterFields).toMatchObject({
+			uuid: group.uuid,
+			status: 'Modifying',
+			headers: ['first_name'],
+		});
 
-		await ok({
-			resource,
-			operation: 'addContacts',
-			contactGroup: byId('={{ $json.group }}'),
-			contactSource: 'json',
-			contactsJson: '={{ $json.contacts }}',
-		}, [{ group: group.uuid, contacts: [{ phone_number: '447700900002' }, { phone_number: '00447700900003' }] }]);
+		await ok(
+			{
+				resource,
+				operation: 'addContacts',
+				contactGroup: byId('={{ $json.group }}'),
+				contactSource: 'json',
+				contactsJson: '={{ $json.contacts }}',
+			},
+			[
+				{
+					group: group.uuid,
+					contacts: [{ phone_number: '447700900002' }, { phone_number: '00447700900003' }],
+				},
+			],
+		);
 		expect(group.contacts.get('447700900001')?.custom_fields).toEqual({ first_name: 'Ada' });
 
 		const [removed] = await ok({
@@ -70,10 +84,16 @@ describe('Contact Group against the sandbox', () => {
 		expect(removed.number_of_contacts).toBe(2);
 
 		await waitFor(
-			async () => (await ok({ resource, operation: 'get', contactGroup: byId(group.uuid) }))[0].status,
+			async () =>
+				(await ok({ resource, operation: 'get', contactGroup: byId(group.uuid) }))[0].status,
 			(status) => status === 'Ready',
 		);
-		const contacts = await ok({ resource, operation: 'getContacts', contactGroup: byId(group.uuid), returnAll: true });
+		const contacts = await ok({
+			resource,
+			operation: 'getContacts',
+			contactGroup: byId(group.uuid),
+			returnAll: true,
+		});
 		expect(contacts).toEqual([
 			{ phone_number: '447700900001', created_at: expect.stringMatching(TIMESTAMP) },
 			{ phone_number: '447700900003', created_at: expect.stringMatching(TIMESTAMP) },
@@ -83,34 +103,63 @@ describe('Contact Group against the sandbox', () => {
 	test('Return All over a seeded group of several pages returns every contact, 1,000 a page', async () => {
 		const group = sandbox().store.seedContactGroup({ name: 'Big', contacts: 2345 });
 		await call(sandbox(), 'DELETE', '/_sandbox/requests');
-		const contacts = await ok({ resource, operation: 'getContacts', contactGroup: byId(group.uuid), returnAll: true });
+		const contacts = await ok({
+			resource,
+			operation: 'getContacts',
+			contactGroup: byId(group.uuid),
+			returnAll: true,
+		});
 		expect(contacts.map((contact) => contact.phone_number)).toEqual([...group.contacts.keys()]);
 		const requests = (await call(sandbox(), 'GET', '/_sandbox/requests')).body.data;
-		expect(requests.map((request: { query: object }) => request.query)).toEqual([1, 2, 3].map((page) => ({ page: String(page), per_page: '1000' })));
+		expect(requests.map((request: { query: object }) => request.query)).toEqual(
+			[1, 2, 3].map((page) => ({ page: String(page), per_page: '1000' })),
+		);
 
-		const limited = await ok({ resource, operation: 'getContacts', contactGroup: byId(group.uuid), returnAll: false, limit: 60 });
-		expect(limited.map((contact) => contact.phone_number)).toEqual([...group.contacts.keys()].slice(0, 60));
+		const limited = await ok({
+			resource,
+			operation: 'getContacts',
+			contactGroup: byId(group.uuid),
+			returnAll: false,
+			limit: 60,
+		});
+		expect(limited.map((contact) => contact.phone_number)).toEqual(
+			[...group.contacts.keys()].slice(0, 60),
+		);
 	});
 
 	// Passona (Laravel) pages by offset (page - 1) × per_page: a page size that changed between pages
 	// once repeated rows 501-1,000 here. The node now keeps per_page fixed for the whole listing.
 	test('Limit above 1,000 gives that many different contacts', async () => {
 		const group = sandbox().store.seedContactGroup({ name: 'Big', contacts: 2345 });
-		const limited = await ok({ resource, operation: 'getContacts', contactGroup: byId(group.uuid), returnAll: false, limit: 1500 });
-		expect(limited.map((contact) => contact.phone_number)).toEqual([...group.contacts.keys()].slice(0, 1500));
+		const limited = await ok({
+			resource,
+			operation: 'getContacts',
+			contactGroup: byId(group.uuid),
+			returnAll: false,
+			limit: 1500,
+		});
+		expect(limited.map((contact) => contact.phone_number)).toEqual(
+			[...group.contacts.keys()].slice(0, 1500),
+		);
 	});
 
 	test('Create With Contacts, Get Unique Contacts with an excluded group, Flush and Delete', async () => {
-		const [bulk] = await ok({
-			resource,
-			operation: 'createWithContacts',
-			name: 'Bulk',
-			phoneNumbers: '={{ $json.numbers }}',
-			deletable: true,
-			additionalFields: {},
-		}, [{ numbers: ['447700900001', 447700900002, '+447700900003'] }]);
+		const [bulk] = await ok(
+			{
+				resource,
+				operation: 'createWithContacts',
+				name: 'Bulk',
+				phoneNumbers: '={{ $json.numbers }}',
+				deletable: true,
+				additionalFields: {},
+			},
+			[{ numbers: ['447700900001', 447700900002, '+447700900003'] }],
+		);
 		expect(bulk).toMatchObject({ name: 'Bulk', number_of_contacts: 3, status: 'Modifying' });
-		const optouts = sandbox().store.seedContactGroup({ name: 'Opt-outs', contacts: ['447700900002'] });
+		const optouts = sandbox().store.seedContactGroup({
+			name: 'Opt-outs',
+			contacts: ['447700900002'],
+		});
 
 		const unique = await ok({
 			resource,
@@ -120,12 +169,16 @@ describe('Contact Group against the sandbox', () => {
 		});
 		expect(unique.map((contact) => contact.phone_number)).toEqual(['447700900001', '447700900003']);
 
-		const [flushed] = await ok({ resource, operation: 'flush', contactGroup: byId(bulk.uuid as string) });
+		const [flushed] = await ok({
+			resource,
+			operation: 'flush',
+			contactGroup: byId(bulk.uuid as string),
+		});
 		expect(flushed).toMatchObject({ uuid: bulk.uuid, number_of_contacts: 0, status: 'Modifying' });
 
-		expect(await ok({ resource, operation: 'delete', contactGroup: byId(bulk.uuid as string) })).toEqual([
-			{ deleted: true, uuid: bulk.uuid },
-		]);
+		expect(
+			await ok({ resource, operation: 'delete', contactGroup: byId(bulk.uuid as string) }),
+		).toEqual([{ deleted: true, uuid: bulk.uuid }]);
 		expect(sandbox().store.contactGroups.has(bulk.uuid as string)).toBe(false);
 	});
 });

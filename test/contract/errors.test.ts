@@ -28,17 +28,35 @@ describe("The sandbox's errors in the node's plain words", () => {
 
 	test('404 names the missing contact group and the missing keyword', async () => {
 		const missing = randomUUID();
-		const groupError = await failing({ resource: 'contactGroup', operation: 'get', contactGroup: byId(missing) });
+		const groupError = await failing({
+			resource: 'contactGroup',
+			operation: 'get',
+			contactGroup: byId(missing),
+		});
 		expect(groupError.message).toBe(`Passona has no contact group ${missing}`);
-		const keywordError = await failing({ resource: 'keyword', operation: 'delete', keyword: byId(missing) });
+		const keywordError = await failing({
+			resource: 'keyword',
+			operation: 'delete',
+			keyword: byId(missing),
+		});
 		expect(keywordError.message).toBe(`Passona has no keyword ${missing}`);
 	});
 
 	test('409: deleting a group a keyword uses says keywords are attached', async () => {
 		const group = sandbox().store.createContactGroup({ name: 'Joiners' });
-		await call(sandbox(), 'POST', '/keywords', { keyword: 'JOIN', add_contact_to_group: true, contact_groups_uuid: [group.uuid] });
-		const error = await failing({ resource: 'contactGroup', operation: 'delete', contactGroup: byId(group.uuid) });
-		expect(error.message).toBe('The contact group cannot be deleted because keywords are attached to it');
+		await call(sandbox(), 'POST', '/keywords', {
+			keyword: 'JOIN',
+			add_contact_to_group: true,
+			contact_groups_uuid: [group.uuid],
+		});
+		const error = await failing({
+			resource: 'contactGroup',
+			operation: 'delete',
+			contactGroup: byId(group.uuid),
+		});
+		expect(error.message).toBe(
+			'The contact group cannot be deleted because keywords are attached to it',
+		);
 		expect(error.description).toContain('Detach the group from those keywords first');
 		expect(error.description).toContain('JOIN');
 		expect(sandbox().store.contactGroups.has(group.uuid)).toBe(true);
@@ -46,16 +64,34 @@ describe("The sandbox's errors in the node's plain words", () => {
 
 	test("422 lists Passona's validation messages", async () => {
 		await call(sandbox(), 'POST', '/keywords', { keyword: 'JOIN' });
-		const error = await failing({ resource: 'keyword', operation: 'create', keyword: 'join', addContactToGroup: false, callWebhook: false });
+		const error = await failing({
+			resource: 'keyword',
+			operation: 'create',
+			keyword: 'join',
+			addContactToGroup: false,
+			callWebhook: false,
+		});
 		expect(error.message).toBe('Passona rejected the values sent');
-		expect(error.description).toBe('Fix these and run again:\n• The keyword has already been taken.');
+		expect(error.description).toBe(
+			'Fix these and run again:\n• The keyword has already been taken.',
+		);
 	});
 
 	test('423: a group locked by a sending campaign, through the control endpoint and the store', async () => {
 		const group = sandbox().store.createContactGroup({ name: 'Sending' });
 		const locked = 'The contact group is locked because a campaign using it is sending right now';
-		expect((await call(sandbox(), 'PUT', `/_sandbox/contact-groups/${group.uuid}/lock`, { locked: true })).status).toBe(200);
-		const flush = await failing({ resource: 'contactGroup', operation: 'flush', contactGroup: byId(group.uuid) });
+		expect(
+			(
+				await call(sandbox(), 'PUT', `/_sandbox/contact-groups/${group.uuid}/lock`, {
+					locked: true,
+				})
+			).status,
+		).toBe(200);
+		const flush = await failing({
+			resource: 'contactGroup',
+			operation: 'flush',
+			contactGroup: byId(group.uuid),
+		});
 		expect(flush.message).toBe(locked);
 		expect(flush.description).toContain('Try again when the campaign has finished');
 

@@ -15,7 +15,11 @@ export interface Contract {
 export function useContract(options: { jobDelayMs?: number } = {}): Contract {
 	const sandbox = useSandbox(options);
 	const run = (parameters: INodeParameters, items?: IDataObject[]) =>
-		runPassona({ parameters, items, credentials: { apiToken: sandbox().token, baseUrl: sandbox().url } });
+		runPassona({
+			parameters,
+			items,
+			credentials: { apiToken: sandbox().token, baseUrl: sandbox().url },
+		});
 	const ok = async (parameters: INodeParameters, items?: IDataObject[]) => {
 		const { items: out, error } = await run(parameters, items);
 		expect(error?.message).toBeUndefined();

@@ -21,7 +21,9 @@ describe('Webhook against the sandbox', () => {
 			headers: { 'X-Secret': 's3cret' },
 		});
 		const uuid = created.uuid as string;
-		expect(await ok({ resource: 'webhook', operation: 'get', webhook: fromList(uuid) })).toEqual([created]);
+		expect(await ok({ resource: 'webhook', operation: 'get', webhook: fromList(uuid) })).toEqual([
+			created,
+		]);
 
 		const [updated] = await ok({
 			resource: 'webhook',
@@ -29,7 +31,12 @@ describe('Webhook against the sandbox', () => {
 			webhook: byUrl(`${sandbox().url}/webhooks/${uuid}`),
 			updateFields: { url: 'https://crm.example/v2' },
 		});
-		expect(updated).toMatchObject({ uuid, name: 'CRM', url: 'https://crm.example/v2', headers: { 'X-Secret': 's3cret' } });
+		expect(updated).toMatchObject({
+			uuid,
+			name: 'CRM',
+			url: 'https://crm.example/v2',
+			headers: { 'X-Secret': 's3cret' },
+		});
 
 		sandbox().store.webhooks.set('00000000-0000-4000-8000-000000000002', {
 			uuid: '00000000-0000-4000-8000-000000000002',
@@ -39,9 +46,13 @@ describe('Webhook against the sandbox', () => {
 		});
 		const all = await ok({ resource: 'webhook', operation: 'getAll', returnAll: true });
 		expect(all.map((webhook) => webhook.name)).toEqual(['CRM', 'Second']);
-		expect(await ok({ resource: 'webhook', operation: 'getAll', returnAll: false, limit: 1 })).toHaveLength(1);
+		expect(
+			await ok({ resource: 'webhook', operation: 'getAll', returnAll: false, limit: 1 }),
+		).toHaveLength(1);
 
-		expect(await ok({ resource: 'webhook', operation: 'delete', webhook: byId(uuid) })).toEqual([{ deleted: true, uuid }]);
+		expect(await ok({ resource: 'webhook', operation: 'delete', webhook: byId(uuid) })).toEqual([
+			{ deleted: true, uuid },
+		]);
 		expect(sandbox().store.webhooks.has(uuid)).toBe(false);
 	});
 });
@@ -49,7 +60,12 @@ describe('Webhook against the sandbox', () => {
 describe('Keyword against the sandbox', () => {
 	test('Create (group and webhook attached), Get, Update, Get Many and Delete', async () => {
 		const group = sandbox().store.createContactGroup({ name: 'Joiners' });
-		const [webhook] = await ok({ resource: 'webhook', operation: 'create', name: 'CRM', url: 'https://crm.example/hook' });
+		const [webhook] = await ok({
+			resource: 'webhook',
+			operation: 'create',
+			name: 'CRM',
+			url: 'https://crm.example/hook',
+		});
 		const [created] = await ok({
 			resource: 'keyword',
 			operation: 'create',
@@ -71,7 +87,9 @@ describe('Keyword against the sandbox', () => {
 			webhooks_uuid: [webhook.uuid],
 		});
 		const uuid = created.uuid as string;
-		expect(await ok({ resource: 'keyword', operation: 'get', keyword: fromList(uuid) })).toEqual([created]);
+		expect(await ok({ resource: 'keyword', operation: 'get', keyword: fromList(uuid) })).toEqual([
+			created,
+		]);
 
 		const [updated] = await ok({
 			resource: 'keyword',
@@ -79,14 +97,32 @@ describe('Keyword against the sandbox', () => {
 			keyword: byUrl(`${sandbox().url}/keywords/${uuid}`),
 			updateFields: { keyword: 'START', callWebhook: false, webhooks: [] },
 		});
-		expect(updated).toMatchObject({ uuid, keyword: 'START', call_webhook: false, webhooks_uuid: [], contact_groups_uuid: [group.uuid] });
+		expect(updated).toMatchObject({
+			uuid,
+			keyword: 'START',
+			call_webhook: false,
+			webhooks_uuid: [],
+			contact_groups_uuid: [group.uuid],
+		});
 
-		await ok({ resource: 'keyword', operation: 'create', keyword: 'STOP', addContactToGroup: false, callWebhook: false });
+		await ok({
+			resource: 'keyword',
+			operation: 'create',
+			keyword: 'STOP',
+			addContactToGroup: false,
+			callWebhook: false,
+		});
 		const all = await ok({ resource: 'keyword', operation: 'getAll', returnAll: true });
 		expect(all.map((keyword) => keyword.keyword)).toEqual(['START', 'STOP']);
-		expect(await ok({ resource: 'keyword', operation: 'getAll', returnAll: false, limit: 1 })).toHaveLength(1);
+		expect(
+			await ok({ resource: 'keyword', operation: 'getAll', returnAll: false, limit: 1 }),
+		).toHaveLength(1);
 
-		expect(await ok({ resource: 'keyword', operation: 'delete', keyword: byId(uuid) })).toEqual([{ deleted: true, uuid }]);
-		expect([...sandbox().store.keywords.values()].map((keyword) => keyword.keyword)).toEqual(['STOP']);
+		expect(await ok({ resource: 'keyword', operation: 'delete', keyword: byId(uuid) })).toEqual([
+			{ deleted: true, uuid },
+		]);
+		expect([...sandbox().store.keywords.values()].map((keyword) => keyword.keyword)).toEqual([
+			'STOP',
+		]);
 	});
 });

@@ -12,12 +12,28 @@ describe('Vanity Domain against the sandbox', () => {
 	test('every team has https://psms.io; Create, Get, Update, Get Many and Delete', async () => {
 		const psms = sandbox().store.defaultVanityDomain.uuid;
 		expect(await ok({ resource: 'vanityDomain', operation: 'getAll', returnAll: true })).toEqual([
-			expect.objectContaining({ uuid: psms, domain: 'https://psms.io', dns_status: 'Pending Validation', nameservers: '[]' }),
+			expect.objectContaining({
+				uuid: psms,
+				domain: 'https://psms.io',
+				dns_status: 'Pending Validation',
+				nameservers: '[]',
+			}),
 		]);
-		const [created] = await ok({ resource: 'vanityDomain', operation: 'create', domain: 'https://vani.io/' });
-		expect(created).toMatchObject({ uuid: expect.stringMatching(UUID), domain: 'https://vani.io', status: '1', zone_id: '' });
+		const [created] = await ok({
+			resource: 'vanityDomain',
+			operation: 'create',
+			domain: 'https://vani.io/',
+		});
+		expect(created).toMatchObject({
+			uuid: expect.stringMatching(UUID),
+			domain: 'https://vani.io',
+			status: '1',
+			zone_id: '',
+		});
 		const uuid = created.uuid as string;
-		expect(await ok({ resource: 'vanityDomain', operation: 'get', vanityDomain: byId(uuid) })).toEqual([created]);
+		expect(
+			await ok({ resource: 'vanityDomain', operation: 'get', vanityDomain: byId(uuid) }),
+		).toEqual([created]);
 		const [updated] = await ok({
 			resource: 'vanityDomain',
 			operation: 'update',
@@ -25,27 +41,51 @@ describe('Vanity Domain against the sandbox', () => {
 			domain: 'https://vaniup.io',
 		});
 		expect(updated).toMatchObject({ uuid, domain: 'https://vaniup.io' });
-		const all = await ok({ resource: 'vanityDomain', operation: 'getAll', returnAll: false, limit: 5 });
+		const all = await ok({
+			resource: 'vanityDomain',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+		});
 		expect(all.map((domain) => domain.domain)).toEqual(['https://psms.io', 'https://vaniup.io']);
 
-		const context = await loadOptionsContext({ resource: 'link', operation: 'create' }, { apiToken: sandbox().token, baseUrl: sandbox().url });
-		const search = ((await loadPackage()).nodeTypes.passona.type as INodeType).methods!.listSearch!.searchVanityDomains;
+		const context = await loadOptionsContext(
+			{ resource: 'link', operation: 'create' },
+			{ apiToken: sandbox().token, baseUrl: sandbox().url },
+		);
+		const search = ((await loadPackage()).nodeTypes.passona.type as INodeType).methods!.listSearch!
+			.searchVanityDomains;
 		expect(await search.call(context as unknown as ILoadOptionsFunctions, 'vani')).toEqual({
 			results: [{ name: 'https://vaniup.io', value: uuid }],
 			paginationToken: undefined,
 		});
 
-		expect(await ok({ resource: 'vanityDomain', operation: 'delete', vanityDomain: fromList(uuid) })).toEqual([{ deleted: true, uuid }]);
+		expect(
+			await ok({ resource: 'vanityDomain', operation: 'delete', vanityDomain: fromList(uuid) }),
+		).toEqual([{ deleted: true, uuid }]);
 		expect([...sandbox().store.vanityDomains.keys()]).toEqual([psms]);
-		const refused = await run({ resource: 'vanityDomain', operation: 'delete', vanityDomain: byId(psms) });
-		expect(refused.error?.message).toBe(`Passona refused because of the current state of the vanity domain ${psms}`);
+		const refused = await run({
+			resource: 'vanityDomain',
+			operation: 'delete',
+			vanityDomain: byId(psms),
+		});
+		expect(refused.error?.message).toBe(
+			`Passona refused because of the current state of the vanity domain ${psms}`,
+		);
 	});
 });
 
 /** A template in the sandbox team, for links to belong to. */
 function template() {
 	const now = '2019-10-29 13:36:56';
-	const offer = { uuid: TEMPLATE_UUID, name: 'Offer', body: 'Hi, see ::New Link::', sender: 'Sandbox', created_at: now, updated_at: now };
+	const offer = {
+		uuid: TEMPLATE_UUID,
+		name: 'Offer',
+		body: 'Hi, see ::New Link::',
+		sender: 'Sandbox',
+		created_at: now,
+		updated_at: now,
+	};
 	sandbox().store.sending.templates.set(TEMPLATE_UUID, offer);
 	return offer;
 }
@@ -79,15 +119,28 @@ describe('Link against the sandbox', () => {
 			link: byUrl(`${sandbox().url}/links/${uuid}`),
 			updateFields: { name: 'New Link Updated', destination: 'https://digitonic.co.uk/update' },
 		});
-		expect(updated).toMatchObject({ uuid, name: 'New Link Updated', destination: 'https://digitonic.co.uk/update', vanity_domain_uuid: psms });
+		expect(updated).toMatchObject({
+			uuid,
+			name: 'New Link Updated',
+			destination: 'https://digitonic.co.uk/update',
+			vanity_domain_uuid: psms,
+		});
 
-		expect((await call(sandbox(), 'PUT', `/_sandbox/links/${uuid}/lock`, { locked: true })).status).toBe(200);
+		expect(
+			(await call(sandbox(), 'PUT', `/_sandbox/links/${uuid}/lock`, { locked: true })).status,
+		).toBe(200);
 		const locked = await run({ resource: 'link', operation: 'delete', link: byId(uuid) });
-		expect(locked.error?.message).toBe('The link is locked because a campaign using it is sending right now');
-		expect(locked.error?.description).toContain('Passona said: The link is locked: a campaign using it is sending.');
+		expect(locked.error?.message).toBe(
+			'The link is locked because a campaign using it is sending right now',
+		);
+		expect(locked.error?.description).toContain(
+			'Passona said: The link is locked: a campaign using it is sending.',
+		);
 		await call(sandbox(), 'PUT', `/_sandbox/links/${uuid}/lock`, { locked: false });
 
-		expect(await ok({ resource: 'link', operation: 'delete', link: byId(uuid) })).toEqual([{ deleted: true, uuid }]);
+		expect(await ok({ resource: 'link', operation: 'delete', link: byId(uuid) })).toEqual([
+			{ deleted: true, uuid },
+		]);
 		const gone = await run({ resource: 'link', operation: 'get', link: byId(uuid) });
 		expect(gone.error?.message).toBe(`Passona has no link ${uuid}`);
 	});
@@ -114,8 +167,15 @@ describe('Link against the sandbox', () => {
 			included_contact_groups: [],
 			excluded_contact_groups: [],
 		});
-		const update = { resource: 'link', operation: 'update', link: byId(created.uuid as string), updateFields: { name: 'Renamed' } };
-		expect((await run(update)).error?.message).toBe('The link is locked because a campaign using it is sending right now');
+		const update = {
+			resource: 'link',
+			operation: 'update',
+			link: byId(created.uuid as string),
+			updateFields: { name: 'Renamed' },
+		};
+		expect((await run(update)).error?.message).toBe(
+			'The link is locked because a campaign using it is sending right now',
+		);
 		store.sending.clock.advance(store.sending.sendDurationMs);
 		expect(await ok(update)).toEqual([expect.objectContaining({ name: 'Renamed' })]);
 	});
@@ -130,17 +190,27 @@ describe('Link against the sandbox', () => {
 			destination: 'https://example.com',
 		});
 		expect(error?.message).toBe('Passona rejected the values sent');
-		expect(error?.description).toBe('Fix these and run again:\n• The selected vanity domain uuid is invalid.\n• The selected template uuid is invalid.');
+		expect(error?.description).toBe(
+			'Fix these and run again:\n• The selected vanity domain uuid is invalid.\n• The selected template uuid is invalid.',
+		);
 	});
 });
 
 describe('Contact → Sync Groups against the sandbox', () => {
 	test('the contact ends up in exactly the groups chosen: added where missing, removed from the others', async () => {
 		const store = sandbox().store;
-		const kept = store.seedContactGroup({ name: 'Kept', contacts: ['447715898521', '447700900001'] });
+		const kept = store.seedContactGroup({
+			name: 'Kept',
+			contacts: ['447715898521', '447700900001'],
+		});
 		const left = store.seedContactGroup({ name: 'Left', contacts: ['447715898521'] });
 		const joined = store.seedContactGroup({ name: 'Joined', contacts: ['447700900002'] });
-		const out = await ok({ resource: 'contact', operation: 'syncGroups', phoneNumber: '+44 7715 898521', contactGroups: [kept.uuid, joined.uuid] });
+		const out = await ok({
+			resource: 'contact',
+			operation: 'syncGroups',
+			phoneNumber: '+44 7715 898521',
+			contactGroups: [kept.uuid, joined.uuid],
+		});
 		expect(out).toEqual([{ contact: '447715898521', groups: [kept.uuid, joined.uuid] }]);
 		expect([...kept.contacts.keys()]).toEqual(['447715898521', '447700900001']);
 		expect([...left.contacts.keys()]).toEqual([]);
@@ -152,8 +222,15 @@ describe('Contact → Sync Groups against the sandbox', () => {
 		const locked = store.seedContactGroup({ name: 'Sending', contacts: ['447715898521'] });
 		const other = store.seedContactGroup({ name: 'Other', contacts: [] });
 		store.lockGroup(locked.uuid, true);
-		const { error } = await run({ resource: 'contact', operation: 'syncGroups', phoneNumber: '447715898521', contactGroups: [other.uuid] });
-		expect(error?.message).toBe('The contact group is locked because a campaign using it is sending right now');
+		const { error } = await run({
+			resource: 'contact',
+			operation: 'syncGroups',
+			phoneNumber: '447715898521',
+			contactGroups: [other.uuid],
+		});
+		expect(error?.message).toBe(
+			'The contact group is locked because a campaign using it is sending right now',
+		);
 		expect(locked.contacts.size).toBe(1);
 		expect(other.contacts.size).toBe(0);
 	});
@@ -161,6 +238,8 @@ describe('Contact → Sync Groups against the sandbox', () => {
 
 describe('Account → Get Balance against the sandbox', () => {
 	test('outputs the balance', async () => {
-		expect(await ok({ resource: 'account', operation: 'getBalance' })).toEqual([{ balance: 1000, currency: 'GBP' }]);
+		expect(await ok({ resource: 'account', operation: 'getBalance' })).toEqual([
+			{ balance: 1000, currency: 'GBP' },
+		]);
 	});
 });

@@ -17,26 +17,56 @@ test('JOIN → added to the group → welcome SMS; the campaign to the group ski
 	const credentials = { apiToken: sandbox().token, baseUrl: sandbox().url };
 	const group = store.seedContactGroup({ name: 'Opt-in list', contacts: ['447700900777'] });
 	store.addContacts(store.defaultOptoutsGroup, [{ phone_number: '447700900777' }]);
-	const [welcome] = await ok({ resource: 'template', operation: 'create', name: 'Welcome', body: 'Thanks for joining! Reply OPTOUT to stop.', senderName: { __rl: true, mode: 'name', value: '88440' } });
-	const [keyword] = await ok({ resource: 'keyword', operation: 'create', keyword: 'JOIN', addContactToGroup: false, callWebhook: false });
+	const [welcome] = await ok({
+		resource: 'template',
+		operation: 'create',
+		name: 'Welcome',
+		body: 'Thanks for joining! Reply OPTOUT to stop.',
+		senderName: { __rl: true, mode: 'name', value: '88440' },
+	});
+	const [keyword] = await ok({
+		resource: 'keyword',
+		operation: 'create',
+		keyword: 'JOIN',
+		addContactToGroup: false,
+		callWebhook: false,
+	});
 
-	const setup = await workflowTriggerSetup(optInWorkflow({ keyword: keyword.uuid as string, group: group.uuid, template: welcome.uuid as string }), credentials);
+	const setup = await workflowTriggerSetup(
+		optInWorkflow({
+			keyword: keyword.uuid as string,
+			group: group.uuid,
+			template: welcome.uuid as string,
+		}),
+		credentials,
+	);
 	const server = await startWebhookServer(setup);
 	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
 	try {
 		await activate(setup);
-		const inbound = await call(sandbox(), 'POST', '/_sandbox/inbound', { from: '447700900999', text: 'JOIN' });
+		const inbound = await call(sandbox(), 'POST', '/_sandbox/inbound', {
+			from: '447700900999',
+			text: 'JOIN',
+		});
 		expect(inbound.body.data.deliveries).toEqual([expect.objectContaining({ status: 200 })]);
 		await server.settled();
 		expect(server.executions).toHaveLength(1);
 		const runData = server.executions[0].run.data.resultData.runData;
 		expect(server.executions[0].error).toBeUndefined();
-		expect(runData['Send Welcome SMS'][0].data!.main[0]![0].json).toMatchObject({ name: 'Welcome to the list', sender: '88440' });
+		expect(runData['Send Welcome SMS'][0].data!.main[0]![0].json).toMatchObject({
+			name: 'Welcome to the list',
+			sender: '88440',
+		});
 		expect([...store.contactsOf(group.uuid)!.keys()]).toEqual(['447700900777', '447700900999']);
 		const welcomed = (await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data;
-		expect(welcomed.map((message: Record<string, string>) => [message.kind, message.to, message.from, message.body])).toEqual([
-			['test', '447700900999', '88440', 'Thanks for joining! Reply OPTOUT to stop.'],
-		]);
+		expect(
+			welcomed.map((message: Record<string, string>) => [
+				message.kind,
+				message.to,
+				message.from,
+				message.body,
+			]),
+		).toEqual([['test', '447700900999', '88440', 'Thanks for joining! Reply OPTOUT to stop.']]);
 	} finally {
 		await deactivate(setup);
 		await server.close();
@@ -51,7 +81,8 @@ test('JOIN → added to the group → welcome SMS; the campaign to the group ski
 		includedGroups: [group.uuid],
 		when: 'now',
 	});
-	const sent = (await call(sandbox(), 'GET', `/_sandbox/outbox?campaign=${campaign.uuid}`)).body.data;
+	const sent = (await call(sandbox(), 'GET', `/_sandbox/outbox?campaign=${campaign.uuid}`)).body
+		.data;
 	expect(sent.map((message: Record<string, string>) => message.to)).toEqual(['447700900999']);
 	expect((await call(sandbox(), 'GET', '/_sandbox/outbox?to=447700900777')).body.data).toEqual([]);
 });

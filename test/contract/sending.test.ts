@@ -5,7 +5,8 @@ import { useContract } from './helpers';
 
 const { sandbox, ok, run } = useContract();
 const byName = (value: string) => ({ __rl: true, mode: 'name', value });
-const outbox = async () => (await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<Record<string, unknown>>;
+const outbox = async () =>
+	(await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<Record<string, unknown>>;
 
 async function offerTemplate() {
 	const [template] = await ok({
@@ -21,25 +22,51 @@ async function offerTemplate() {
 describe('Sender against the sandbox', () => {
 	test('Create (in moderation), Get, Update, Get Many and Delete', async () => {
 		const [created] = await ok({ resource: 'sender', operation: 'create', senderText: 'MyShop' });
-		expect(created).toMatchObject({ uuid: expect.stringMatching(UUID), sender: 'MyShop', status: '0' });
+		expect(created).toMatchObject({
+			uuid: expect.stringMatching(UUID),
+			sender: 'MyShop',
+			status: '0',
+		});
 		const uuid = created.uuid as string;
-		expect(await ok({ resource: 'sender', operation: 'get', sender: fromList(uuid) })).toEqual([created]);
-		const [updated] = await ok({ resource: 'sender', operation: 'update', sender: byUrl(`${sandbox().url}/senders/${uuid}`), senderText: 'MyShop2' });
+		expect(await ok({ resource: 'sender', operation: 'get', sender: fromList(uuid) })).toEqual([
+			created,
+		]);
+		const [updated] = await ok({
+			resource: 'sender',
+			operation: 'update',
+			sender: byUrl(`${sandbox().url}/senders/${uuid}`),
+			senderText: 'MyShop2',
+		});
 		expect(updated).toMatchObject({ uuid, sender: 'MyShop2' });
 		const all = await ok({ resource: 'sender', operation: 'getAll', returnAll: true });
 		expect(all.map((sender) => sender.sender)).toEqual(['88440', 'Sandbox', 'MyShop2']);
-		expect(await ok({ resource: 'sender', operation: 'delete', sender: byId(uuid) })).toEqual([{ deleted: true, uuid }]);
+		expect(await ok({ resource: 'sender', operation: 'delete', sender: byId(uuid) })).toEqual([
+			{ deleted: true, uuid },
+		]);
 	});
 });
 
 describe('Template against the sandbox', () => {
 	test('Create, Get, Preview, Update, Get Many and Delete', async () => {
 		const created = await offerTemplate();
-		expect(created).toMatchObject({ uuid: expect.stringMatching(UUID), name: 'Offer', sender: 'Sandbox', is_locked: false });
+		expect(created).toMatchObject({
+			uuid: expect.stringMatching(UUID),
+			name: 'Offer',
+			sender: 'Sandbox',
+			is_locked: false,
+		});
 		const uuid = created.uuid as string;
-		expect(await ok({ resource: 'template', operation: 'get', template: fromList(uuid) })).toEqual([created]);
-		const [preview] = await ok({ resource: 'template', operation: 'preview', template: byId(uuid) });
-		expect(preview.body).toMatch(/^Hi Jane, 20% off: https:\/\/psms\.io\/\S{6} Text OPTOUT to stop$/);
+		expect(await ok({ resource: 'template', operation: 'get', template: fromList(uuid) })).toEqual([
+			created,
+		]);
+		const [preview] = await ok({
+			resource: 'template',
+			operation: 'preview',
+			template: byId(uuid),
+		});
+		expect(preview.body).toMatch(
+			/^Hi Jane, 20% off: https:\/\/psms\.io\/\S{6} Text OPTOUT to stop$/,
+		);
 		const [updated] = await ok({
 			resource: 'template',
 			operation: 'update',
@@ -47,15 +74,25 @@ describe('Template against the sandbox', () => {
 			updateFields: { body: 'New text', sender: 'Brand' },
 		});
 		expect(updated).toMatchObject({ uuid, body: 'New text', sender: 'Brand', name: 'Offer' });
-		expect((await ok({ resource: 'template', operation: 'getAll', returnAll: false, limit: 5 })).map((t) => t.uuid)).toEqual([uuid]);
-		expect(await ok({ resource: 'template', operation: 'delete', template: byId(uuid) })).toEqual([{ deleted: true, uuid }]);
+		expect(
+			(await ok({ resource: 'template', operation: 'getAll', returnAll: false, limit: 5 })).map(
+				(t) => t.uuid,
+			),
+		).toEqual([uuid]);
+		expect(await ok({ resource: 'template', operation: 'delete', template: byId(uuid) })).toEqual([
+			{ deleted: true, uuid },
+		]);
 	});
 });
 
 describe('Campaign against the sandbox', () => {
 	test('Create sends now to the group minus the opt-outs (excluded by default); a sending campaign is locked', async () => {
 		const store = sandbox().store;
-		const group = store.seedContactGroup({ name: 'Joiners', contacts: ['447700900001', '447700900002'], customFields: true });
+		const group = store.seedContactGroup({
+			name: 'Joiners',
+			contacts: ['447700900001', '447700900002'],
+			customFields: true,
+		});
 		store.addContacts(store.defaultOptoutsGroup, [{ phone_number: '447700900002' }]);
 		const template = await offerTemplate();
 		store.sending.sendDurationMs = 3_600_000;
@@ -74,13 +111,31 @@ describe('Campaign against the sandbox', () => {
 			excluded_contact_groups: [store.defaultOptoutsGroup.uuid],
 		});
 		const sent = await outbox();
-		expect(sent.map((message) => [message.to, message.kind])).toEqual([['447700900001', 'campaign']]);
-		expect(sent[0].body).toMatch(/^Hi First0, 20% off: https:\/\/psms\.io\/\S{6} Text OPTOUT to stop$/);
+		expect(sent.map((message) => [message.to, message.kind])).toEqual([
+			['447700900001', 'campaign'],
+		]);
+		expect(sent[0].body).toMatch(
+			/^Hi First0, 20% off: https:\/\/psms\.io\/\S{6} Text OPTOUT to stop$/,
+		);
 
-		const locked = await run({ resource: 'campaign', operation: 'update', campaign: byId(created.uuid as string), updateFields: { name: 'x' } });
-		expect(locked.error?.message).toBe('The campaign is sending right now, so it cannot be changed or deleted');
-		const template423 = await run({ resource: 'template', operation: 'update', template: byId(template.uuid as string), updateFields: { name: 'x' } });
-		expect(template423.error?.message).toBe('The template is locked because a campaign using it is sending right now');
+		const locked = await run({
+			resource: 'campaign',
+			operation: 'update',
+			campaign: byId(created.uuid as string),
+			updateFields: { name: 'x' },
+		});
+		expect(locked.error?.message).toBe(
+			'The campaign is sending right now, so it cannot be changed or deleted',
+		);
+		const template423 = await run({
+			resource: 'template',
+			operation: 'update',
+			template: byId(template.uuid as string),
+			updateFields: { name: 'x' },
+		});
+		expect(template423.error?.message).toBe(
+			'The template is locked because a campaign using it is sending right now',
+		);
 	});
 
 	test('Create at a date, Update, Get Many and Delete', async () => {
@@ -98,7 +153,11 @@ describe('Campaign against the sandbox', () => {
 			sendAt: '2099-07-01T14:25:00Z',
 			expiryDays: 3,
 		});
-		expect(created).toMatchObject({ scheduled_send_date: '2099-07-01 15:25:00', expiry_date: '2099-07-04 15:25:00', excluded_contact_groups: [] });
+		expect(created).toMatchObject({
+			scheduled_send_date: '2099-07-01 15:25:00',
+			expiry_date: '2099-07-04 15:25:00',
+			excluded_contact_groups: [],
+		});
 		const uuid = created.uuid as string;
 		const [updated] = await ok({
 			resource: 'campaign',
@@ -106,9 +165,17 @@ describe('Campaign against the sandbox', () => {
 			campaign: fromList(uuid),
 			updateFields: { name: 'Later, renamed', sendAt: '2099-07-02T14:25:00Z' },
 		});
-		expect(updated).toMatchObject({ uuid, name: 'Later, renamed', scheduled_send_date: '2099-07-02 15:25:00' });
-		expect((await ok({ resource: 'campaign', operation: 'getAll', returnAll: true })).map((c) => c.name)).toEqual(['Later, renamed']);
-		expect(await ok({ resource: 'campaign', operation: 'delete', campaign: byId(uuid) })).toEqual([{ deleted: true, uuid }]);
+		expect(updated).toMatchObject({
+			uuid,
+			name: 'Later, renamed',
+			scheduled_send_date: '2099-07-02 15:25:00',
+		});
+		expect(
+			(await ok({ resource: 'campaign', operation: 'getAll', returnAll: true })).map((c) => c.name),
+		).toEqual(['Later, renamed']);
+		expect(await ok({ resource: 'campaign', operation: 'delete', campaign: byId(uuid) })).toEqual([
+			{ deleted: true, uuid },
+		]);
 		expect(await outbox()).toEqual([]);
 	});
 
@@ -123,10 +190,20 @@ describe('Campaign against the sandbox', () => {
 			name: 'Welcome',
 			customFields: { field: [{ name: 'first_name', value: 'Sam' }] },
 		});
-		expect(record).toMatchObject({ uuid: expect.stringMatching(UUID), name: 'Welcome', sender: '88440', status: 0 });
+		expect(record).toMatchObject({
+			uuid: expect.stringMatching(UUID),
+			name: 'Welcome',
+			sender: '88440',
+			status: 0,
+		});
 		const sent = await outbox();
 		expect(sent).toHaveLength(1);
-		expect(sent[0]).toMatchObject({ campaign_uuid: record.uuid, kind: 'test', to: '447700900999', from: '88440' });
+		expect(sent[0]).toMatchObject({
+			campaign_uuid: record.uuid,
+			kind: 'test',
+			to: '447700900999',
+			from: '88440',
+		});
 		expect(sent[0].body).toMatch(/^Hi Sam, 20% off/);
 	});
 });

@@ -16,11 +16,19 @@ describe('Wait for Passona to Finish against the sandbox', () => {
 			operation: 'addContacts',
 			contactGroup: byId(target.uuid),
 			contactSource: 'json',
-			contactsJson: JSON.stringify([{ phone_number: '447700900002' }, { phone_number: '447700900003' }]),
+			contactsJson: JSON.stringify([
+				{ phone_number: '447700900002' },
+				{ phone_number: '447700900003' },
+			]),
 			waitForPassona: true,
 			waitTimeLimit: 30,
 		});
-		expect(answer).toMatchObject({ uuid: target.uuid, status: 'Ready', number_of_contacts: 3, scheduled_jobs_number: 0 });
+		expect(answer).toMatchObject({
+			uuid: target.uuid,
+			status: 'Ready',
+			number_of_contacts: 3,
+			scheduled_jobs_number: 0,
+		});
 	});
 
 	test('a job still running at the Time Limit: the error says the change is still being applied', async () => {
@@ -35,7 +43,9 @@ describe('Wait for Passona to Finish against the sandbox', () => {
 				waitForPassona: true,
 				waitTimeLimit: 1,
 			});
-			expect(error?.message).toBe(`Passona is still applying the change to contact group ${target.uuid}`);
+			expect(error?.message).toBe(
+				`Passona is still applying the change to contact group ${target.uuid}`,
+			);
 			expect(error?.description).toContain('This is not a failure');
 		} finally {
 			store.jobDelayMs = 40;

@@ -38,7 +38,10 @@ export const PACKAGE_NAME = 'n8n-nodes-passona';
 function findProjectRoot(start: string): string {
 	for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
 		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) {
+		if (
+			existsSync(manifest) &&
+			(JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME
+		) {
 			return dir;
 		}
 	}
@@ -69,7 +72,9 @@ export class PackageNodeTypes implements INodeTypes {
 	) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
-		return this.extra[type] ?? this.directoryLoader.nodeTypes[type.replace(`${PACKAGE_NAME}.`, '')].type;
+		return (
+			this.extra[type] ?? this.directoryLoader.nodeTypes[type.replace(`${PACKAGE_NAME}.`, '')].type
+		);
 	}
 
 	getByNameAndVersion(type: string, version?: number): INodeType {
@@ -260,7 +265,9 @@ export async function runPassona(options: RunOptions): Promise<RunResult> {
  * The node type n8n's CredentialsTester (packages/cli, 2.40) makes for a credential's declarative
  * test: a throw-away node whose one property routes the credential's test request.
  */
-async function credentialTestNodeType(name: string): Promise<{ nodeType: INodeType; credentialType: ICredentialType }> {
+async function credentialTestNodeType(
+	name: string,
+): Promise<{ nodeType: INodeType; credentialType: ICredentialType }> {
 	const { types } = await loadPackage();
 	const credentialType = types.credentials.find((type) => type.name === 'passonaApi')!;
 	const nodeType = {
@@ -275,7 +282,13 @@ async function credentialTestNodeType(name: string): Promise<{ nodeType: INodeTy
 			outputs: ['main'],
 			credentials: [{ name: 'passonaApi', required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test!.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credentialType.test!.request },
+				},
 			],
 		},
 	} as INodeType;
@@ -314,17 +327,43 @@ export async function testCredential(
 		active: false,
 		nodeTypes: new PackageNodeTypes(await loadPackage(), { noOp: nodeType }),
 	});
-	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
-	const additionalData = await additionalDataFor(credentials, new ExecutionLifecycleHooks('internal', '1', workflowData));
+	const workflowData = {
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
+	const additionalData = await additionalDataFor(
+		credentials,
+		new ExecutionLifecycleHooks('internal', '1', workflowData),
+	);
 	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', runExecutionData, 0, [], {
-		main: [[{ json: {} }]],
-	}, { node, data: {}, source: null }, []);
-	const decrypted = { id: '1', name: 'Passona account', type: 'passonaApi', data: { ...credentials } };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		runExecutionData,
+		0,
+		[],
+		{
+			main: [[{ json: {} }]],
+		},
+		{ node, data: {}, source: null },
+		[],
+	);
+	const decrypted = {
+		id: '1',
+		name: 'Passona account',
+		type: 'passonaApi',
+		data: { ...credentials },
+	};
 	try {
 		await new RoutingNode(context, nodeType, decrypted).runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const { status, statusText } = cause.response;
 			const rule = (credentialType.test!.rules ?? []).find(
@@ -332,7 +371,11 @@ export async function testCredential(
 			);
 			if (rule) return { status: 'Error', message: rule.properties.message, error };
 			if (status < 199 || status > 299) {
-				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}`, error };
+				return {
+					status: 'Error',
+					message: statusText || `Received HTTP status code: ${status}`,
+					error,
+				};
 			}
 		} else if (cause?.code) {
 			return { status: 'Error', message: cause.code, error };
@@ -348,21 +391,31 @@ export async function testCredential(
  */
 export async function runNode(
 	node: INode,
-	options: Pick<RunOptions, 'credentials' | 'mode'> & { items?: IDataObject[]; input?: INodeExecutionData[] },
+	options: Pick<RunOptions, 'credentials' | 'mode'> & {
+		items?: IDataObject[];
+		input?: INodeExecutionData[];
+	},
 	extra: Record<string, INodeType> = {},
 	workflow?: Workflow,
 	outputOf: string = node.name,
 ): Promise<RunResult> {
 	workflow ??= await workflowWith(node, extra);
 	const mode = options.mode ?? 'manual';
-	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks(mode, '1', workflowData);
 	let finish: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
 	const additionalData = await additionalDataFor(options.credentials ?? defaultCredentials, hooks);
 
-	const input = options.input ?? (options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
+	const input =
+		options.input ??
+		(options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -374,7 +427,9 @@ export async function runNode(
 		},
 	} as unknown as IRunExecutionData;
 
-	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await finished;
 	const taskData = run.data.resultData.runData[outputOf]?.[0];
 	return {
@@ -391,7 +446,12 @@ export async function loadOptionsContext(
 ): Promise<LoadOptionsContext> {
 	const node = passonaNode(parameters);
 	const workflow = await workflowWith(node);
-	const workflowData = { id: 'test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const workflowData = {
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
 	const additionalData = await additionalDataFor(
 		credentials,
 		new ExecutionLifecycleHooks('internal', '1', workflowData),

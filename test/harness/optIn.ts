@@ -6,7 +6,13 @@ import { ExecutionLifecycleHooks } from 'n8n-core';
 import type { INode, INodeType, IWorkflowBase } from 'n8n-workflow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { additionalDataFor, loadPackage, PROJECT_ROOT, type PassonaCredentials, workflowWith } from './engine';
+import {
+	additionalDataFor,
+	loadPackage,
+	PROJECT_ROOT,
+	type PassonaCredentials,
+	workflowWith,
+} from './engine';
 import type { TriggerSetup } from './trigger';
 import type { WorkflowJson } from './workflow';
 
@@ -23,25 +29,46 @@ export interface OptInChoices {
 
 /** The example as a user leaves it after picking the keyword, the group and the template. */
 export function optInWorkflow(choices: OptInChoices): WorkflowJson {
-	const workflow = JSON.parse(readFileSync(join(PROJECT_ROOT, 'examples', OPT_IN_EXAMPLE), 'utf8')) as WorkflowJson;
+	const workflow = JSON.parse(
+		readFileSync(join(PROJECT_ROOT, 'examples', OPT_IN_EXAMPLE), 'utf8'),
+	) as WorkflowJson;
 	for (const node of workflow.nodes) {
 		const parameters = node.parameters as Record<string, unknown>;
 		if (node.type.endsWith('.passonaTrigger')) parameters.keywords = [choices.keyword];
-		if (parameters.operation === 'addContacts') parameters.contactGroup = { __rl: true, mode: 'id', value: choices.group };
-		if (parameters.operation === 'sendTest') parameters.template = { __rl: true, mode: 'id', value: choices.template };
+		if (parameters.operation === 'addContacts')
+			parameters.contactGroup = { __rl: true, mode: 'id', value: choices.group };
+		if (parameters.operation === 'sendTest')
+			parameters.template = { __rl: true, mode: 'id', value: choices.template };
 	}
 	return workflow;
 }
 
 /** A TriggerSetup whose workflow holds every node of `workflowJson`, connected as exported. */
-export async function workflowTriggerSetup(workflowJson: WorkflowJson, credentials: PassonaCredentials): Promise<TriggerSetup> {
-	const node = workflowJson.nodes.find((candidate) => candidate.type.endsWith('.passonaTrigger')) as INode;
+export async function workflowTriggerSetup(
+	workflowJson: WorkflowJson,
+	credentials: PassonaCredentials,
+): Promise<TriggerSetup> {
+	const node = workflowJson.nodes.find((candidate) =>
+		candidate.type.endsWith('.passonaTrigger'),
+	) as INode;
 	const others = workflowJson.nodes.filter((candidate) => candidate !== node);
-	const workflow = await workflowWith(node, {}, { nodes: others, connections: workflowJson.connections });
+	const workflow = await workflowWith(
+		node,
+		{},
+		{ nodes: others, connections: workflowJson.connections },
+	);
 	// n8n reads the zone from the workflow's settings; workflowWith builds none.
-	if (workflowJson.settings?.timezone) Object.assign(workflow, { timezone: workflowJson.settings.timezone });
-	const workflowData = { id: 'opt-in', name: workflowJson.name, ...workflowJson } as unknown as IWorkflowBase;
-	const additionalData = await additionalDataFor(credentials, new ExecutionLifecycleHooks('trigger', '1', workflowData));
+	if (workflowJson.settings?.timezone)
+		Object.assign(workflow, { timezone: workflowJson.settings.timezone });
+	const workflowData = {
+		id: 'opt-in',
+		name: workflowJson.name,
+		...workflowJson,
+	} as unknown as IWorkflowBase;
+	const additionalData = await additionalDataFor(
+		credentials,
+		new ExecutionLifecycleHooks('trigger', '1', workflowData),
+	);
 	const nodeType = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;
 	return { workflow, node, nodeType, additionalData, credentials };
 }

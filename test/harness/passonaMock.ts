@@ -29,7 +29,9 @@ export function secretSentFor(url: string): string | undefined {
 function recordSecretSent(method: string, path: string, status: number, body: unknown): void {
 	if (method !== 'POST' || path !== '/webhooks' || status >= 300) return;
 	const { url, headers } = (body ?? {}) as { url?: unknown; headers?: Record<string, unknown> };
-	const secret = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === SECRET_HEADER)?.[1];
+	const secret = Object.entries(headers ?? {}).find(
+		([name]) => name.toLowerCase() === SECRET_HEADER,
+	)?.[1];
 	if (typeof url === 'string' && typeof secret === 'string') secretsSent.set(url, secret);
 }
 
@@ -47,7 +49,13 @@ export class PassonaMock {
 	}
 
 	/** Answers the next request to `method path` (any query) with `status` and `body`. */
-	reply(method: string, path: string, status: number, body?: unknown, headers?: ReplyHeaders): this {
+	reply(
+		method: string,
+		path: string,
+		status: number,
+		body?: unknown,
+		headers?: ReplyHeaders,
+	): this {
 		const requests = this.requests;
 		const basePath = this.basePath;
 		nock(this.origin)
@@ -77,7 +85,11 @@ export class PassonaMock {
 				};
 				requests.push(recorded);
 				recordSecretSent(recorded.method, recorded.path, status, recorded.body);
-				return [status, body === undefined ? '' : body, headers ?? { 'Content-Type': 'application/json' }];
+				return [
+					status,
+					body === undefined ? '' : body,
+					headers ?? { 'Content-Type': 'application/json' },
+				];
 			});
 		return this;
 	}
@@ -123,7 +135,10 @@ export const sentHeaders = (token: string) => ({
  * Answers every request to Passona with a plausible success until `stop()` (for generated input:
  * which requests a case makes is what is under test, so none are prepared one by one).
  */
-export function answerEverything(baseUrl: string = BASE_URL): { requests: RecordedRequest[]; stop: () => void } {
+export function answerEverything(baseUrl: string = BASE_URL): {
+	requests: RecordedRequest[];
+	stop: () => void;
+} {
 	const url = new URL(baseUrl);
 	const basePath = url.pathname.replace(/\/+$/, '');
 	const requests: RecordedRequest[] = [];
@@ -143,7 +158,10 @@ export function answerEverything(baseUrl: string = BASE_URL): { requests: Record
 					body: parseBody(requestBody),
 				});
 				if (method === 'DELETE') return [204, ''];
-				if (method === 'GET' && /^\/(contact-groups|keywords|webhooks)$|\/list-contacts$/.test(path)) {
+				if (
+					method === 'GET' &&
+					/^\/(contact-groups|keywords|webhooks)$|\/list-contacts$/.test(path)
+				) {
 					return [200, { data: [{ uuid: 'listed' }], links: { next: null } }];
 				}
 				return [200, { data: { uuid: 'answered' } }];

@@ -5,7 +5,14 @@
  * built from the old one's static data, as n8n reloads it from its database.
  */
 import { ExecutionLifecycleHooks, PollContext } from 'n8n-core';
-import type { IDataObject, INode, INodeExecutionData, INodeType, IWorkflowBase, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	IWorkflowBase,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import {
 	additionalDataFor,
@@ -53,7 +60,11 @@ export async function pollSetup(
 
 /** n8n restarted: the same workflow, loaded again with the static data it had saved. */
 export async function restart(setup: PollSetup): Promise<PollSetup> {
-	return await pollSetup(setup.node.parameters as IDataObject, setup.credentials, setup.workflow.staticData);
+	return await pollSetup(
+		setup.node.parameters as IDataObject,
+		setup.credentials,
+		setup.workflow.staticData,
+	);
 }
 
 export interface PollResult {
@@ -65,21 +76,42 @@ export interface PollResult {
 
 /** "Fetch Test Event" in the editor: WorkflowExecute calls poll() itself, in manual mode. */
 async function fetchTestEvent(setup: PollSetup): Promise<PollResult> {
-	const run = await runNode(setup.node, { credentials: setup.credentials, mode: 'manual', input: [] }, {}, setup.workflow);
+	const run = await runNode(
+		setup.node,
+		{ credentials: setup.credentials, mode: 'manual', input: [] },
+		{},
+		setup.workflow,
+	);
 	if (run.error) throw run.error;
 	return { returned: run.items.length > 0 ? [run.items] : null, items: run.items };
 }
 
 /** One poll tick (mode 'trigger'), or "Fetch Test Event" in the editor (mode 'manual'). */
-export async function pollOnce(setup: PollSetup, mode: WorkflowExecuteMode = 'trigger'): Promise<PollResult> {
+export async function pollOnce(
+	setup: PollSetup,
+	mode: WorkflowExecuteMode = 'trigger',
+): Promise<PollResult> {
 	if (mode === 'manual') return await fetchTestEvent(setup);
-	const workflowData = { id: 'campaigns', name: 'Campaign events', nodes: [setup.node], connections: {} } as unknown as IWorkflowBase;
-	const additionalData = await additionalDataFor(setup.credentials, new ExecutionLifecycleHooks(mode, '1', workflowData));
+	const workflowData = {
+		id: 'campaigns',
+		name: 'Campaign events',
+		nodes: [setup.node],
+		connections: {},
+	} as unknown as IWorkflowBase;
+	const additionalData = await additionalDataFor(
+		setup.credentials,
+		new ExecutionLifecycleHooks(mode, '1', workflowData),
+	);
 	const context = new PollContext(setup.workflow, setup.node, additionalData, mode, 'activate');
 	const nodeType = setup.workflow.nodeTypes.getByNameAndVersion(setup.node.type, 1) as INodeType;
 	const returned = await nodeType.poll!.call(context);
 	if (returned === null) return { returned, items: [] };
-	const run = await runNode(setup.node, { credentials: setup.credentials, mode, input: returned[0] }, {}, setup.workflow);
+	const run = await runNode(
+		setup.node,
+		{ credentials: setup.credentials, mode, input: returned[0] },
+		{},
+		setup.workflow,
+	);
 	if (run.error) throw run.error;
 	return { returned, items: run.items };
 }

@@ -63,8 +63,16 @@ export async function triggerSetup(
 		credentials: { passonaApi: { id: '1', name: 'Passona account' } },
 	};
 	const workflow = await workflowWith(node);
-	const workflowData = { id: 'test', name: 'Inbound replies', nodes: [node], connections: {} } as unknown as IWorkflowBase;
-	const additionalData = await additionalDataFor(credentials, new ExecutionLifecycleHooks('trigger', '1', workflowData));
+	const workflowData = {
+		id: 'test',
+		name: 'Inbound replies',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
+	const additionalData = await additionalDataFor(
+		credentials,
+		new ExecutionLifecycleHooks('trigger', '1', workflowData),
+	);
 	const nodeType = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;
 	return { workflow, node, nodeType, additionalData, credentials };
 }
@@ -94,7 +102,10 @@ export function hookContext(setup: TriggerSetup, isTest = false): HookContext {
 }
 
 const methods = (setup: TriggerSetup) =>
-	setup.nodeType.webhookMethods!.default as unknown as Record<'checkExists' | 'create' | 'delete', HookMethod>;
+	setup.nodeType.webhookMethods!.default as unknown as Record<
+		'checkExists' | 'create' | 'delete',
+		HookMethod
+	>;
 
 export async function checkExists(setup: TriggerSetup, isTest = false): Promise<boolean> {
 	return await methods(setup).checkExists.call(hookContext(setup, isTest));
@@ -104,7 +115,8 @@ export async function checkExists(setup: TriggerSetup, isTest = false): Promise<
 export async function activate(setup: TriggerSetup, isTest = false): Promise<void> {
 	const context = hookContext(setup, isTest);
 	try {
-		if (!(await methods(setup).checkExists.call(context))) await methods(setup).create.call(context);
+		if (!(await methods(setup).checkExists.call(context)))
+			await methods(setup).create.call(context);
 	} finally {
 		guardTriggerSecrets(setup);
 	}
@@ -115,7 +127,9 @@ export async function activate(setup: TriggerSetup, isTest = false): Promise<voi
  * digests); each joins the secrets the log check looks for.
  */
 export function guardTriggerSecrets(setup: TriggerSetup): string[] {
-	const data = setup.workflow.getStaticData('node', setup.node) as { registrations?: Record<string, { webhookId: string }> };
+	const data = setup.workflow.getStaticData('node', setup.node) as {
+		registrations?: Record<string, { webhookId: string }>;
+	};
 	const sent = setup.secretSent ?? ((url: string) => secretSentFor(url));
 	const secrets = Object.entries(data.registrations ?? {})
 		.map(([url, registration]) => sent(url, registration.webhookId))
@@ -160,7 +174,11 @@ export interface ResponseWriter {
  */
 export async function handleDelivery(
 	setup: TriggerSetup,
-	request: { headers: Record<string, string | string[] | undefined>; body: unknown; query?: Record<string, unknown> },
+	request: {
+		headers: Record<string, string | string[] | undefined>;
+		body: unknown;
+		query?: Record<string, unknown>;
+	},
 	response: ResponseWriter,
 	afterAnswer: (response: IWebhookResponseData) => void = () => {},
 	isTest = false,
@@ -168,17 +186,37 @@ export async function handleDelivery(
 ): Promise<{ response: IWebhookResponseData; run?: RunResult }> {
 	const additionalData = {
 		...setup.additionalData,
-		httpRequest: { method: 'POST', headers: request.headers, body: request.body, query: request.query ?? {}, params: {} },
+		httpRequest: {
+			method: 'POST',
+			headers: request.headers,
+			body: request.body,
+			query: request.query ?? {},
+			params: {},
+		},
 		httpResponse: response,
 	} as unknown as IWorkflowExecuteAdditionalData;
 	// n8n marks a test webhook's data isTest and runs it in manual mode.
 	const mode = isTest ? 'manual' : 'webhook';
-	const context = new WebhookContext(setup.workflow, setup.node, additionalData, mode, webhookData(setup, isTest), [], null);
-	if (withoutResourceUrl) Object.defineProperty(context, 'getWebhookResourceUrl', { value: undefined });
+	const context = new WebhookContext(
+		setup.workflow,
+		setup.node,
+		additionalData,
+		mode,
+		webhookData(setup, isTest),
+		[],
+		null,
+	);
+	if (withoutResourceUrl)
+		Object.defineProperty(context, 'getWebhookResourceUrl', { value: undefined });
 	const answer = await setup.nodeType.webhook!.call(context);
 	afterAnswer(answer);
 	if (!answer.workflowData) return { response: answer };
-	const run = await runNode(setup.node, { credentials: setup.credentials, mode: 'webhook', input: answer.workflowData[0] }, {}, setup.workflow);
+	const run = await runNode(
+		setup.node,
+		{ credentials: setup.credentials, mode: 'webhook', input: answer.workflowData[0] },
+		{},
+		setup.workflow,
+	);
 	return { response: answer, run };
 }
 
@@ -202,7 +240,9 @@ export async function deliver(setup: TriggerSetup, delivery: Delivery): Promise<
 		},
 	};
 	const headers = Object.fromEntries(
-		Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(([name, value]) => [name.toLowerCase(), value]),
+		Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(
+			([name, value]) => [name.toLowerCase(), value],
+		),
 	);
 	const handled = await handleDelivery(
 		setup,

@@ -31,14 +31,19 @@ export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorl
 		const base = path.startsWith('/_sandbox') ? sandbox.origin : sandbox.url;
 		const response = await fetch(`${base}${path}`, {
 			method,
-			headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+			headers: {
+				Authorization: `Bearer ${TOKEN}`,
+				'Content-Type': 'application/json',
+				Accept: 'application/json',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
 		return { status: response.status, body: text ? JSON.parse(text) : undefined };
 	};
 	const uuids: string[] = [];
-	for (const word of keywords) uuids.push((await call('POST', '/keywords', { keyword: word })).body.data.uuid);
+	for (const word of keywords)
+		uuids.push((await call('POST', '/keywords', { keyword: word })).body.data.uuid);
 	const setup = await triggerSetup({ keywords: uuids }, { apiToken: TOKEN, baseUrl: sandbox.url });
 	setup.secretSent = sandboxSecret(sandbox);
 	const server = await startWebhookServer(setup);
@@ -56,7 +61,10 @@ export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorl
 }
 
 /** Another trigger (another workflow) on the same sandbox and server, with its own registration. */
-export async function secondTrigger(world: TriggerWorld, keywords: string[]): Promise<TriggerSetup> {
+export async function secondTrigger(
+	world: TriggerWorld,
+	keywords: string[],
+): Promise<TriggerSetup> {
 	const setup = await triggerSetup({ keywords }, { apiToken: TOKEN, baseUrl: world.sandbox.url });
 	setup.workflow.id = 'other';
 	setup.secretSent = sandboxSecret(world.sandbox);
@@ -65,14 +73,22 @@ export async function secondTrigger(world: TriggerWorld, keywords: string[]): Pr
 }
 
 /** `total` inbound SMS ("JOIN <n>") sent to the sandbox `burst` at a time; the sandbox delivers each. */
-export async function inboundBursts(world: TriggerWorld, word: string, total: number, burst: number) {
+export async function inboundBursts(
+	world: TriggerWorld,
+	word: string,
+	total: number,
+	burst: number,
+) {
 	const answers: Array<{ status: number; body: any }> = [];
 	for (let start = 0; start < total; start += burst) {
 		const size = Math.min(burst, total - start);
 		answers.push(
 			...(await Promise.all(
 				Array.from({ length: size }, (_, n) =>
-					world.call('POST', '/_sandbox/inbound', { from: `4477009${String(start + n).padStart(5, '0')}`, text: `${word} ${start + n}` }),
+					world.call('POST', '/_sandbox/inbound', {
+						from: `4477009${String(start + n).padStart(5, '0')}`,
+						text: `${word} ${start + n}`,
+					}),
 				),
 			)),
 		);

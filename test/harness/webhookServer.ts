@@ -44,7 +44,8 @@ function parseBody(raw: Buffer, contentType: string): unknown {
 	const text = raw.toString('utf8');
 	if (text === '') return {};
 	if (/\bjson\b/i.test(contentType)) return JSON.parse(text);
-	if (/application\/x-www-form-urlencoded/i.test(contentType)) return Object.fromEntries(new URLSearchParams(text));
+	if (/application\/x-www-form-urlencoded/i.test(contentType))
+		return Object.fromEntries(new URLSearchParams(text));
 	return text;
 }
 
@@ -93,7 +94,11 @@ export async function startWebhookServer(setup: TriggerSetup): Promise<WebhookSe
 		const run = handleDelivery(setup, { headers: req.headers, body, query }, response, (answer) => {
 			const status = answer.noWebhookResponse && written ? written.status : 200;
 			count(status);
-			send(res, status, answer.workflowData ? { message: 'Workflow was started' } : (written?.body ?? {}));
+			send(
+				res,
+				status,
+				answer.workflowData ? { message: 'Workflow was started' } : (written?.body ?? {}),
+			);
 		}).then(({ run: result }) => {
 			if (result) executions.push(result);
 		});

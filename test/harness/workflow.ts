@@ -14,7 +14,13 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { additionalDataFor, loadPackage, PackageNodeTypes, type PassonaCredentials, type RunResult } from './engine';
+import {
+	additionalDataFor,
+	loadPackage,
+	PackageNodeTypes,
+	type PassonaCredentials,
+	type RunResult,
+} from './engine';
 
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
@@ -63,11 +69,16 @@ export interface WorkflowResult {
 function triggerOf(workflow: WorkflowJson): INode {
 	const fed = new Set(
 		Object.values(workflow.connections).flatMap((byType) =>
-			Object.values(byType).flatMap((outputs) => (outputs ?? []).flatMap((targets) => (targets ?? []).map((target) => target.node))),
+			Object.values(byType).flatMap((outputs) =>
+				(outputs ?? []).flatMap((targets) => (targets ?? []).map((target) => target.node)),
+			),
 		),
 	);
-	const trigger = workflow.nodes.find((node) => !node.disabled && !fed.has(node.name) && /trigger/i.test(node.type));
-	if (!trigger) throw new Error(`Workflow "${workflow.name ?? ''}" has no trigger node to start from`);
+	const trigger = workflow.nodes.find(
+		(node) => !node.disabled && !fed.has(node.name) && /trigger/i.test(node.type),
+	);
+	if (!trigger)
+		throw new Error(`Workflow "${workflow.name ?? ''}" has no trigger node to start from`);
 	return trigger;
 }
 
@@ -87,8 +98,15 @@ export async function runWorkflow(
 		nodeTypes,
 		active: false,
 	});
-	const workflowData = { id: 'example', name: workflowJson.name ?? 'example', ...workflowJson } as unknown as IWorkflowBase;
-	const additionalData = await additionalDataFor(credentials, new ExecutionLifecycleHooks(mode, '1', workflowData));
+	const workflowData = {
+		id: 'example',
+		name: workflowJson.name ?? 'example',
+		...workflowJson,
+	} as unknown as IWorkflowBase;
+	const additionalData = await additionalDataFor(
+		credentials,
+		new ExecutionLifecycleHooks(mode, '1', workflowData),
+	);
 	const startNode = workflow.getNode(triggerOf(workflowJson).name)!;
 
 	const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
@@ -97,7 +115,9 @@ export async function runWorkflow(
 		.sort(([, a], [, b]) => (a[0]?.executionIndex ?? 0) - (b[0]?.executionIndex ?? 0))
 		.map(([name]) => name);
 	return {
-		outputs: Object.fromEntries(executed.map((name) => [name, runData[name][0]?.data?.main?.[0] ?? []])),
+		outputs: Object.fromEntries(
+			executed.map((name) => [name, runData[name][0]?.data?.main?.[0] ?? []]),
+		),
 		executed,
 		error: error as RunResult['error'],
 		failedNode: error ? lastNodeExecuted : undefined,

@@ -96,7 +96,10 @@ describe('Campaign', () => {
 			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
 			.reply('POST', '/campaigns', 201, { data: campaign() });
 		// 09:00 in New York in winter is 14:00 in London.
-		await runInZone({ ...create, when: 'at', sendAt: '2026-12-01T09:00:00', expiryDays: 3 }, 'America/New_York');
+		await runInZone(
+			{ ...create, when: 'at', sendAt: '2026-12-01T09:00:00', expiryDays: 3 },
+			'America/New_York',
+		);
 		expect(second.requests[1].body).toMatchObject({
 			scheduled_send_date: '2026-12-01 14:00:00',
 			expiry_date: '2026-12-04 14:00:00',
@@ -104,7 +107,9 @@ describe('Campaign', () => {
 	});
 
 	test('Create with the opt-out switch off makes no lookup and excludes only what was chosen', async () => {
-		const passona = new PassonaMock().reply('POST', '/campaigns', 201, { data: campaign({ excluded_contact_groups: [] }) });
+		const passona = new PassonaMock().reply('POST', '/campaigns', 201, {
+			data: campaign({ excluded_contact_groups: [] }),
+		});
 		const { items } = await runPassona({ parameters: { ...create, excludeOptouts: false } });
 		expect(passona.requests.map((request) => request.path)).toEqual(['/campaigns']);
 		expect(passona.requests[0].body).toMatchObject({ excluded_contact_groups: [] });
@@ -113,11 +118,23 @@ describe('Campaign', () => {
 
 	test('Create finds default_optouts past the first page of groups', async () => {
 		const passona = new PassonaMock()
-			.reply('GET', '/contact-groups', 200, page('/contact-groups', [{ uuid: INCLUDED_UUID, name: 'Joiners' }], 1, 2, 1))
-			.reply('GET', '/contact-groups', 200, page('/contact-groups', [{ uuid: OPTOUTS_UUID, name: 'default_optouts' }], 2, 2, 1))
+			.reply(
+				'GET',
+				'/contact-groups',
+				200,
+				page('/contact-groups', [{ uuid: INCLUDED_UUID, name: 'Joiners' }], 1, 2, 1),
+			)
+			.reply(
+				'GET',
+				'/contact-groups',
+				200,
+				page('/contact-groups', [{ uuid: OPTOUTS_UUID, name: 'default_optouts' }], 2, 2, 1),
+			)
 			.reply('POST', '/campaigns', 201, { data: campaign() });
 		await runPassona({ parameters: create });
-		expect(passona.requests.map((request) => [request.method, request.path, request.query.page])).toEqual([
+		expect(
+			passona.requests.map((request) => [request.method, request.path, request.query.page]),
+		).toEqual([
 			['GET', '/contact-groups', '1'],
 			['GET', '/contact-groups', '2'],
 			['POST', '/campaigns', undefined],
@@ -126,7 +143,10 @@ describe('Campaign', () => {
 	});
 
 	test('a team without default_optouts is told so, and nothing is created', async () => {
-		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, { data: [{ uuid: INCLUDED_UUID, name: 'Joiners' }], links: { next: null } });
+		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, {
+			data: [{ uuid: INCLUDED_UUID, name: 'Joiners' }],
+			links: { next: null },
+		});
 		const { error } = await runPassona({ parameters: create });
 		expect(passona.requests.map((request) => request.path)).toEqual(['/contact-groups']);
 		expect(error?.message).toBe('Passona has no "default_optouts" contact group in this team');
@@ -134,14 +154,21 @@ describe('Campaign', () => {
 	});
 
 	test('Update sends only the fields added, dates as London time', async () => {
-		const updated = campaign({ name: 'SDK MADE Update', scheduled_send_date: '2027-01-10 17:30:00' });
+		const updated = campaign({
+			name: 'SDK MADE Update',
+			scheduled_send_date: '2027-01-10 17:30:00',
+		});
 		const passona = new PassonaMock().reply('PUT', campaignPath, 200, { data: updated });
 		const { items } = await runInZone(
 			{
 				resource: 'campaign',
 				operation: 'update',
 				campaign: byUrl(`https://passona.co.uk/api/2.0/campaigns/${CAMPAIGN_UUID}`),
-				updateFields: { name: 'SDK MADE Update', sendAt: '2027-01-10T17:30:00', templateId: ` ${TEMPLATE_UUID.toUpperCase()} ` },
+				updateFields: {
+					name: 'SDK MADE Update',
+					sendAt: '2027-01-10T17:30:00',
+					templateId: ` ${TEMPLATE_UUID.toUpperCase()} `,
+				},
 			},
 			'Europe/London',
 		);
@@ -151,7 +178,11 @@ describe('Campaign', () => {
 				path: campaignPath,
 				query: {},
 				headers,
-				body: { name: 'SDK MADE Update', scheduled_send_date: '2027-01-10 17:30:00', template_uuid: TEMPLATE_UUID },
+				body: {
+					name: 'SDK MADE Update',
+					scheduled_send_date: '2027-01-10 17:30:00',
+					template_uuid: TEMPLATE_UUID,
+				},
 			},
 		]);
 		expect(items.map((item) => item.json)).toEqual([updated]);
@@ -160,18 +191,32 @@ describe('Campaign', () => {
 	test('Update refuses a send date in the past before sending', async () => {
 		const passona = new PassonaMock();
 		const { error } = await runPassona({
-			parameters: { resource: 'campaign', operation: 'update', campaign: byId(CAMPAIGN_UUID), updateFields: { sendAt: '2026-11-23T11:00:00Z' } },
+			parameters: {
+				resource: 'campaign',
+				operation: 'update',
+				campaign: byId(CAMPAIGN_UUID),
+				updateFields: { sendAt: '2026-11-23T11:00:00Z' },
+			},
 		});
 		expect(passona.requests).toEqual([]);
-		expect(error?.message).toBe('"Send At" is in the past (2026-11-23 11:00:00 London time) [item 0]');
+		expect(error?.message).toBe(
+			'"Send At" is in the past (2026-11-23 11:00:00 London time) [item 0]',
+		);
 	});
 
 	test('Update of a sending campaign (423) and of a sent one (422) are explained', async () => {
 		new PassonaMock().reply('PUT', campaignPath, 423, { message: 'Locked' });
 		const locked = await runPassona({
-			parameters: { resource: 'campaign', operation: 'update', campaign: byId(CAMPAIGN_UUID), updateFields: { name: 'x' } },
+			parameters: {
+				resource: 'campaign',
+				operation: 'update',
+				campaign: byId(CAMPAIGN_UUID),
+				updateFields: { name: 'x' },
+			},
 		});
-		expect(locked.error?.message).toBe('The campaign is sending right now, so it cannot be changed or deleted');
+		expect(locked.error?.message).toBe(
+			'The campaign is sending right now, so it cannot be changed or deleted',
+		);
 		expect(locked.error?.description).toMatch(/Try again when the campaign has finished/);
 
 		new PassonaMock().reply('PUT', campaignPath, 422, {
@@ -179,33 +224,67 @@ describe('Campaign', () => {
 			errors: { scheduled_send_date: ['The scheduled send date must be a date after now.'] },
 		});
 		const late = await runPassona({
-			parameters: { resource: 'campaign', operation: 'update', campaign: byId(CAMPAIGN_UUID), updateFields: { name: 'x' } },
+			parameters: {
+				resource: 'campaign',
+				operation: 'update',
+				campaign: byId(CAMPAIGN_UUID),
+				updateFields: { name: 'x' },
+			},
 		});
 		expect(late.error?.message).toBe('Passona rejected the values sent');
-		expect(late.error?.description).toMatch(/• The scheduled send date must be a date after now\.\nA campaign can be changed only before it starts sending/);
+		expect(late.error?.description).toMatch(
+			/• The scheduled send date must be a date after now\.\nA campaign can be changed only before it starts sending/,
+		);
 	});
 
 	test('Delete answers { deleted: true, uuid }; a sending campaign (423) is refused in plain words', async () => {
-		const passona = new PassonaMock().reply('DELETE', campaignPath, 204).reply('DELETE', campaignPath, 423, { message: 'Locked' });
-		const { items } = await runPassona({ parameters: { resource: 'campaign', operation: 'delete', campaign: fromList(CAMPAIGN_UUID) } });
-		expect(passona.requests).toEqual([{ method: 'DELETE', path: campaignPath, query: {}, headers, body: undefined }]);
+		const passona = new PassonaMock()
+			.reply('DELETE', campaignPath, 204)
+			.reply('DELETE', campaignPath, 423, { message: 'Locked' });
+		const { items } = await runPassona({
+			parameters: { resource: 'campaign', operation: 'delete', campaign: fromList(CAMPAIGN_UUID) },
+		});
+		expect(passona.requests).toEqual([
+			{ method: 'DELETE', path: campaignPath, query: {}, headers, body: undefined },
+		]);
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true, uuid: CAMPAIGN_UUID }]);
-		const { error } = await runPassona({ parameters: { resource: 'campaign', operation: 'delete', campaign: byId(CAMPAIGN_UUID) } });
-		expect(error?.message).toBe('The campaign is sending right now, so it cannot be changed or deleted');
+		const { error } = await runPassona({
+			parameters: { resource: 'campaign', operation: 'delete', campaign: byId(CAMPAIGN_UUID) },
+		});
+		expect(error?.message).toBe(
+			'The campaign is sending right now, so it cannot be changed or deleted',
+		);
 	});
 
 	test('Get Many with Limit pages /campaigns', async () => {
 		const all = [campaign({ name: 'A' }), campaign({ name: 'B' }), campaign({ name: 'C' })];
-		const passona = new PassonaMock().reply('GET', '/campaigns', 200, page('/campaigns', all, 1, 1, 20));
-		const { items } = await runPassona({ parameters: { resource: 'campaign', operation: 'getAll', returnAll: false, limit: 2 } });
+		const passona = new PassonaMock().reply(
+			'GET',
+			'/campaigns',
+			200,
+			page('/campaigns', all, 1, 1, 20),
+		);
+		const { items } = await runPassona({
+			parameters: { resource: 'campaign', operation: 'getAll', returnAll: false, limit: 2 },
+		});
 		expect(passona.requests).toEqual([
-			{ method: 'GET', path: '/campaigns', query: { page: '1', per_page: '2' }, headers, body: undefined },
+			{
+				method: 'GET',
+				path: '/campaigns',
+				query: { page: '1', per_page: '2' },
+				headers,
+				body: undefined,
+			},
 		]);
 		expect(items.map((item) => item.json.name)).toEqual(['A', 'B']);
 	});
 
 	test('Send Test sends one normalised number with the custom fields, and outputs the campaign record', async () => {
-		const record = campaign({ name: 'Welcome', scheduled_send_date: '2026-11-23 12:00:00', expiry_date: '2026-11-25 12:00:00' });
+		const record = campaign({
+			name: 'Welcome',
+			scheduled_send_date: '2026-11-23 12:00:00',
+			expiry_date: '2026-11-25 12:00:00',
+		});
 		const passona = new PassonaMock().reply('POST', '/campaigns/send-test', 200, { data: record });
 		const { items, error } = await runPassona({
 			parameters: {
@@ -215,7 +294,12 @@ describe('Campaign', () => {
 				template: byId(TEMPLATE_UUID),
 				senderName: { __rl: true, mode: 'name', value: ' Digitonic ' },
 				name: 'Welcome',
-				customFields: { field: [{ name: 'first_name', value: 'John' }, { name: 'last_name', value: 'Doe' }] },
+				customFields: {
+					field: [
+						{ name: 'first_name', value: 'John' },
+						{ name: 'last_name', value: 'Doe' },
+					],
+				},
 			},
 		});
 		expect(error).toBeUndefined();
@@ -255,24 +339,59 @@ describe('Campaign', () => {
 		});
 		expect(error).toBeUndefined();
 		// n8n sends the items' requests at once: they may arrive in any order.
-		expect(passona.requests.map((request) => (request.body as { contact_number: string }).contact_number).sort()).toEqual([
-			'447700900001',
-			'447700900003',
-		]);
+		expect(
+			passona.requests
+				.map((request) => (request.body as { contact_number: string }).contact_number)
+				.sort(),
+		).toEqual(['447700900001', '447700900003']);
 		expect(items).toHaveLength(3);
-		expect(items[1].json.error).toMatch(/^"Phone Number" contains "call me", which is not a phone number/);
+		expect(items[1].json.error).toMatch(
+			/^"Phone Number" contains "call me", which is not a phone number/,
+		);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
 
 	test.each([
-		['a sender of 2 characters', { senderName: { __rl: true, mode: 'name', value: '={{ "AB" }}' } }, '"Sender" is 2 characters long ("AB"); a Passona sender has 3 to 11 characters [item 0]'],
-		['a sender of 12 characters', { senderName: { __rl: true, mode: 'name', value: '={{ "TwelveLetter" }}' } }, '"Sender" is 12 characters long ("TwelveLetter"); a Passona sender has 3 to 11 characters [item 0]'],
-		['no groups to send to', { includedGroups: '={{ [] }}' }, '"Send to Contact Groups" is empty: choose at least one [item 0]'],
-		['a send date in the past', { when: 'at', sendAt: '2026-11-22T12:00:00Z' }, '"Send At" is in the past (2026-11-22 12:00:00 London time) [item 0]'],
-		['a send date that is not a date', { when: 'at', sendAt: 'next tuesday' }, '"Send At" is not a date: "next tuesday" [item 0]'],
-		['an expiry before the send date', { when: 'now', expiry: 'at', expiresAt: '2026-11-23T11:00:00Z' }, '"Expires At" (2026-11-23 11:00:00) is not after the send date (2026-11-23 12:00:00), London time [item 0]'],
-		['an expiry of 0 days', { expiryDays: 0 }, '"Expires After (Days)" must be a whole number of days from 1 to 365, got 0 [item 0]'],
-		['a template ID that is not a UUID', { template: byId('={{ "template-1" }}') }, '"Template" is not a valid Passona ID: "template-1" [item 0]'],
+		[
+			'a sender of 2 characters',
+			{ senderName: { __rl: true, mode: 'name', value: '={{ "AB" }}' } },
+			'"Sender" is 2 characters long ("AB"); a Passona sender has 3 to 11 characters [item 0]',
+		],
+		[
+			'a sender of 12 characters',
+			{ senderName: { __rl: true, mode: 'name', value: '={{ "TwelveLetter" }}' } },
+			'"Sender" is 12 characters long ("TwelveLetter"); a Passona sender has 3 to 11 characters [item 0]',
+		],
+		[
+			'no groups to send to',
+			{ includedGroups: '={{ [] }}' },
+			'"Send to Contact Groups" is empty: choose at least one [item 0]',
+		],
+		[
+			'a send date in the past',
+			{ when: 'at', sendAt: '2026-11-22T12:00:00Z' },
+			'"Send At" is in the past (2026-11-22 12:00:00 London time) [item 0]',
+		],
+		[
+			'a send date that is not a date',
+			{ when: 'at', sendAt: 'next tuesday' },
+			'"Send At" is not a date: "next tuesday" [item 0]',
+		],
+		[
+			'an expiry before the send date',
+			{ when: 'now', expiry: 'at', expiresAt: '2026-11-23T11:00:00Z' },
+			'"Expires At" (2026-11-23 11:00:00) is not after the send date (2026-11-23 12:00:00), London time [item 0]',
+		],
+		[
+			'an expiry of 0 days',
+			{ expiryDays: 0 },
+			'"Expires After (Days)" must be a whole number of days from 1 to 365, got 0 [item 0]',
+		],
+		[
+			'a template ID that is not a UUID',
+			{ template: byId('={{ "template-1" }}') },
+			'"Template" is not a valid Passona ID: "template-1" [item 0]',
+		],
 	])('Create refuses %s before sending anything', async (_case, fields, message) => {
 		const passona = new PassonaMock();
 		// With the opt-out switch on (the default), its lookup is not made either.

@@ -35,17 +35,29 @@ function listing(...campaigns: unknown[]) {
 	return { ...body, meta: { ...body.meta, per_page: '1000' } };
 }
 
-const list = (mock: PassonaMock, ...campaigns: unknown[]) => mock.reply('GET', '/campaigns', 200, listing(...campaigns));
+const list = (mock: PassonaMock, ...campaigns: unknown[]) =>
+	mock.reply('GET', '/campaigns', 200, listing(...campaigns));
 const both = { events: ['startedSending', 'finishedSending'] };
 const T = (minute: number) => `2019-10-28 14:${String(minute).padStart(2, '0')}:00`;
 
 describe('Passona Campaign Trigger', () => {
 	test('the poll at activation reports nothing: campaigns already started or finished fire nothing', async () => {
-		const passona = list(new PassonaMock(), campaign(1, T(0), T(1)), campaign(2, T(2)), campaign(3));
+		const passona = list(
+			new PassonaMock(),
+			campaign(1, T(0), T(1)),
+			campaign(2, T(2)),
+			campaign(3),
+		);
 		const setup = await pollSetup(both);
 		expect(await pollOnce(setup)).toEqual({ returned: null, items: [] });
 		expect(passona.requests).toEqual([
-			{ method: 'GET', path: '/campaigns', query: { page: '1', per_page: '1000' }, headers: sentHeaders(TOKEN), body: undefined },
+			{
+				method: 'GET',
+				path: '/campaigns',
+				query: { page: '1', per_page: '1000' },
+				headers: sentHeaders(TOKEN),
+				body: undefined,
+			},
 		]);
 	});
 
@@ -56,7 +68,13 @@ describe('Passona Campaign Trigger', () => {
 		await pollOnce(setup);
 
 		// Campaign 2 finishes, 3 starts, and 4 is created, starts and finishes between two polls.
-		list(passona, campaign(1, T(0), T(1)), campaign(2, T(2), T(9)), campaign(3, T(5)), campaign(4, T(6), T(7)));
+		list(
+			passona,
+			campaign(1, T(0), T(1)),
+			campaign(2, T(2), T(9)),
+			campaign(3, T(5)),
+			campaign(4, T(6), T(7)),
+		);
 		const { items } = await pollOnce(setup);
 		expect(items.map((item) => [item.json.event, item.json.uuid])).toEqual([
 			['startedSending', uuid(3)],
@@ -67,7 +85,13 @@ describe('Passona Campaign Trigger', () => {
 		expect(items[3].json).toEqual({ event: 'finishedSending', ...campaign(2, T(2), T(9)) });
 
 		// Nothing new: nothing fires again.
-		list(passona, campaign(1, T(0), T(1)), campaign(2, T(2), T(9)), campaign(3, T(5)), campaign(4, T(6), T(7)));
+		list(
+			passona,
+			campaign(1, T(0), T(1)),
+			campaign(2, T(2), T(9)),
+			campaign(3, T(5)),
+			campaign(4, T(6), T(7)),
+		);
 		expect((await pollOnce(setup)).returned).toBeNull();
 	});
 
@@ -77,7 +101,9 @@ describe('Passona Campaign Trigger', () => {
 		list(passona, campaign(1), campaign(2));
 		await pollOnce(setup);
 		list(passona, campaign(1, T(1)), campaign(2));
-		expect((await pollOnce(setup)).items.map((item) => item.json.event)).toEqual(['startedSending']);
+		expect((await pollOnce(setup)).items.map((item) => item.json.event)).toEqual([
+			'startedSending',
+		]);
 
 		// While n8n is down, campaign 1 finishes and campaign 2 starts.
 		const again = await restart(setup);
@@ -99,7 +125,9 @@ describe('Passona Campaign Trigger', () => {
 		list(passona, campaign(1, T(1)));
 		expect((await pollOnce(setup)).returned).toBeNull();
 		list(passona, campaign(1, T(1), T(2)));
-		expect((await pollOnce(setup)).items.map((item) => [item.json.event, item.json.uuid])).toEqual([['finishedSending', uuid(1)]]);
+		expect((await pollOnce(setup)).items.map((item) => [item.json.event, item.json.uuid])).toEqual([
+			['finishedSending', uuid(1)],
+		]);
 	});
 
 	test('every page of the campaign list is read on each poll', async () => {
@@ -120,7 +148,9 @@ describe('Passona Campaign Trigger', () => {
 		const setup = await pollSetup(both);
 		list(passona, campaign(1, T(0), T(8)), campaign(2, T(5)));
 		const { items } = await pollOnce(setup, 'manual');
-		expect(items.map((item) => [item.json.event, item.json.uuid])).toEqual([['finishedSending', uuid(1)]]);
+		expect(items.map((item) => [item.json.event, item.json.uuid])).toEqual([
+			['finishedSending', uuid(1)],
+		]);
 		expect(setup.workflow.staticData).toEqual({});
 	});
 
@@ -132,7 +162,9 @@ describe('Passona Campaign Trigger', () => {
 		passona.reply('GET', '/campaigns', 401, { message: 'Unauthenticated.' });
 		await expect(pollOnce(setup)).rejects.toThrow('Passona did not accept the API token');
 		list(passona, campaign(1, T(1)));
-		expect((await pollOnce(setup)).items.map((item) => item.json.event)).toEqual(['startedSending']);
+		expect((await pollOnce(setup)).items.map((item) => item.json.event)).toEqual([
+			'startedSending',
+		]);
 	});
 
 	test('no Events chosen is refused before asking Passona', async () => {

@@ -6,7 +6,10 @@ import { byId, group, GROUP_UUID } from '../fixtures/passona';
 const path = `/contact-groups/${GROUP_UUID}`;
 const phone = (n: number) => `4477${String(n).padStart(8, '0')}`;
 const contacts = (count: number) =>
-	Array.from({ length: count }, (_, n) => ({ phone_number: phone(n), custom_fields: { row: String(n) } }));
+	Array.from({ length: count }, (_, n) => ({
+		phone_number: phone(n),
+		custom_fields: { row: String(n) },
+	}));
 
 const addFromJson = {
 	resource: 'contactGroup',
@@ -21,13 +24,24 @@ describe('chunked contact lists', () => {
 		const passona = new PassonaMock()
 			.reply('PUT', `${path}/add-contacts`, 200, { data: group({ number_of_contacts: 1000 }) })
 			.reply('PUT', `${path}/add-contacts`, 200, { data: group({ number_of_contacts: 2000 }) })
-			.reply('PUT', `${path}/add-contacts`, 200, { data: group({ number_of_contacts: 2500, status: 'Modifying' }) });
-		const { items, error } = await runPassona({ parameters: addFromJson, items: [{ contacts: contacts(2500) }] });
+			.reply('PUT', `${path}/add-contacts`, 200, {
+				data: group({ number_of_contacts: 2500, status: 'Modifying' }),
+			});
+		const { items, error } = await runPassona({
+			parameters: addFromJson,
+			items: [{ contacts: contacts(2500) }],
+		});
 		expect(error).toBeUndefined();
-		const sent = passona.requests.map((request) => (request.body as { contacts: Array<{ phone_number: string }> }).contacts);
+		const sent = passona.requests.map(
+			(request) => (request.body as { contacts: Array<{ phone_number: string }> }).contacts,
+		);
 		expect(sent.map((chunk) => chunk.length)).toEqual([1000, 1000, 500]);
-		expect(sent.flat().map((contact) => contact.phone_number)).toEqual(contacts(2500).map((contact) => contact.phone_number));
-		expect(items.map((item) => item.json)).toEqual([group({ number_of_contacts: 2500, status: 'Modifying' })]);
+		expect(sent.flat().map((contact) => contact.phone_number)).toEqual(
+			contacts(2500).map((contact) => contact.phone_number),
+		);
+		expect(items.map((item) => item.json)).toEqual([
+			group({ number_of_contacts: 2500, status: 'Modifying' }),
+		]);
 	});
 
 	test('exactly 1,000 contacts stay one request', async () => {
@@ -40,11 +54,18 @@ describe('chunked contact lists', () => {
 		const passona = new PassonaMock()
 			.reply('PUT', `${path}/add-contacts`, 200, { data: group() })
 			.reply('PUT', `${path}/add-contacts`, 423, { message: 'Locked' });
-		const { error, items } = await runPassona({ parameters: addFromJson, items: [{ contacts: contacts(2500) }] });
+		const { error, items } = await runPassona({
+			parameters: addFromJson,
+			items: [{ contacts: contacts(2500) }],
+		});
 		expect(passona.requests).toHaveLength(2);
 		expect(items).toEqual([]);
-		expect(error?.message).toBe('The contact group is locked because a campaign using it is sending right now');
-		expect(error?.description).toContain('The first 1000 of 2500 were sent before this failure; the other 1500 were not.');
+		expect(error?.message).toBe(
+			'The contact group is locked because a campaign using it is sending right now',
+		);
+		expect(error?.description).toContain(
+			'The first 1000 of 2500 were sent before this failure; the other 1500 were not.',
+		);
 	});
 
 	test('Remove Contacts splits a long list of numbers the same way', async () => {
@@ -52,9 +73,18 @@ describe('chunked contact lists', () => {
 			.reply('PUT', `${path}/remove-contacts`, 200, { data: group() })
 			.reply('PUT', `${path}/remove-contacts`, 200, { data: group({ number_of_contacts: 0 }) });
 		await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'removeContacts', contactGroup: byId(GROUP_UUID), phoneNumbers: '={{ $json.numbers }}' },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'removeContacts',
+				contactGroup: byId(GROUP_UUID),
+				phoneNumbers: '={{ $json.numbers }}',
+			},
 			items: [{ numbers: Array.from({ length: 1001 }, (_, n) => phone(n)) }],
 		});
-		expect(passona.requests.map((request) => (request.body as { phone_numbers: string[] }).phone_numbers.length)).toEqual([1000, 1]);
+		expect(
+			passona.requests.map(
+				(request) => (request.body as { phone_numbers: string[] }).phone_numbers.length,
+			),
+		).toEqual([1000, 1]);
 	});
 });

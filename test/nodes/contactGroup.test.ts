@@ -1,7 +1,16 @@
 /** Every Contact Group operation, run through n8n's engine against nock, exact requests and items. */
 import { runPassona, TOKEN } from '../harness/engine';
 import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import { byId, byUrl, contact, fromList, group, GROUP_UUID, OTHER_GROUP_UUID, page } from '../fixtures/passona';
+import {
+	byId,
+	byUrl,
+	contact,
+	fromList,
+	group,
+	GROUP_UUID,
+	OTHER_GROUP_UUID,
+	page,
+} from '../fixtures/passona';
 
 const headers = sentHeaders(TOKEN);
 const groupPath = `/contact-groups/${GROUP_UUID}`;
@@ -37,10 +46,19 @@ describe('Contact Group', () => {
 			.reply('POST', '/contact-groups', 201, { data: group({ name: 'A' }) })
 			.reply('POST', '/contact-groups', 201, { data: group({ name: 'B' }) });
 		const { items } = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'create', name: '={{ $json.team }}', deletable: true },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'create',
+				name: '={{ $json.team }}',
+				deletable: true,
+			},
 			items: [{ team: 'A' }, { team: 'B' }],
 		});
-		expect(passona.requests.map((request) => request.body).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+		expect(
+			passona.requests
+				.map((request) => request.body)
+				.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+		).toEqual([
 			{ name: 'A', deletable: true },
 			{ name: 'B', deletable: true },
 		]);
@@ -59,7 +77,9 @@ describe('Contact Group', () => {
 				updateFields: { name: 'Renamed' },
 			},
 		});
-		expect(passona.requests).toEqual([{ method: 'PUT', path: groupPath, query: {}, headers, body: { name: 'Renamed' } }]);
+		expect(passona.requests).toEqual([
+			{ method: 'PUT', path: groupPath, query: {}, headers, body: { name: 'Renamed' } },
+		]);
 		expect(items.map((item) => item.json)).toEqual([updated]);
 	});
 
@@ -67,24 +87,42 @@ describe('Contact Group', () => {
 		const found = group({ number_of_contacts: 5, status: 'Ready' });
 		const passona = new PassonaMock().reply('GET', groupPath, 200, { data: found });
 		const { items } = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'get', contactGroup: fromList(GROUP_UUID) },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'get',
+				contactGroup: fromList(GROUP_UUID),
+			},
 		});
-		expect(passona.requests).toEqual([{ method: 'GET', path: groupPath, query: {}, headers, body: undefined }]);
+		expect(passona.requests).toEqual([
+			{ method: 'GET', path: groupPath, query: {}, headers, body: undefined },
+		]);
 		expect(items.map((item) => item.json)).toEqual([found]);
 	});
 
-	test('Delete answers { deleted: true, uuid } for Passona\'s empty 204', async () => {
+	test("Delete answers { deleted: true, uuid } for Passona's empty 204", async () => {
 		const passona = new PassonaMock().reply('DELETE', groupPath, 204);
 		const { items } = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'delete', contactGroup: byId(GROUP_UUID.toUpperCase()) },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'delete',
+				contactGroup: byId(GROUP_UUID.toUpperCase()),
+			},
 		});
-		expect(passona.requests).toEqual([{ method: 'DELETE', path: groupPath, query: {}, headers, body: undefined }]);
+		expect(passona.requests).toEqual([
+			{ method: 'DELETE', path: groupPath, query: {}, headers, body: undefined },
+		]);
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true, uuid: GROUP_UUID }]);
 	});
 
 	test('Add Contacts from fields sends one normalised contact with its custom fields', async () => {
-		const modifying = group({ status: 'Modifying', scheduled_jobs_number: 1, number_of_contacts: 1 });
-		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, { data: modifying });
+		const modifying = group({
+			status: 'Modifying',
+			scheduled_jobs_number: 1,
+			number_of_contacts: 1,
+		});
+		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, {
+			data: modifying,
+		});
 		const { items } = await runPassona({
 			parameters: {
 				resource: 'contactGroup',
@@ -108,7 +146,12 @@ describe('Contact Group', () => {
 				query: {},
 				headers,
 				body: {
-					contacts: [{ phone_number: '447713252151', custom_fields: { first_name: 'John', last_name: 'Doe' } }],
+					contacts: [
+						{
+							phone_number: '447713252151',
+							custom_fields: { first_name: 'John', last_name: 'Doe' },
+						},
+					],
 				},
 			},
 		]);
@@ -116,7 +159,9 @@ describe('Contact Group', () => {
 	});
 
 	test('Add Contacts from JSON sends the whole list, a repeated number keeping its last entry', async () => {
-		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, { data: group() });
+		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, {
+			data: group(),
+		});
 		await runPassona({
 			parameters: {
 				resource: 'contactGroup',
@@ -168,8 +213,14 @@ describe('Contact Group', () => {
 	});
 
 	test('Create With Contacts accepts a list from an expression', async () => {
-		const created = group({ name: 'Bulk Contact Group', status: 'Modifying', scheduled_jobs_number: 1 });
-		const passona = new PassonaMock().reply('POST', '/contact-groups/bulk-contacts', 201, { data: created });
+		const created = group({
+			name: 'Bulk Contact Group',
+			status: 'Modifying',
+			scheduled_jobs_number: 1,
+		});
+		const passona = new PassonaMock().reply('POST', '/contact-groups/bulk-contacts', 201, {
+			data: created,
+		});
 		const { items } = await runPassona({
 			parameters: {
 				resource: 'contactGroup',
@@ -200,7 +251,9 @@ describe('Contact Group', () => {
 
 	test('Get Unique Contacts posts included and excluded groups and outputs one item per contact', async () => {
 		const contacts = [contact(1), contact(2)];
-		const passona = new PassonaMock().reply('POST', '/contact-groups/unique-contacts', 200, { data: contacts });
+		const passona = new PassonaMock().reply('POST', '/contact-groups/unique-contacts', 200, {
+			data: contacts,
+		});
 		const { items } = await runPassona({
 			parameters: {
 				resource: 'contactGroup',
@@ -215,7 +268,10 @@ describe('Contact Group', () => {
 				path: '/contact-groups/unique-contacts',
 				query: {},
 				headers,
-				body: { included_contact_group_uuids: [GROUP_UUID], excluded_contact_group_uuids: [OTHER_GROUP_UUID] },
+				body: {
+					included_contact_group_uuids: [GROUP_UUID],
+					excluded_contact_group_uuids: [OTHER_GROUP_UUID],
+				},
 			},
 		]);
 		expect(items.map((item) => item.json)).toEqual(contacts);
@@ -235,12 +291,23 @@ describe('Contact Group', () => {
 
 	test('Get Many with Limit asks for no more than the limit and outputs one item per group', async () => {
 		const groups = [group({ name: 'One' }), group({ name: 'Two' })];
-		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, page('/contact-groups', groups, 1, 3, 2));
+		const passona = new PassonaMock().reply(
+			'GET',
+			'/contact-groups',
+			200,
+			page('/contact-groups', groups, 1, 3, 2),
+		);
 		const { items } = await runPassona({
 			parameters: { resource: 'contactGroup', operation: 'getAll', returnAll: false, limit: 2 },
 		});
 		expect(passona.requests).toEqual([
-			{ method: 'GET', path: '/contact-groups', query: { page: '1', per_page: '2' }, headers, body: undefined },
+			{
+				method: 'GET',
+				path: '/contact-groups',
+				query: { page: '1', per_page: '2' },
+				headers,
+				body: undefined,
+			},
 		]);
 		expect(items.map((item) => item.json)).toEqual(groups);
 	});
@@ -252,9 +319,16 @@ describe('Contact Group', () => {
 			.reply('GET', path, 200, page(path, [contact(3), contact(4)], 2, 3, 2))
 			.reply('GET', path, 200, page(path, [contact(5)], 3, 3, 2));
 		const { items } = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'getContacts', contactGroup: byId(GROUP_UUID), returnAll: true },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'getContacts',
+				contactGroup: byId(GROUP_UUID),
+				returnAll: true,
+			},
 		});
-		expect(passona.requests.map(({ method, path: sentPath, query }) => ({ method, sentPath, query }))).toEqual([
+		expect(
+			passona.requests.map(({ method, path: sentPath, query }) => ({ method, sentPath, query })),
+		).toEqual([
 			{ method: 'GET', sentPath: path, query: { page: '1', per_page: '1000' } },
 			{ method: 'GET', sentPath: path, query: { page: '2', per_page: '1000' } },
 			{ method: 'GET', sentPath: path, query: { page: '3', per_page: '1000' } },
@@ -265,15 +339,27 @@ describe('Contact Group', () => {
 
 	test('Get Many for two input items pairs every group with the item that listed it', async () => {
 		new PassonaMock()
-			.reply('GET', '/contact-groups', 200, page('/contact-groups', [group({ name: 'A' })], 1, 1, 50))
-			.reply('GET', '/contact-groups', 200, page('/contact-groups', [group({ name: 'B' }), group({ name: 'C' })], 1, 1, 50));
+			.reply(
+				'GET',
+				'/contact-groups',
+				200,
+				page('/contact-groups', [group({ name: 'A' })], 1, 1, 50),
+			)
+			.reply(
+				'GET',
+				'/contact-groups',
+				200,
+				page('/contact-groups', [group({ name: 'B' }), group({ name: 'C' })], 1, 1, 50),
+			);
 		const { items } = await runPassona({
 			parameters: { resource: 'contactGroup', operation: 'getAll', returnAll: true },
 			items: [{}, {}],
 		});
 		expect(items).toHaveLength(3);
 		const pairs = items.map((item) => (item.pairedItem as { item: number }).item).sort();
-		expect(pairs.filter((pair) => pair === 0).length + pairs.filter((pair) => pair === 1).length).toBe(3);
+		expect(
+			pairs.filter((pair) => pair === 0).length + pairs.filter((pair) => pair === 1).length,
+		).toBe(3);
 		expect(new Set(pairs)).toEqual(new Set([0, 1]));
 	});
 });

@@ -6,10 +6,18 @@ import { exposedText } from '../harness/secrets';
 
 describe('Passona API credential', () => {
 	test('the test asks GET /balance with the bearer token, tolerating spaces and trailing slashes', async () => {
-		const passona = new PassonaMock('https://staging.passona.test/api/2.0').reply('GET', '/balance', 200, {
-			data: { balance: 1000 },
+		const passona = new PassonaMock('https://staging.passona.test/api/2.0').reply(
+			'GET',
+			'/balance',
+			200,
+			{
+				data: { balance: 1000 },
+			},
+		);
+		const result = await runCredentialTest({
+			apiToken: ` ${TOKEN} `,
+			baseUrl: ' https://staging.passona.test/api/2.0// ',
 		});
-		const result = await runCredentialTest({ apiToken: ` ${TOKEN} `, baseUrl: ' https://staging.passona.test/api/2.0// ' });
 		expect(result.error).toBeUndefined();
 		expect(passona.requests).toEqual([
 			{ method: 'GET', path: '/balance', query: {}, headers: sentHeaders(TOKEN), body: undefined },
@@ -21,7 +29,10 @@ describe('Passona API credential', () => {
 		const passona = new PassonaMock()
 			.reply('GET', '/balance', 401, { message: 'Unauthenticated.' })
 			.reply('GET', '/balance', 401, { message: 'Unauthenticated.' });
-		const result = await runCredentialTest({ apiToken: 'wrong-token-123', baseUrl: 'https://passona.test/api/2.0' });
+		const result = await runCredentialTest({
+			apiToken: 'wrong-token-123',
+			baseUrl: 'https://passona.test/api/2.0',
+		});
 		expect(result.error).toBeDefined();
 		expect(passona.requests).toHaveLength(2);
 		expect((result.error as { httpCode?: string }).httpCode).toBe('401');
@@ -34,7 +45,8 @@ describe("the credential test's words for a wrong token", () => {
 	/** What n8n 2.40.7's CredentialsTester does with a failed test request (services/credentials-tester.service.js). */
 	function n8nVerdict(rules: ICredentialTestRequest['rules'], status: number): string {
 		for (const rule of rules ?? []) {
-			if (rule.type === 'responseCode' && rule.properties.value === status) return rule.properties.message;
+			if (rule.type === 'responseCode' && rule.properties.value === status)
+				return rule.properties.message;
 		}
 		return 'Unauthorized';
 	}
@@ -42,8 +54,13 @@ describe("the credential test's words for a wrong token", () => {
 	test('a 401 is reported in the node\'s plain words, not "Unauthorized"', async () => {
 		const { types } = await loadPackage();
 		const credential = types.credentials.find((type) => type.name === 'passonaApi')!;
-		new PassonaMock().reply('GET', '/balance', 401, { message: 'Unauthenticated.' }).reply('GET', '/balance', 401, { message: 'Unauthenticated.' });
-		const result = await runCredentialTest({ apiToken: 'wrong-token-123', baseUrl: 'https://passona.test/api/2.0' });
+		new PassonaMock()
+			.reply('GET', '/balance', 401, { message: 'Unauthenticated.' })
+			.reply('GET', '/balance', 401, { message: 'Unauthenticated.' });
+		const result = await runCredentialTest({
+			apiToken: 'wrong-token-123',
+			baseUrl: 'https://passona.test/api/2.0',
+		});
 		const status = Number((result.error as { httpCode?: string }).httpCode);
 		expect(n8nVerdict(credential.test?.rules, status)).toBe(
 			'Passona did not accept the API token. Check the Passona API credential: the API Token may be mistyped or revoked, or meant for another Passona host (Base URL).',

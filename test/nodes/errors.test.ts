@@ -7,7 +7,14 @@ import { byId, group, GROUP_UUID, KEYWORD_UUID, page, contact } from '../fixture
 const groupPath = `/contact-groups/${GROUP_UUID}`;
 const getGroup = { resource: 'contactGroup', operation: 'get', contactGroup: byId(GROUP_UUID) };
 
-async function failing(status: number, body: unknown, parameters = getGroup, path = groupPath, method = 'GET', headers?: Record<string, string>) {
+async function failing(
+	status: number,
+	body: unknown,
+	parameters = getGroup,
+	path = groupPath,
+	method = 'GET',
+	headers?: Record<string, string>,
+) {
 	new PassonaMock().reply(method, path, status, body, headers);
 	const result = await runPassona({ parameters });
 	expect(result.items).toEqual([]);
@@ -46,8 +53,16 @@ describe("Passona's errors in plain words", () => {
 	});
 
 	test('409 on delete says keywords are attached and must be detached first', async () => {
-		const error = await failing(409, { message: 'Conflict' }, { ...getGroup, operation: 'delete' }, groupPath, 'DELETE');
-		expect(error.message).toBe('The contact group cannot be deleted because keywords are attached to it');
+		const error = await failing(
+			409,
+			{ message: 'Conflict' },
+			{ ...getGroup, operation: 'delete' },
+			groupPath,
+			'DELETE',
+		);
+		expect(error.message).toBe(
+			'The contact group cannot be deleted because keywords are attached to it',
+		);
 		expect(error.description).toContain('Detach the group from those keywords first');
 	});
 
@@ -56,7 +71,10 @@ describe("Passona's errors in plain words", () => {
 			422,
 			{
 				message: 'The name field is required. (and 1 more error)',
-				errors: { name: ['The name field is required.'], deletable: ['The deletable field must be true or false.'] },
+				errors: {
+					name: ['The name field is required.'],
+					deletable: ['The deletable field must be true or false.'],
+				},
 			},
 			{ resource: 'contactGroup', operation: 'create', name: 'x', deletable: true } as never,
 			'/contact-groups',
@@ -76,25 +94,44 @@ describe("Passona's errors in plain words", () => {
 			`${groupPath}/flush`,
 			'PUT',
 		);
-		expect(error.message).toBe('The contact group is locked because a campaign using it is sending right now');
+		expect(error.message).toBe(
+			'The contact group is locked because a campaign using it is sending right now',
+		);
 		expect(error.description).toContain('Try again when the campaign has finished');
 	});
 
 	test('429 passes on Retry-After', async () => {
-		const error = await failing(429, { message: 'Too Many Attempts.' }, getGroup, groupPath, 'GET', {
-			'Content-Type': 'application/json',
-			'Retry-After': '30',
-		});
+		const error = await failing(
+			429,
+			{ message: 'Too Many Attempts.' },
+			getGroup,
+			groupPath,
+			'GET',
+			{
+				'Content-Type': 'application/json',
+				'Retry-After': '30',
+			},
+		);
 		expect(error.description).toContain('Passona asks to wait 30 seconds');
 	});
 
-	test.each([500, 502, 503])('%i says Passona failed and the request may be retried', async (status) => {
-		const error = await failing(status, '<html><body>Bad Gateway</body></html>', getGroup, groupPath, 'GET', {
-			'Content-Type': 'text/html',
-		});
-		expect(error.message).toBe(`Passona had a problem on its side (HTTP ${status})`);
-		expect(error.description).toContain('may be retried');
-	});
+	test.each([500, 502, 503])(
+		'%i says Passona failed and the request may be retried',
+		async (status) => {
+			const error = await failing(
+				status,
+				'<html><body>Bad Gateway</body></html>',
+				getGroup,
+				groupPath,
+				'GET',
+				{
+					'Content-Type': 'text/html',
+				},
+			);
+			expect(error.message).toBe(`Passona had a problem on its side (HTTP ${status})`);
+			expect(error.description).toContain('may be retried');
+		},
+	);
 
 	test('a 200 without "data" is an error, not an empty item', async () => {
 		const error = await failing(200, '');
@@ -113,7 +150,7 @@ describe("Passona's errors in plain words", () => {
 		expect(result.error?.message).toBe('Passona had a problem on its side (HTTP 500)');
 	});
 
-	test('a network failure stops the item with n8n\'s message and without the token', async () => {
+	test("a network failure stops the item with n8n's message and without the token", async () => {
 		new PassonaMock().networkError('GET', groupPath);
 		const result = await runPassona({ parameters: getGroup });
 		expect(result.error?.message).toMatch(/connection|socket|reset/i);
@@ -129,7 +166,11 @@ describe('Continue On Fail', () => {
 			.reply('GET', groupPath, 423, { message: 'Locked' })
 			.reply('GET', `/contact-groups/${other}`, 200, { data: group({ uuid: other }) });
 		const { items, error, run } = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'get', contactGroup: byId('={{ $json.id }}') },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'get',
+				contactGroup: byId('={{ $json.id }}'),
+			},
 			items: [{ id: GROUP_UUID }, { id: other }],
 			onError: 'continueRegularOutput',
 		});

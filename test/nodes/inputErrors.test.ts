@@ -28,16 +28,25 @@ describe('input errors', () => {
 			'"Phone Number" contains "call me", which is not a phone number: only digits, spaces, dashes, brackets and a leading + are allowed [item 0]',
 		);
 		// What n8n's editor reads: it lists "From Passona" with "Error code" when httpCode or messages are set.
-		const shown = error as unknown as { name: string; httpCode?: string | null; messages?: string[]; description?: string };
+		const shown = error as unknown as {
+			name: string;
+			httpCode?: string | null;
+			messages?: string[];
+			description?: string;
+		};
 		expect(shown.name).toBe('NodeOperationError');
 		expect(shown.httpCode ?? null).toBeNull();
 		expect(shown.messages ?? []).toEqual([]);
-		expect(shown.description).toBe('Use the international format, for example 447700900123 or +44 7700 900123.');
+		expect(shown.description).toBe(
+			'Use the international format, for example 447700900123 or +44 7700 900123.',
+		);
 	});
 
 	test("Passona's own errors stay API errors, with their HTTP code", async () => {
 		new PassonaMock().reply('GET', `/contact-groups/${GROUP_UUID}`, 404, { message: 'Not found.' });
-		const { error } = await runPassona({ parameters: { resource: 'contactGroup', operation: 'get', contactGroup: byId(GROUP_UUID) } });
+		const { error } = await runPassona({
+			parameters: { resource: 'contactGroup', operation: 'get', contactGroup: byId(GROUP_UUID) },
+		});
 		expect((error as unknown as NodeApiError).httpCode).toBe('404');
 		expect(error!.name).toBe('NodeApiError');
 	});
@@ -45,7 +54,12 @@ describe('input errors', () => {
 
 describe('Keyword Update with a switch on and no list', () => {
 	const update = (updateFields: Record<string, unknown>): INodeParameters =>
-		({ resource: 'keyword', operation: 'update', keyword: byId(KEYWORD_UUID), updateFields }) as INodeParameters;
+		({
+			resource: 'keyword',
+			operation: 'update',
+			keyword: byId(KEYWORD_UUID),
+			updateFields,
+		}) as INodeParameters;
 
 	test.each([
 		[
@@ -72,7 +86,9 @@ describe('Keyword Update with a switch on and no list', () => {
 		const passona = new PassonaMock()
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: { uuid: KEYWORD_UUID } })
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: { uuid: KEYWORD_UUID } });
-		const first = await runPassona({ parameters: update({ callWebhook: true, webhooks: [WEBHOOK_UUID] }) });
+		const first = await runPassona({
+			parameters: update({ callWebhook: true, webhooks: [WEBHOOK_UUID] }),
+		});
 		const second = await runPassona({ parameters: update({ addContactToGroup: false }) });
 		expect([first.error, second.error]).toEqual([undefined, undefined]);
 		expect(passona.requests.map((request) => request.body)).toEqual([

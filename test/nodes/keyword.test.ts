@@ -1,7 +1,16 @@
 /** Every Keyword operation, run through n8n's engine against nock, exact requests and items. */
 import { runPassona, TOKEN } from '../harness/engine';
 import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import { byId, byUrl, fromList, GROUP_UUID, keyword, KEYWORD_UUID, page, WEBHOOK_UUID } from '../fixtures/passona';
+import {
+	byId,
+	byUrl,
+	fromList,
+	GROUP_UUID,
+	keyword,
+	KEYWORD_UUID,
+	page,
+	WEBHOOK_UUID,
+} from '../fixtures/passona';
 
 const headers = sentHeaders(TOKEN);
 const keywordPath = `/keywords/${KEYWORD_UUID}`;
@@ -46,9 +55,19 @@ describe('Keyword', () => {
 	test('Create with both switches off sends no lists', async () => {
 		const passona = new PassonaMock().reply('POST', '/keywords', 201, { data: keyword() });
 		await runPassona({
-			parameters: { resource: 'keyword', operation: 'create', keyword: 'JOIN', addContactToGroup: false, callWebhook: false },
+			parameters: {
+				resource: 'keyword',
+				operation: 'create',
+				keyword: 'JOIN',
+				addContactToGroup: false,
+				callWebhook: false,
+			},
 		});
-		expect(passona.requests[0].body).toEqual({ keyword: 'JOIN', add_contact_to_group: false, call_webhook: false });
+		expect(passona.requests[0].body).toEqual({
+			keyword: 'JOIN',
+			add_contact_to_group: false,
+			call_webhook: false,
+		});
 	});
 
 	test('Update sends only the fields added, to the keyword chosen By URL', async () => {
@@ -79,7 +98,9 @@ describe('Keyword', () => {
 		const { items } = await runPassona({
 			parameters: { resource: 'keyword', operation: 'get', keyword: fromList(KEYWORD_UUID) },
 		});
-		expect(passona.requests).toEqual([{ method: 'GET', path: keywordPath, query: {}, headers, body: undefined }]);
+		expect(passona.requests).toEqual([
+			{ method: 'GET', path: keywordPath, query: {}, headers, body: undefined },
+		]);
 		expect(items.map((item) => item.json)).toEqual([keyword()]);
 	});
 
@@ -105,7 +126,9 @@ describe('Keyword', () => {
 		const { items } = await runPassona({
 			parameters: { resource: 'keyword', operation: 'delete', keyword: byId(` ${KEYWORD_UUID} `) },
 		});
-		expect(passona.requests).toEqual([{ method: 'DELETE', path: keywordPath, query: {}, headers, body: undefined }]);
+		expect(passona.requests).toEqual([
+			{ method: 'DELETE', path: keywordPath, query: {}, headers, body: undefined },
+		]);
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true, uuid: KEYWORD_UUID }]);
 	});
 });

@@ -17,12 +17,23 @@ describe('From List search', () => {
 			group({ uuid: uuid(1), name: 'Leeds customers', number_of_contacts: 12 }),
 			group({ uuid: uuid(2), name: 'Newsletter' }),
 		];
-		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, page('/contact-groups', groups, 2, 3, 2));
+		const passona = new PassonaMock().reply(
+			'GET',
+			'/contact-groups',
+			200,
+			page('/contact-groups', groups, 2, 3, 2),
+		);
 		const context = await loadOptionsContext({ resource: 'contactGroup', operation: 'get' });
 		const search = (await passonaType()).methods!.listSearch!.searchContactGroups;
 		const result = await search.call(context as unknown as ILoadOptionsFunctions, '  ', '2');
 		expect(passona.requests).toEqual([
-			{ method: 'GET', path: '/contact-groups', query: { page: '2', per_page: '100' }, headers: sentHeaders(TOKEN), body: undefined },
+			{
+				method: 'GET',
+				path: '/contact-groups',
+				query: { page: '2', per_page: '100' },
+				headers: sentHeaders(TOKEN),
+				body: undefined,
+			},
 		]);
 		expect(result).toEqual({
 			results: [
@@ -34,11 +45,19 @@ describe('From List search', () => {
 	});
 
 	test('keywords: last page has no token', async () => {
-		new PassonaMock().reply('GET', '/keywords', 200, page('/keywords', [keyword({ uuid: uuid(7), keyword: 'JOIN' })], 1, 1, 100));
+		new PassonaMock().reply(
+			'GET',
+			'/keywords',
+			200,
+			page('/keywords', [keyword({ uuid: uuid(7), keyword: 'JOIN' })], 1, 1, 100),
+		);
 		const context = await loadOptionsContext({ resource: 'keyword', operation: 'get' });
 		const search = (await passonaType()).methods!.listSearch!.searchKeywords;
 		const result = await search.call(context as unknown as ILoadOptionsFunctions);
-		expect(result).toEqual({ results: [{ name: 'JOIN', value: uuid(7) }], paginationToken: undefined });
+		expect(result).toEqual({
+			results: [{ name: 'JOIN', value: uuid(7) }],
+			paginationToken: undefined,
+		});
 	});
 
 	test("Passona's 401 while loading is shown in plain words", async () => {
@@ -68,13 +87,18 @@ function collection(name: string, entries: Array<Record<string, unknown>>, cap =
 			const perPage = Math.min(cap, Number(query.get('per_page') ?? 15));
 			asked.push({ page: n, perPage: Number(query.get('per_page')) });
 			const last = Math.max(1, Math.ceil(entries.length / perPage));
-			return [200, page(`/${name}`, entries.slice((n - 1) * perPage, n * perPage), n, last, perPage)];
+			return [
+				200,
+				page(`/${name}`, entries.slice((n - 1) * perPage, n * perPage), n, last, perPage),
+			];
 		});
 	return { asked, done: () => scope.persist(false) && nock.cleanAll() };
 }
 
 describe('From List search with a filter looks past the first page', () => {
-	const groups = Array.from({ length: 230 }, (_, i) => group({ uuid: uuid(i + 1), name: `Team ${i + 1}`, number_of_contacts: i }));
+	const groups = Array.from({ length: 230 }, (_, i) =>
+		group({ uuid: uuid(i + 1), name: `Team ${i + 1}`, number_of_contacts: i }),
+	);
 	const search = async (method: string, filter?: string, token?: string) => {
 		const context = await loadOptionsContext({ resource: 'contactGroup', operation: 'get' });
 		const list = (await passonaType()).methods!.listSearch![method];
@@ -89,7 +113,10 @@ describe('From List search with a filter looks past the first page', () => {
 		});
 		expect(server.asked.map(({ page: n }) => n).sort()).toEqual([1, 2, 3]);
 		expect(server.asked.every(({ perPage }) => perPage === 1000)).toBe(true);
-		expect((await search('searchContactGroups', 'Team 2 ')).results[0]).toEqual({ name: 'Team 2 (1 contact)', value: uuid(2) });
+		expect((await search('searchContactGroups', 'Team 2 ')).results[0]).toEqual({
+			name: 'Team 2 (1 contact)',
+			value: uuid(2),
+		});
 		server.done();
 	});
 
@@ -98,28 +125,51 @@ describe('From List search with a filter looks past the first page', () => {
 			'keywords',
 			Array.from({ length: 130 }, (_, i) => keyword({ uuid: uuid(i + 1), keyword: `K${i + 1}` })),
 		);
-		expect(await search('searchKeywords', 'K120')).toEqual({ results: [{ name: 'K120', value: uuid(120) }], paginationToken: undefined });
+		expect(await search('searchKeywords', 'K120')).toEqual({
+			results: [{ name: 'K120', value: uuid(120) }],
+			paginationToken: undefined,
+		});
 		server.done();
 	});
 
 	test('the filter matches the name, not the "(N contacts)" label', async () => {
 		const server = collection('contact-groups', groups);
-		expect(await search('searchContactGroups', 'contacts')).toEqual({ results: [], paginationToken: undefined });
+		expect(await search('searchContactGroups', 'contacts')).toEqual({
+			results: [],
+			paginationToken: undefined,
+		});
 		server.done();
 	});
 
 	test('a search stops after 10 pages of 1,000 and says so; a match on the way leaves a token to go on', async () => {
-		const many = Array.from({ length: 12_500 }, (_, i) => ({ uuid: uuid(i + 1), name: `Hook ${i + 1}` }));
+		const many = Array.from({ length: 12_500 }, (_, i) => ({
+			uuid: uuid(i + 1),
+			name: `Hook ${i + 1}`,
+		}));
 		const server = collection('webhooks', many, 1000);
 		expect(await search('searchWebhooks', 'nothing like this')).toEqual({
-			results: [{ name: 'No webhook named like "nothing like this" in the first 10,000', value: '', description: 'Type more of the name, or choose By ID' }],
+			results: [
+				{
+					name: 'No webhook named like "nothing like this" in the first 10,000',
+					value: '',
+					description: 'Type more of the name, or choose By ID',
+				},
+			],
 		});
-		expect(server.asked.map(({ page: n }) => n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+		expect(server.asked.map(({ page: n }) => n).sort((a, b) => a - b)).toEqual([
+			1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+		]);
 		server.asked.splice(0);
-		expect(await search('searchWebhooks', 'Hook 2500')).toEqual({ results: [{ name: 'Hook 2500', value: uuid(2500) }], paginationToken: '11' });
+		expect(await search('searchWebhooks', 'Hook 2500')).toEqual({
+			results: [{ name: 'Hook 2500', value: uuid(2500) }],
+			paginationToken: '11',
+		});
 		server.asked.splice(0);
 		// Scrolling goes on from page 11 to the end.
-		expect(await search('searchWebhooks', 'Hook 12500', '11')).toEqual({ results: [{ name: 'Hook 12500', value: uuid(12500) }], paginationToken: undefined });
+		expect(await search('searchWebhooks', 'Hook 12500', '11')).toEqual({
+			results: [{ name: 'Hook 12500', value: uuid(12500) }],
+			paginationToken: undefined,
+		});
 		expect(server.asked.map(({ page: n }) => n).sort((a, b) => a - b)).toEqual([11, 12, 13]);
 		server.done();
 	});
@@ -128,9 +178,28 @@ describe('From List search with a filter looks past the first page', () => {
 describe('dropdowns', () => {
 	test('contact groups load every page', async () => {
 		const passona = new PassonaMock()
-			.reply('GET', '/contact-groups', 200, page('/contact-groups', [group({ uuid: uuid(1), name: 'A', number_of_contacts: 3 })], 1, 2, 1))
-			.reply('GET', '/contact-groups', 200, page('/contact-groups', [group({ uuid: uuid(2), name: 'B' })], 2, 2, 1));
-		const context = await loadOptionsContext({ resource: 'contactGroup', operation: 'getUniqueContacts' });
+			.reply(
+				'GET',
+				'/contact-groups',
+				200,
+				page(
+					'/contact-groups',
+					[group({ uuid: uuid(1), name: 'A', number_of_contacts: 3 })],
+					1,
+					2,
+					1,
+				),
+			)
+			.reply(
+				'GET',
+				'/contact-groups',
+				200,
+				page('/contact-groups', [group({ uuid: uuid(2), name: 'B' })], 2, 2, 1),
+			);
+		const context = await loadOptionsContext({
+			resource: 'contactGroup',
+			operation: 'getUniqueContacts',
+		});
 		const load = (await passonaType()).methods!.loadOptions!.getContactGroups;
 		const options = await load.call(context as unknown as ILoadOptionsFunctions);
 		expect(passona.requests.map((request) => request.query)).toEqual([
@@ -144,7 +213,18 @@ describe('dropdowns', () => {
 	});
 
 	test('webhooks', async () => {
-		new PassonaMock().reply('GET', '/webhooks', 200, page('/webhooks', [{ uuid: WEBHOOK_UUID, name: 'CRM', url: 'https://crm.example/hook', headers: {} }], 1, 1, 15));
+		new PassonaMock().reply(
+			'GET',
+			'/webhooks',
+			200,
+			page(
+				'/webhooks',
+				[{ uuid: WEBHOOK_UUID, name: 'CRM', url: 'https://crm.example/hook', headers: {} }],
+				1,
+				1,
+				15,
+			),
+		);
 		const context = await loadOptionsContext({ resource: 'keyword', operation: 'create' });
 		const load = (await passonaType()).methods!.loadOptions!.getWebhooks;
 		expect(await load.call(context as unknown as ILoadOptionsFunctions)).toEqual([

@@ -18,7 +18,9 @@ function allFields(properties: INodeProperties[], path = ''): Field[] {
 			field.type === 'collection'
 				? allFields((field.options ?? []) as INodeProperties[], `${here}.`)
 				: field.type === 'fixedCollection'
-					? (field.options ?? []).flatMap((option) => allFields((option as { values: INodeProperties[] }).values, `${here}.`))
+					? (field.options ?? []).flatMap((option) =>
+							allFields((option as { values: INodeProperties[] }).values, `${here}.`),
+						)
 					: [];
 		return [{ path: here, field }, ...nested];
 	});
@@ -26,7 +28,8 @@ function allFields(properties: INodeProperties[], path = ''): Field[] {
 
 async function descriptions() {
 	const { types } = await loadPackage();
-	const node = (name: string) => types.nodes.find((type) => type.name === name)! as INodeTypeDescription;
+	const node = (name: string) =>
+		types.nodes.find((type) => type.name === name)! as INodeTypeDescription;
 	const credential = types.credentials.find((type) => type.name === 'passonaApi')!;
 	return { passona: node('passona'), trigger: node('passonaTrigger'), credential };
 }
@@ -44,7 +47,8 @@ describe('the panel', () => {
 				// Secrets (API token, header values) are typed blind: an example would only mislead. JSON
 				// fields open in a code editor with their own default, where a placeholder never shows.
 				if (field.type === 'string' && !field.typeOptions?.password) {
-					if (!/^e\.g\. /.test(field.placeholder ?? '')) missing.push(`${owner} ${path}: ${String(field.placeholder)}`);
+					if (!/^e\.g\. /.test(field.placeholder ?? ''))
+						missing.push(`${owner} ${path}: ${String(field.placeholder)}`);
 				}
 				if (field.type === 'resourceLocator') {
 					for (const mode of field.modes ?? []) {
@@ -60,8 +64,12 @@ describe('the panel', () => {
 
 	test('Add Contacts, Remove Contacts, Create With Contacts and Flush say Passona works in the background', async () => {
 		const { passona } = await descriptions();
-		const notices = passona.properties.filter((field) => field.type === 'notice' && field.displayName.includes('"Modifying"'));
-		const operations = notices.flatMap((notice) => notice.displayOptions?.show?.operation ?? []).sort();
+		const notices = passona.properties.filter(
+			(field) => field.type === 'notice' && field.displayName.includes('"Modifying"'),
+		);
+		const operations = notices
+			.flatMap((notice) => notice.displayOptions?.show?.operation ?? [])
+			.sort();
 		expect(operations).toEqual(['addContacts', 'createWithContacts', 'flush', 'removeContacts']);
 		for (const notice of notices) expect(notice.displayName).toContain('in the background');
 	});
@@ -70,7 +78,8 @@ describe('the panel', () => {
 		const { passona } = await descriptions();
 		const deletable = passona.properties.filter((field) => field.name === 'deletable');
 		expect(deletable.length).toBeGreaterThan(0);
-		for (const field of deletable) expect(field.hint).toMatch(/retention period.*Off: the group is kept until you delete it/);
+		for (const field of deletable)
+			expect(field.hint).toMatch(/retention period.*Off: the group is kept until you delete it/);
 	});
 
 	test('Keyword Message says what it is and that no SMS is sent with it', async () => {
@@ -79,14 +88,16 @@ describe('the panel', () => {
 			({ field }) => field.name === 'message' && field.routing?.send?.property === 'message',
 		);
 		expect(messages.length).toBeGreaterThan(0);
-		for (const { field } of messages) expect(field.description).toMatch(/^Passona's Keyword Message.*sends no SMS/);
+		for (const { field } of messages)
+			expect(field.description).toMatch(/^Passona's Keyword Message.*sends no SMS/);
 	});
 
 	test('phone number fields and the credential say how national numbers are read', async () => {
 		const { passona, credential } = await descriptions();
 		const phones = passona.properties.filter((field) => /^phoneNumbers?$/.test(field.name));
 		expect(phones.length).toBeGreaterThanOrEqual(3);
-		for (const field of phones) expect(field.description).toMatch(/Default Country Code \(44 unless changed/);
+		for (const field of phones)
+			expect(field.description).toMatch(/Default Country Code \(44 unless changed/);
 		const code = credential.properties.find((field) => field.name === 'defaultCountryCode')!;
 		expect(code.default).toBe('44');
 		expect(code.description).toContain('07700 900123 is sent as 447700900123');
@@ -96,17 +107,30 @@ describe('the panel', () => {
 		const { trigger } = await descriptions();
 		// n8n's node creator lists the Event options as the trigger's actions ("On new Passona event" otherwise).
 		const event = trigger.properties.find((field) => field.displayName === 'Event')!;
-		expect(event.options).toEqual([expect.objectContaining({ action: 'On inbound SMS matching a keyword' })]);
-		expect(trigger.eventTriggerDescription).toMatch(/inbound SMS that starts with one of the chosen keywords/);
-		expect(trigger.activationMessage).toMatch(/Inbound SMS starting with one of the chosen keywords/);
-		const panel = trigger.triggerPanel as { header: string; executionsHelp: { active: string; inactive: string } };
-		expect(panel.header).toBe('Send an SMS that starts with one of the chosen keywords to your Passona number');
+		expect(event.options).toEqual([
+			expect.objectContaining({ action: 'On inbound SMS matching a keyword' }),
+		]);
+		expect(trigger.eventTriggerDescription).toMatch(
+			/inbound SMS that starts with one of the chosen keywords/,
+		);
+		expect(trigger.activationMessage).toMatch(
+			/Inbound SMS starting with one of the chosen keywords/,
+		);
+		const panel = trigger.triggerPanel as {
+			header: string;
+			executionsHelp: { active: string; inactive: string };
+		};
+		expect(panel.header).toBe(
+			'Send an SMS that starts with one of the chosen keywords to your Passona number',
+		);
 		expect(panel.executionsHelp.inactive).toContain('/_sandbox/inbound');
 	});
 
 	test("the trigger's panel says what received_at and receivedAt each mean", async () => {
 		const { trigger } = await descriptions();
 		const notice = trigger.properties.find((field) => field.type === 'notice')!;
-		expect(notice.displayName).toMatch(/received_at \(when Passona received the SMS.*receivedAt: when n8n received the message from Passona/);
+		expect(notice.displayName).toMatch(
+			/received_at \(when Passona received the SMS.*receivedAt: when n8n received the message from Passona/,
+		);
 	});
 });

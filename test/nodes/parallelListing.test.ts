@@ -11,15 +11,29 @@ import { byId, contact, GROUP_UUID, page } from '../fixtures/passona';
 const OTHER = '22222222-2222-4222-8222-222222222222';
 const listPath = (id: string) => `/contact-groups/${id}/list-contacts`;
 const path = listPath(GROUP_UUID);
-const getContacts = { resource: 'contactGroup', operation: 'getContacts', contactGroup: byId(GROUP_UUID), returnAll: true };
+const getContacts = {
+	resource: 'contactGroup',
+	operation: 'getContacts',
+	contactGroup: byId(GROUP_UUID),
+	returnAll: true,
+};
 const json = { 'Content-Type': 'application/json' };
 
 /** Pages of `perPage` contacts numbered 1..total, each answered once unless `skip` says not to register it. */
-function contactPages(passona: PassonaMock, total: number, perPage: number, skip: number[] = [], path = listPath(GROUP_UUID), upTo = Infinity) {
+function contactPages(
+	passona: PassonaMock,
+	total: number,
+	perPage: number,
+	skip: number[] = [],
+	path = listPath(GROUP_UUID),
+	upTo = Infinity,
+) {
 	const last = Math.ceil(total / perPage);
 	for (let n = 1; n <= Math.min(last, upTo); n++) {
 		if (skip.includes(n)) continue;
-		const rows = Array.from({ length: Math.min(perPage, total - (n - 1) * perPage) }, (_, i) => contact((n - 1) * perPage + i + 1));
+		const rows = Array.from({ length: Math.min(perPage, total - (n - 1) * perPage) }, (_, i) =>
+			contact((n - 1) * perPage + i + 1),
+		);
 		passona.reply('GET', path, 200, page(path, rows, n, last, perPage));
 	}
 	return Array.from({ length: total }, (_, i) => contact(i + 1));
@@ -34,9 +48,11 @@ function rateLimit(n: number) {
 		.reply(429, { message: 'Too Many Attempts.' }, { ...json, 'Retry-After': '0' });
 }
 
-const pagesAsked = (passona: PassonaMock) => passona.requests.map((request) => Number(request.query.page));
+const pagesAsked = (passona: PassonaMock) =>
+	passona.requests.map((request) => Number(request.query.page));
 const sorted = (numbers: number[]) => [...numbers].sort((a, b) => a - b);
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('Return All with pages in parallel', () => {
 	test('by default: page 1, then every other page once, output in Passona order', async () => {
@@ -46,7 +62,9 @@ describe('Return All with pages in parallel', () => {
 		expect(error).toBeUndefined();
 		expect(pagesAsked(passona)[0]).toBe(1);
 		expect(sorted(pagesAsked(passona))).toEqual(range(1, 10));
-		expect(passona.requests.every((request) => request.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+		expect(
+			passona.requests.every((request) => request.headers.authorization === `Bearer ${TOKEN}`),
+		).toBe(true);
 		expect(passona.requests.every((request) => request.query.per_page === '1000')).toBe(true);
 		expect(items.map((item) => item.json)).toEqual(all);
 	});
@@ -54,7 +72,9 @@ describe('Return All with pages in parallel', () => {
 	test('with Parallel Requests at 1: exactly the requests of one-after-the-other listing, in order', async () => {
 		const passona = new PassonaMock();
 		const all = contactPages(passona, 19, 2);
-		const { items } = await runPassona({ parameters: { ...getContacts, options: { parallelRequests: 1 } } });
+		const { items } = await runPassona({
+			parameters: { ...getContacts, options: { parallelRequests: 1 } },
+		});
 		expect(pagesAsked(passona)).toEqual(range(1, 10));
 		expect(items.map((item) => item.json)).toEqual(all);
 	});
@@ -62,7 +82,9 @@ describe('Return All with pages in parallel', () => {
 	test('a large Limit asks only for the pages it needs, in parallel', async () => {
 		const passona = new PassonaMock();
 		const all = contactPages(passona, 40, 4);
-		const { items } = await runPassona({ parameters: { ...getContacts, returnAll: false, limit: 2500 } });
+		const { items } = await runPassona({
+			parameters: { ...getContacts, returnAll: false, limit: 2500 },
+		});
 		// Limit 2,500 asks pages of 834; this server caps them at 4, so 40 rows fill 10 pages.
 		expect(sorted(pagesAsked(passona))).toEqual(range(1, 10));
 		expect(passona.requests.every((request) => request.query.per_page === '834')).toBe(true);
@@ -71,14 +93,18 @@ describe('Return All with pages in parallel', () => {
 
 		const limited = new PassonaMock();
 		contactPages(limited, 40, 4, [], path, 1);
-		const { items: first } = await runPassona({ parameters: { ...getContacts, returnAll: false, limit: 2 } });
+		const { items: first } = await runPassona({
+			parameters: { ...getContacts, returnAll: false, limit: 2 },
+		});
 		expect(pagesAsked(limited)).toEqual([1]);
 		expect(first).toHaveLength(2);
 		nock.cleanAll();
 
 		const some = new PassonaMock();
 		contactPages(some, 40, 4, [], path, 3);
-		const { items: eleven } = await runPassona({ parameters: { ...getContacts, returnAll: false, limit: 11 } });
+		const { items: eleven } = await runPassona({
+			parameters: { ...getContacts, returnAll: false, limit: 11 },
+		});
 		// Limit 11 asks for pages of 11; at 4 a page, 3 pages hold them.
 		expect(sorted(pagesAsked(some))).toEqual([1, 2, 3]);
 		expect(eleven.map((item) => item.json)).toEqual(all.slice(0, 11));
@@ -99,7 +125,9 @@ describe('Return All with pages in parallel', () => {
 		const tooMany = rateLimit(2);
 		const passona = new PassonaMock();
 		contactPages(passona, 6, 2, [], path, 1);
-		const { items, error } = await runPassona({ parameters: { ...getContacts, options: { parallelRequests: 1 } } });
+		const { items, error } = await runPassona({
+			parameters: { ...getContacts, options: { parallelRequests: 1 } },
+		});
 		expect(tooMany.isDone()).toBe(true);
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('Passona is receiving too many requests');
@@ -121,7 +149,11 @@ describe('Return All with pages in parallel', () => {
 		passona.reply('GET', path, 500, { message: 'Server Error' });
 		const whole = contactPages(passona, 3, 1, [], listPath(OTHER));
 		const parameters = { ...getContacts, contactGroup: byId('={{ $json.id }}') };
-		const result = await runPassona({ parameters, items: [{ id: GROUP_UUID }, { id: OTHER }], onError: 'continueRegularOutput' });
+		const result = await runPassona({
+			parameters,
+			items: [{ id: GROUP_UUID }, { id: OTHER }],
+			onError: 'continueRegularOutput',
+		});
 		expect(result.items[0].error?.message).toBe('Passona had a problem on its side (HTTP 500)');
 		expect(result.items.slice(1).map((item) => item.json)).toEqual(whole);
 		nock.cleanAll();
@@ -129,7 +161,9 @@ describe('Return All with pages in parallel', () => {
 
 	test('Parallel Requests outside 1 to 8 is refused before any request', async () => {
 		const passona = new PassonaMock();
-		const { error } = await runPassona({ parameters: { ...getContacts, options: { parallelRequests: 9 } } });
+		const { error } = await runPassona({
+			parameters: { ...getContacts, options: { parallelRequests: 9 } },
+		});
 		expect(error?.message).toMatch(/"Parallel Requests" must be a whole number from 1 to 8, got 9/);
 		expect(passona.requests).toEqual([]);
 	});
@@ -147,14 +181,23 @@ describe('a server whose links.next never ends', () => {
 			.reply((uri) => {
 				const n = Number(new URL(uri, 'http://x').searchParams.get('page'));
 				asked.push(n);
-				return [200, { data: [contact(2 * n - 1), contact(2 * n)], links: { next: `${BASE_URL}${path}?page=${n + 1}` }, meta: meta(n) }];
+				return [
+					200,
+					{
+						data: [contact(2 * n - 1), contact(2 * n)],
+						links: { next: `${BASE_URL}${path}?page=${n + 1}` },
+						meta: meta(n),
+					},
+				];
 			});
 		return asked;
 	}
 
 	test.each([1, 4])('stops at meta.last_page (%i in flight)', async (parallelRequests) => {
 		const asked = endless((n) => ({ current_page: n, last_page: 3, per_page: 2, total: 6 }));
-		const { items, error } = await runPassona({ parameters: { ...getContacts, options: { parallelRequests } } });
+		const { items, error } = await runPassona({
+			parameters: { ...getContacts, options: { parallelRequests } },
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(6);
 		expect(sorted(asked)).toEqual([1, 2, 3]);
@@ -172,7 +215,9 @@ describe('a server whose links.next never ends', () => {
 		const { items, error } = await runPassona({ parameters: getContacts });
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('Passona sent an answer this node does not understand');
-		expect(error?.description).toMatch(/^Passona kept sending pages after announcing 20 entries \(page 16, more than the 15/);
+		expect(error?.description).toMatch(
+			/^Passona kept sending pages after announcing 20 entries \(page 16, more than the 15/,
+		);
 		expect(sorted(asked)).toEqual(range(1, 15));
 	});
 });

@@ -15,7 +15,13 @@ import {
 	TOKEN,
 	type PassonaCredentials,
 } from '../harness/engine';
-import { activate, checkExists, deactivate, PRODUCTION_URL, triggerSetup } from '../harness/trigger';
+import {
+	activate,
+	checkExists,
+	deactivate,
+	PRODUCTION_URL,
+	triggerSetup,
+} from '../harness/trigger';
 import { GROUP_UUID, group, KEYWORD_UUID, WEBHOOK_UUID } from '../fixtures/passona';
 
 interface Recorded {
@@ -30,7 +36,9 @@ interface Origin {
 	requests: Recorded[];
 }
 
-async function listen(handle: (req: Recorded, res: import('node:http').ServerResponse) => void): Promise<Origin> {
+async function listen(
+	handle: (req: Recorded, res: import('node:http').ServerResponse) => void,
+): Promise<Origin> {
 	const requests: Recorded[] = [];
 	const server = createServer((req, res) => {
 		const recorded = { method: req.method, url: req.url, headers: req.headers };
@@ -42,7 +50,8 @@ async function listen(handle: (req: Recorded, res: import('node:http').ServerRes
 	return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
 }
 
-const close = async ({ server }: Origin) => await new Promise<void>((resolve) => server.close(() => resolve()));
+const close = async ({ server }: Origin) =>
+	await new Promise<void>((resolve) => server.close(() => resolve()));
 
 let other: Origin;
 let base: Origin;
@@ -76,12 +85,17 @@ beforeEach(() => {
 	base.requests.length = 0;
 });
 
-const credentials = (): PassonaCredentials => ({ apiToken: TOKEN, baseUrl: `${base.origin}/api/2.0` });
+const credentials = (): PassonaCredentials => ({
+	apiToken: TOKEN,
+	baseUrl: `${base.origin}/api/2.0`,
+});
 
 /** The token reached the Base URL, and nothing at all reached the other origin. */
 function expectNoTokenElsewhere() {
 	expect(base.requests.length).toBeGreaterThan(0);
-	expect(base.requests.every((request) => request.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+	expect(
+		base.requests.every((request) => request.headers.authorization === `Bearer ${TOKEN}`),
+	).toBe(true);
 	expect(other.requests).toEqual([]);
 }
 
@@ -95,7 +109,11 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 
 	test('an operation (Contact Group Get) stops with words and outputs nothing from the other host', async () => {
 		const result = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'get', contactGroup: { __rl: true, mode: 'id', value: GROUP_UUID } },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'get',
+				contactGroup: { __rl: true, mode: 'id', value: GROUP_UUID },
+			},
 			credentials: credentials(),
 		});
 		expect(result.items).toEqual([]);
@@ -104,7 +122,10 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 	});
 
 	test('a picker (contact groups From List) stops with words', async () => {
-		const context = await loadOptionsContext({ resource: 'contactGroup', operation: 'get' }, credentials());
+		const context = await loadOptionsContext(
+			{ resource: 'contactGroup', operation: 'get' },
+			credentials(),
+		);
 		const passona = (await loadPackage()).nodeTypes.passona.type as INodeType;
 		const search = passona.methods!.listSearch!.searchContactGroups;
 		const failure = await search.call(context as unknown as ILoadOptionsFunctions).then(
@@ -132,15 +153,23 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 		);
 		// The first request of an activation is about webhooks (looking for stale ones, or creating ours).
 		expect(failure?.message).toMatch(
-			new RegExp(`^Passona answered with a redirect to ${other.origin}/api/2\\.0/webhooks\\S*: check the Base URL of the Passona API credential$`),
+			new RegExp(
+				`^Passona answered with a redirect to ${other.origin}/api/2\\.0/webhooks\\S*: check the Base URL of the Passona API credential$`,
+			),
 		);
 		expectNoTokenElsewhere();
 	});
 
 	test("the trigger's check and deactivation stop with words and keep the registration", async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] }, credentials());
-		const registration = { webhookId: WEBHOOK_UUID, secretDigest: 'f'.repeat(64), keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }] };
-		Object.assign(setup.workflow.getStaticData('node', setup.node), { registrations: { [PRODUCTION_URL]: registration } });
+		const registration = {
+			webhookId: WEBHOOK_UUID,
+			secretDigest: 'f'.repeat(64),
+			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }],
+		};
+		Object.assign(setup.workflow.getStaticData('node', setup.node), {
+			registrations: { [PRODUCTION_URL]: registration },
+		});
 		const failed = (promise: Promise<unknown>) =>
 			promise.then(
 				() => undefined,
@@ -148,7 +177,9 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 			);
 		expect(await failed(checkExists(setup))).toBe(redirectWords(`/webhooks/${WEBHOOK_UUID}`));
 		expect(await failed(deactivate(setup))).toBe(redirectWords(`/keywords/${KEYWORD_UUID}`));
-		expect(setup.workflow.getStaticData('node', setup.node)).toEqual({ registrations: { [PRODUCTION_URL]: registration } });
+		expect(setup.workflow.getStaticData('node', setup.node)).toEqual({
+			registrations: { [PRODUCTION_URL]: registration },
+		});
 		expectNoTokenElsewhere();
 	});
 });

@@ -13,11 +13,37 @@ import { GROUP_UUID, WEBHOOK_UUID } from '../fixtures/passona';
 /** Names that JavaScript objects, n8n's copying or its expressions might treat specially. */
 const CANDIDATES = [
 	...Object.getOwnPropertyNames(Object.prototype),
-	...['prototype', 'length', 'name', 'call', 'apply', 'bind', 'arguments', 'caller', 'then', 'toJSON', 'inspect'],
-	...['Constructor', 'PROTOTYPE', '__proto__x', '$', '0', 'a.b', 'mainModule', 'getPrototypeOf', 'binding'],
+	...[
+		'prototype',
+		'length',
+		'name',
+		'call',
+		'apply',
+		'bind',
+		'arguments',
+		'caller',
+		'then',
+		'toJSON',
+		'inspect',
+	],
+	...[
+		'Constructor',
+		'PROTOTYPE',
+		'__proto__x',
+		'$',
+		'0',
+		'a.b',
+		'mainModule',
+		'getPrototypeOf',
+		'binding',
+	],
 ];
 
-async function run(parameters: INodeParameters, items?: IDataObject[], onError?: 'continueRegularOutput') {
+async function run(
+	parameters: INodeParameters,
+	items?: IDataObject[],
+	onError?: 'continueRegularOutput',
+) {
 	const passona = answerEverything();
 	try {
 		const result = await runPassona({ parameters, items, onError });
@@ -44,43 +70,63 @@ const addContact = (field: Array<{ name: string; value: string }>): INodeParamet
 	customFields: { field } as unknown as INodeParameters,
 });
 
-const sentHeaders = (requests: RecordedRequest[]) => (requests[0]?.body as { headers: Record<string, string> }).headers;
+const sentHeaders = (requests: RecordedRequest[]) =>
+	(requests[0]?.body as { headers: Record<string, string> }).headers;
 const sentFields = (requests: RecordedRequest[]) =>
-	(requests[0]?.body as { contacts: Array<{ custom_fields: Record<string, string> }> }).contacts[0].custom_fields;
+	(requests[0]?.body as { contacts: Array<{ custom_fields: Record<string, string> }> }).contacts[0]
+		.custom_fields;
 const own = (object: object, name: string) => Object.prototype.hasOwnProperty.call(object, name);
 
-function expectRefused({ result, requests }: { result: RunResult; requests: RecordedRequest[] }, words: string) {
+function expectRefused(
+	{ result, requests }: { result: RunResult; requests: RecordedRequest[] },
+	words: string,
+) {
 	expect(requests).toEqual([]);
 	expect(result.error?.message).toBe(words);
 }
 
 describe('header names', () => {
-	test.each(['', 'x'])('every candidate name (value %j) is sent exactly as written or refused with words', async (value) => {
-		const refused: string[] = [];
-		for (const name of CANDIDATES) {
-			const { result, requests } = await run(webhookCreate([{ name, value }]));
-			if (requests.length === 0) {
-				expect(result.error?.message).toMatch(new RegExp(`^"Headers" has "${name.replace(/[.$]/g, '\\$&')}", which .* \\[item 0\\]$`));
-				refused.push(name);
-			} else {
-				expect(own(sentHeaders(requests), name) && sentHeaders(requests)[name]).toBe(value);
+	test.each(['', 'x'])(
+		'every candidate name (value %j) is sent exactly as written or refused with words',
+		async (value) => {
+			const refused: string[] = [];
+			for (const name of CANDIDATES) {
+				const { result, requests } = await run(webhookCreate([{ name, value }]));
+				if (requests.length === 0) {
+					expect(result.error?.message).toMatch(
+						new RegExp(`^"Headers" has "${name.replace(/[.$]/g, '\\$&')}", which .* \\[item 0\\]$`),
+					);
+					refused.push(name);
+				} else {
+					expect(own(sentHeaders(requests), name) && sentHeaders(requests)[name]).toBe(value);
+				}
 			}
-		}
-		// The three n8n drops; nothing else is refused.
-		expect(refused).toEqual(['__proto__', 'constructor', 'prototype'].sort((a, b) => CANDIDATES.indexOf(a) - CANDIDATES.indexOf(b)));
-	});
+			// The three n8n drops; nothing else is refused.
+			expect(refused).toEqual(
+				['__proto__', 'constructor', 'prototype'].sort(
+					(a, b) => CANDIDATES.indexOf(a) - CANDIDATES.indexOf(b),
+				),
+			);
+		},
+	);
 
 	test.each(['constructor', 'prototype', '__proto__'])(
 		'"%s" is refused on Create and Update, naming the field and the item',
 		async (name) => {
-			expectRefused(await run(webhookCreate([{ name, value: '' }])), `"Headers" has "${name}", which n8n cannot send as a header name [item 0]`);
+			expectRefused(
+				await run(webhookCreate([{ name, value: '' }])),
+				`"Headers" has "${name}", which n8n cannot send as a header name [item 0]`,
+			);
 			const update = await run({
 				resource: 'webhook',
 				operation: 'update',
 				webhook: { __rl: true, mode: 'id', value: WEBHOOK_UUID },
 				updateFields: { headers: { header: [{ name, value: 'x' }] } },
 			});
-			expectRefused(update, `"Headers" has "${name}", which n8n cannot send as a header name [item 0]`);
+			expectRefused(
+				update,
+				`"Headers" has "${name}", which n8n cannot send as a header name [item 0]`,
+			);
 		},
 	);
 
@@ -90,7 +136,10 @@ describe('header names', () => {
 			[{ header: 'X-Team' }, { header: 'constructor' }, { header: 'X-Other' }],
 			'continueRegularOutput',
 		);
-		expect(requests.map((request) => sentHeaders([request]))).toEqual([{ 'X-Team': 'v' }, { 'X-Other': 'v' }]);
+		expect(requests.map((request) => sentHeaders([request]))).toEqual([
+			{ 'X-Team': 'v' },
+			{ 'X-Other': 'v' },
+		]);
 		expect(result.items.map((item) => item.json.error ?? 'sent')).toEqual([
 			'sent',
 			'"Headers" has "constructor", which n8n cannot send as a header name [item 1]',
@@ -100,11 +149,21 @@ describe('header names', () => {
 
 	test('names are unique whatever their case', async () => {
 		expectRefused(
-			await run(webhookCreate([{ name: 'X-Team', value: '1' }, { name: 'x-team', value: '2' }])),
+			await run(
+				webhookCreate([
+					{ name: 'X-Team', value: '1' },
+					{ name: 'x-team', value: '2' },
+				]),
+			),
 			'"Headers" has header "x-team" twice (as "X-Team" and "x-team") [item 0]',
 		);
 		expectRefused(
-			await run(webhookCreate([{ name: 'X-Team', value: '1' }, { name: ' X-Team ', value: '2' }])),
+			await run(
+				webhookCreate([
+					{ name: 'X-Team', value: '1' },
+					{ name: ' X-Team ', value: '2' },
+				]),
+			),
 			'"Headers" has header "X-Team" twice [item 0]',
 		);
 	});
@@ -127,21 +186,28 @@ describe('header names', () => {
 	});
 
 	test('at most 20 header rows', async () => {
-		const rows = (count: number) => Array.from({ length: count }, (_, index) => ({ name: `X-H${index}`, value: 'v' }));
+		const rows = (count: number) =>
+			Array.from({ length: count }, (_, index) => ({ name: `X-H${index}`, value: 'v' }));
 		const twenty = await run(webhookCreate(rows(20)));
 		expect(Object.keys(sentHeaders(twenty.requests))).toHaveLength(20);
-		expectRefused(await run(webhookCreate(rows(21))), '"Headers" has 21 rows; a webhook takes at most 20 headers [item 0]');
+		expectRefused(
+			await run(webhookCreate(rows(21))),
+			'"Headers" has 21 rows; a webhook takes at most 20 headers [item 0]',
+		);
 	});
 });
 
 describe('custom field names', () => {
-	test.each(['', 'x'])('every candidate name (value %j) reaches Passona exactly as written', async (value) => {
-		for (const name of CANDIDATES) {
-			const { requests } = await run(addContact([{ name, value }]));
-			const fields = sentFields(requests);
-			expect([name, own(fields, name) && fields[name]]).toEqual([name, value]);
-		}
-	});
+	test.each(['', 'x'])(
+		'every candidate name (value %j) reaches Passona exactly as written',
+		async (value) => {
+			for (const name of CANDIDATES) {
+				const { requests } = await run(addContact([{ name, value }]));
+				const fields = sentFields(requests);
+				expect([name, own(fields, name) && fields[name]]).toEqual([name, value]);
+			}
+		},
+	);
 
 	test('a name of up to 255 characters is sent; a longer one is refused', async () => {
 		const { requests } = await run(addContact([{ name: 'f'.repeat(255), value: 'v' }]));

@@ -9,47 +9,134 @@ import { exposedText } from '../harness/secrets';
 import { byId } from '../fixtures/passona';
 import { campaign, campaignCreate, sender, template } from '../fixtures/sending';
 
-const IDS = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333'];
+const IDS = [
+	'11111111-1111-4111-8111-111111111111',
+	'22222222-2222-4222-8222-222222222222',
+	'33333333-3333-4333-8333-333333333333',
+];
 
 /** Operations whose items each name their own campaign, template or sender. */
-const PER_ITEM: Array<[string, string, (id: string) => string, INodeParameters, (id: string) => unknown, string]> = [
-	['Campaign Update', 'PUT', (id) => `/campaigns/${id}`, { resource: 'campaign', operation: 'update', campaign: byId('={{ $json.id }}'), updateFields: { name: 'x' } }, (id) => ({ data: campaign({ uuid: id }) }), 'campaign'],
-	['Campaign Delete', 'DELETE', (id) => `/campaigns/${id}`, { resource: 'campaign', operation: 'delete', campaign: byId('={{ $json.id }}') }, () => '', 'campaign'],
-	['Template Update', 'PUT', (id) => `/templates/${id}`, { resource: 'template', operation: 'update', template: byId('={{ $json.id }}'), updateFields: { body: 'Hi' } }, (id) => ({ data: template({ uuid: id }) }), 'template'],
-	['Template Preview', 'GET', (id) => `/templates/${id}/preview`, { resource: 'template', operation: 'preview', template: byId('={{ $json.id }}') }, (id) => ({ data: template({ uuid: id }) }), 'template'],
-	['Sender Get', 'GET', (id) => `/senders/${id}`, { resource: 'sender', operation: 'get', sender: byId('={{ $json.id }}') }, (id) => ({ data: sender({ uuid: id }) }), 'sender'],
-	['Send Test', 'POST', () => '/campaigns/send-test', { resource: 'campaign', operation: 'sendTest', phoneNumber: '={{ "44770090000" + $itemIndex }}', template: byId('={{ $json.id }}'), senderName: { __rl: true, mode: 'name', value: '88440' }, name: 'T' }, () => ({ data: campaign() }), 'campaign'],
+const PER_ITEM: Array<
+	[string, string, (id: string) => string, INodeParameters, (id: string) => unknown, string]
+> = [
+	[
+		'Campaign Update',
+		'PUT',
+		(id) => `/campaigns/${id}`,
+		{
+			resource: 'campaign',
+			operation: 'update',
+			campaign: byId('={{ $json.id }}'),
+			updateFields: { name: 'x' },
+		},
+		(id) => ({ data: campaign({ uuid: id }) }),
+		'campaign',
+	],
+	[
+		'Campaign Delete',
+		'DELETE',
+		(id) => `/campaigns/${id}`,
+		{ resource: 'campaign', operation: 'delete', campaign: byId('={{ $json.id }}') },
+		() => '',
+		'campaign',
+	],
+	[
+		'Template Update',
+		'PUT',
+		(id) => `/templates/${id}`,
+		{
+			resource: 'template',
+			operation: 'update',
+			template: byId('={{ $json.id }}'),
+			updateFields: { body: 'Hi' },
+		},
+		(id) => ({ data: template({ uuid: id }) }),
+		'template',
+	],
+	[
+		'Template Preview',
+		'GET',
+		(id) => `/templates/${id}/preview`,
+		{ resource: 'template', operation: 'preview', template: byId('={{ $json.id }}') },
+		(id) => ({ data: template({ uuid: id }) }),
+		'template',
+	],
+	[
+		'Sender Get',
+		'GET',
+		(id) => `/senders/${id}`,
+		{ resource: 'sender', operation: 'get', sender: byId('={{ $json.id }}') },
+		(id) => ({ data: sender({ uuid: id }) }),
+		'sender',
+	],
+	[
+		'Send Test',
+		'POST',
+		() => '/campaigns/send-test',
+		{
+			resource: 'campaign',
+			operation: 'sendTest',
+			phoneNumber: '={{ "44770090000" + $itemIndex }}',
+			template: byId('={{ $json.id }}'),
+			senderName: { __rl: true, mode: 'name', value: '88440' },
+			name: 'T',
+		},
+		() => ({ data: campaign() }),
+		'campaign',
+	],
 ];
 
 const STATUSES: Array<[number, unknown, (subject: string) => RegExp]> = [
 	[401, { message: 'Unauthenticated.' }, () => /^Passona did not accept the API token$/],
-	[404, { message: 'No query results for model [Campaign].' }, (subject) => new RegExp(`^Passona has no (such )?${subject}`)],
-	[422, { message: 'x', errors: { sender: ['The selected sender is invalid.'] } }, () => /^Passona rejected the values sent$/],
-	[423, { message: 'Locked' }, (subject) => new RegExp(`^(The ${subject} (is sending right now|is locked because a campaign using it is sending right now)|Something this ${subject} uses is locked)`)],
+	[
+		404,
+		{ message: 'No query results for model [Campaign].' },
+		(subject) => new RegExp(`^Passona has no (such )?${subject}`),
+	],
+	[
+		422,
+		{ message: 'x', errors: { sender: ['The selected sender is invalid.'] } },
+		() => /^Passona rejected the values sent$/,
+	],
+	[
+		423,
+		{ message: 'Locked' },
+		(subject) =>
+			new RegExp(
+				`^(The ${subject} (is sending right now|is locked because a campaign using it is sending right now)|Something this ${subject} uses is locked)`,
+			),
+	],
 	[500, { message: 'Server Error' }, () => /^Passona had a problem on its side \(HTTP 500\)$/],
 ];
 
 describe.each(STATUSES)('HTTP %s', (status, body, words) => {
-	test.each(PER_ITEM)('%s: plain words, an error item with Continue On Fail, one request each', async (_name, method, path, parameters, success, subject) => {
-		const passona = new PassonaMock();
-		// Send Test posts to one path for every item: answers are taken in order.
-		for (const [index, id] of IDS.entries()) {
-			if (index === 1) passona.reply(method, path(id), status, body);
-			else passona.reply(method, path(id), method === 'DELETE' ? 204 : 200, success(id));
-		}
-		const { items, error, run } = await runPassona({ parameters, items: IDS.map((id) => ({ id })), onError: 'continueRegularOutput' });
-		expect(error).toBeUndefined();
-		expect(passona.requests).toHaveLength(3);
-		const failed = items.filter((entry) => entry.error);
-		expect(failed).toHaveLength(1);
-		// Send Test posts every item to one path and n8n sends them at once: the second to arrive got the fault.
-		const second = passona.requests[1].body as { contact_number?: string };
-		const faulted = method === 'POST' ? Number(second.contact_number!.slice(-1)) : 1;
-		expect(failed[0].error!.context?.itemIndex).toBe(faulted);
-		expect(failed[0].error!.message).toMatch(words(subject));
-		expect(items.filter((entry) => !entry.error)).toHaveLength(2);
-		expect(exposedText(run)).not.toContain(TOKEN);
-	});
+	test.each(PER_ITEM)(
+		'%s: plain words, an error item with Continue On Fail, one request each',
+		async (_name, method, path, parameters, success, subject) => {
+			const passona = new PassonaMock();
+			// Send Test posts to one path for every item: answers are taken in order.
+			for (const [index, id] of IDS.entries()) {
+				if (index === 1) passona.reply(method, path(id), status, body);
+				else passona.reply(method, path(id), method === 'DELETE' ? 204 : 200, success(id));
+			}
+			const { items, error, run } = await runPassona({
+				parameters,
+				items: IDS.map((id) => ({ id })),
+				onError: 'continueRegularOutput',
+			});
+			expect(error).toBeUndefined();
+			expect(passona.requests).toHaveLength(3);
+			const failed = items.filter((entry) => entry.error);
+			expect(failed).toHaveLength(1);
+			// Send Test posts every item to one path and n8n sends them at once: the second to arrive got the fault.
+			const second = passona.requests[1].body as { contact_number?: string };
+			const faulted = method === 'POST' ? Number(second.contact_number!.slice(-1)) : 1;
+			expect(failed[0].error!.context?.itemIndex).toBe(faulted);
+			expect(failed[0].error!.message).toMatch(words(subject));
+			expect(items.filter((entry) => !entry.error)).toHaveLength(2);
+			expect(exposedText(run)).not.toContain(TOKEN);
+		},
+	);
 });
 
 describe('the opt-out lookup of Campaign Create', () => {
@@ -58,13 +145,16 @@ describe('the opt-out lookup of Campaign Create', () => {
 	test.each([
 		[401, /^Passona did not accept the API token$/],
 		[500, /^Passona had a problem on its side \(HTTP 500\)$/],
-	])('a %s while finding default_optouts stops before any campaign is created', async (status, words) => {
-		const passona = new PassonaMock().reply('GET', '/contact-groups', status, { message: 'x' });
-		const { error, run } = await runPassona({ parameters: create });
-		expect(passona.requests.map((request) => request.path)).toEqual(['/contact-groups']);
-		expect((error as RunResult['error'])!.message).toMatch(words);
-		expect(exposedText(run)).not.toContain(TOKEN);
-	});
+	])(
+		'a %s while finding default_optouts stops before any campaign is created',
+		async (status, words) => {
+			const passona = new PassonaMock().reply('GET', '/contact-groups', status, { message: 'x' });
+			const { error, run } = await runPassona({ parameters: create });
+			expect(passona.requests.map((request) => request.path)).toEqual(['/contact-groups']);
+			expect((error as RunResult['error'])!.message).toMatch(words);
+			expect(exposedText(run)).not.toContain(TOKEN);
+		},
+	);
 
 	test('a reset connection while finding it is reported, nothing created', async () => {
 		const passona = new PassonaMock().networkError('GET', '/contact-groups');

@@ -3,7 +3,14 @@ import type { ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
 import { loadOptionsContext, loadPackage, runPassona, TOKEN } from '../harness/engine';
 import { PassonaMock, sentHeaders } from '../harness/passonaMock';
 import { byId, byUrl, fromList, page } from '../fixtures/passona';
-import { campaign, CAMPAIGN_UUID, sender, SENDER_UUID, template, TEMPLATE_UUID } from '../fixtures/sending';
+import {
+	campaign,
+	CAMPAIGN_UUID,
+	sender,
+	SENDER_UUID,
+	template,
+	TEMPLATE_UUID,
+} from '../fixtures/sending';
 
 const headers = sentHeaders(TOKEN);
 const templatePath = `/templates/${TEMPLATE_UUID}`;
@@ -28,15 +35,27 @@ describe('Template', () => {
 				path: '/templates',
 				query: {},
 				headers,
-				body: { name: 'New Template', body: 'This is the content with a ::LINK:: OPTOUT', sender: 'Digitonic' },
+				body: {
+					name: 'New Template',
+					body: 'This is the content with a ::LINK:: OPTOUT',
+					sender: 'Digitonic',
+				},
 			},
 		]);
 		expect(items.map((item) => item.json)).toEqual([template()]);
 	});
 
 	test.each([
-		['161 GSM-7 characters', 'x'.repeat(161), '"Body" is 161 characters long; one SMS holds 160 (it would need 2 parts) [item 0]'],
-		['158 characters with three € (two each)', `${'x'.repeat(155)}€€€`, '"Body" is 161 characters long; one SMS holds 160 (it would need 2 parts) [item 0]'],
+		[
+			'161 GSM-7 characters',
+			'x'.repeat(161),
+			'"Body" is 161 characters long; one SMS holds 160 (it would need 2 parts) [item 0]',
+		],
+		[
+			'158 characters with three € (two each)',
+			`${'x'.repeat(155)}€€€`,
+			'"Body" is 161 characters long; one SMS holds 160 (it would need 2 parts) [item 0]',
+		],
 		[
 			'71 characters with an emoji',
 			`${'x'.repeat(69)}😀`,
@@ -46,7 +65,13 @@ describe('Template', () => {
 	])('Create refuses %s before sending', async (_case, body, message) => {
 		const passona = new PassonaMock();
 		const { error } = await runPassona({
-			parameters: { resource: 'template', operation: 'create', name: 'Long', body, senderName: fromList('Digitonic') },
+			parameters: {
+				resource: 'template',
+				operation: 'create',
+				name: 'Long',
+				body,
+				senderName: fromList('Digitonic'),
+			},
 		});
 		expect(passona.requests).toEqual([]);
 		expect(error?.message).toBe(message);
@@ -61,7 +86,10 @@ describe('Template', () => {
 			resource: 'template',
 			operation: 'update',
 			template: byUrl(`https://passona.co.uk/api/2.0/templates/${TEMPLATE_UUID}`),
-			updateFields: { body: 'This is the updated body content with a ::LINK:: OPTOUT', sender: 'NewSend' },
+			updateFields: {
+				body: 'This is the updated body content with a ::LINK:: OPTOUT',
+				sender: 'NewSend',
+			},
 		};
 		const { items } = await runPassona({ parameters });
 		expect(passona.requests).toEqual([
@@ -70,13 +98,18 @@ describe('Template', () => {
 				path: templatePath,
 				query: {},
 				headers,
-				body: { body: 'This is the updated body content with a ::LINK:: OPTOUT', sender: 'NewSend' },
+				body: {
+					body: 'This is the updated body content with a ::LINK:: OPTOUT',
+					sender: 'NewSend',
+				},
 			},
 		]);
 		expect(items.map((item) => item.json)).toEqual([updated]);
 
 		const { error } = await runPassona({ parameters });
-		expect(error?.message).toBe('The template is locked because a campaign using it is sending right now');
+		expect(error?.message).toBe(
+			'The template is locked because a campaign using it is sending right now',
+		);
 		expect(error?.description).toMatch(/create a new template/);
 	});
 
@@ -86,9 +119,15 @@ describe('Template', () => {
 			.reply('GET', templatePath, 200, { data: template() })
 			.reply('GET', `${templatePath}/preview`, 200, { data: preview })
 			.reply('DELETE', templatePath, 204);
-		const got = await runPassona({ parameters: { resource: 'template', operation: 'get', template: fromList(TEMPLATE_UUID) } });
-		const previewed = await runPassona({ parameters: { resource: 'template', operation: 'preview', template: byId(TEMPLATE_UUID) } });
-		const deleted = await runPassona({ parameters: { resource: 'template', operation: 'delete', template: byId(TEMPLATE_UUID) } });
+		const got = await runPassona({
+			parameters: { resource: 'template', operation: 'get', template: fromList(TEMPLATE_UUID) },
+		});
+		const previewed = await runPassona({
+			parameters: { resource: 'template', operation: 'preview', template: byId(TEMPLATE_UUID) },
+		});
+		const deleted = await runPassona({
+			parameters: { resource: 'template', operation: 'delete', template: byId(TEMPLATE_UUID) },
+		});
 		expect(passona.requests).toEqual([
 			{ method: 'GET', path: templatePath, query: {}, headers, body: undefined },
 			{ method: 'GET', path: `${templatePath}/preview`, query: {}, headers, body: undefined },
@@ -96,14 +135,18 @@ describe('Template', () => {
 		]);
 		expect(got.items.map((item) => item.json)).toEqual([template()]);
 		expect(previewed.items.map((item) => item.json)).toEqual([preview]);
-		expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true, uuid: TEMPLATE_UUID }]);
+		expect(deleted.items.map((item) => item.json)).toEqual([
+			{ deleted: true, uuid: TEMPLATE_UUID },
+		]);
 	});
 
 	test('Get Many with Return All follows every page', async () => {
 		const passona = new PassonaMock()
 			.reply('GET', '/templates', 200, page('/templates', [template({ name: 'A' })], 1, 2, 1))
 			.reply('GET', '/templates', 200, page('/templates', [template({ name: 'B' })], 2, 2, 1));
-		const { items } = await runPassona({ parameters: { resource: 'template', operation: 'getAll', returnAll: true } });
+		const { items } = await runPassona({
+			parameters: { resource: 'template', operation: 'getAll', returnAll: true },
+		});
 		expect(passona.requests.map((request) => [request.path, request.query])).toEqual([
 			['/templates', { page: '1', per_page: '1000' }],
 			['/templates', { page: '2', per_page: '1000' }],
@@ -120,19 +163,38 @@ describe('Sender', () => {
 			.reply('GET', senderPath, 200, { data: sender({ sender: 'NewSendUp' }) })
 			.reply('DELETE', senderPath, 204)
 			.reply('GET', '/senders', 200, page('/senders', [sender()], 1, 1, 20));
-		const created = await runPassona({ parameters: { resource: 'sender', operation: 'create', senderText: ' NewSend ' } });
-		const updated = await runPassona({
-			parameters: { resource: 'sender', operation: 'update', sender: byUrl(`https://passona.co.uk/api/2.0/senders/${SENDER_UUID}`), senderText: 'NewSendUp' },
+		const created = await runPassona({
+			parameters: { resource: 'sender', operation: 'create', senderText: ' NewSend ' },
 		});
-		const got = await runPassona({ parameters: { resource: 'sender', operation: 'get', sender: fromList(SENDER_UUID) } });
-		const deleted = await runPassona({ parameters: { resource: 'sender', operation: 'delete', sender: byId(SENDER_UUID) } });
-		const listed = await runPassona({ parameters: { resource: 'sender', operation: 'getAll', returnAll: false, limit: 5 } });
+		const updated = await runPassona({
+			parameters: {
+				resource: 'sender',
+				operation: 'update',
+				sender: byUrl(`https://passona.co.uk/api/2.0/senders/${SENDER_UUID}`),
+				senderText: 'NewSendUp',
+			},
+		});
+		const got = await runPassona({
+			parameters: { resource: 'sender', operation: 'get', sender: fromList(SENDER_UUID) },
+		});
+		const deleted = await runPassona({
+			parameters: { resource: 'sender', operation: 'delete', sender: byId(SENDER_UUID) },
+		});
+		const listed = await runPassona({
+			parameters: { resource: 'sender', operation: 'getAll', returnAll: false, limit: 5 },
+		});
 		expect(passona.requests).toEqual([
 			{ method: 'POST', path: '/senders', query: {}, headers, body: { sender: 'NewSend' } },
 			{ method: 'PUT', path: senderPath, query: {}, headers, body: { sender: 'NewSendUp' } },
 			{ method: 'GET', path: senderPath, query: {}, headers, body: undefined },
 			{ method: 'DELETE', path: senderPath, query: {}, headers, body: undefined },
-			{ method: 'GET', path: '/senders', query: { page: '1', per_page: '5' }, headers, body: undefined },
+			{
+				method: 'GET',
+				path: '/senders',
+				query: { page: '1', per_page: '5' },
+				headers,
+				body: undefined,
+			},
 		]);
 		expect(created.items.map((item) => item.json)).toEqual([sender()]);
 		expect(updated.items[0].json.sender).toBe('NewSendUp');
@@ -142,12 +204,22 @@ describe('Sender', () => {
 	});
 
 	test.each([
-		['2 characters', 'AB', '"Sender" is 2 characters long ("AB"); a Passona sender has 3 to 11 characters [item 0]'],
-		['12 characters', 'ABCDEFGHIJKL', '"Sender" is 12 characters long ("ABCDEFGHIJKL"); a Passona sender has 3 to 11 characters [item 0]'],
+		[
+			'2 characters',
+			'AB',
+			'"Sender" is 2 characters long ("AB"); a Passona sender has 3 to 11 characters [item 0]',
+		],
+		[
+			'12 characters',
+			'ABCDEFGHIJKL',
+			'"Sender" is 12 characters long ("ABCDEFGHIJKL"); a Passona sender has 3 to 11 characters [item 0]',
+		],
 		['nothing', '={{ "" }}', '"Sender" is empty [item 0]'],
 	])('Create refuses a sender of %s before sending', async (_case, senderText, message) => {
 		const passona = new PassonaMock();
-		const { error } = await runPassona({ parameters: { resource: 'sender', operation: 'create', senderText } });
+		const { error } = await runPassona({
+			parameters: { resource: 'sender', operation: 'create', senderText },
+		});
 		expect(passona.requests).toEqual([]);
 		expect(error?.message).toBe(message);
 	});
@@ -157,15 +229,39 @@ describe('From List pickers of the sending resources', () => {
 	async function search(name: string, parameters: Record<string, string>) {
 		const context = await loadOptionsContext(parameters);
 		const type = (await loadPackage()).nodeTypes.passona.type as INodeType;
-		return await type.methods!.listSearch![name].call(context as unknown as ILoadOptionsFunctions, 'new');
+		return await type.methods!.listSearch![name].call(
+			context as unknown as ILoadOptionsFunctions,
+			'new',
+		);
 	}
 
 	// With a filter ('new'), a picker reads pages of 1,000 (it searches past page one).
 	test('templates, campaigns and senders by ID; sender names by text', async () => {
 		const passona = new PassonaMock()
-			.reply('GET', '/templates', 200, page('/templates', [template(), template({ uuid: CAMPAIGN_UUID, name: 'Other' })], 1, 1, 100))
-			.reply('GET', '/campaigns', 200, page('/campaigns', [campaign({ name: 'New year' })], 1, 1, 100))
-			.reply('GET', '/senders', 200, page('/senders', [sender(), sender({ uuid: CAMPAIGN_UUID, sender: '88440' })], 1, 1, 100))
+			.reply(
+				'GET',
+				'/templates',
+				200,
+				page(
+					'/templates',
+					[template(), template({ uuid: CAMPAIGN_UUID, name: 'Other' })],
+					1,
+					1,
+					100,
+				),
+			)
+			.reply(
+				'GET',
+				'/campaigns',
+				200,
+				page('/campaigns', [campaign({ name: 'New year' })], 1, 1, 100),
+			)
+			.reply(
+				'GET',
+				'/senders',
+				200,
+				page('/senders', [sender(), sender({ uuid: CAMPAIGN_UUID, sender: '88440' })], 1, 1, 100),
+			)
 			.reply('GET', '/senders', 200, page('/senders', [sender()], 1, 1, 100));
 		expect(await search('searchTemplates', { resource: 'template', operation: 'get' })).toEqual({
 			results: [{ name: 'New Template', value: TEMPLATE_UUID }],
@@ -179,7 +275,9 @@ describe('From List pickers of the sending resources', () => {
 			results: [{ name: 'NewSend', value: SENDER_UUID }],
 			paginationToken: undefined,
 		});
-		expect(await search('searchSenderNames', { resource: 'campaign', operation: 'create' })).toEqual({
+		expect(
+			await search('searchSenderNames', { resource: 'campaign', operation: 'create' }),
+		).toEqual({
 			results: [{ name: 'NewSend', value: 'NewSend' }],
 			paginationToken: undefined,
 		});

@@ -26,8 +26,11 @@ function ourWebhook(url = PRODUCTION_URL, secret = 'x', uuid = OURS) {
 }
 
 function registrationsOf(setup: TriggerSetup) {
-	return (setup.workflow.getStaticData('node', setup.node) as { registrations: Record<string, { webhookId: string; secretDigest: string }> })
-		.registrations;
+	return (
+		setup.workflow.getStaticData('node', setup.node) as {
+			registrations: Record<string, { webhookId: string; secretDigest: string }>;
+		}
+	).registrations;
 }
 
 /** The secret each activation gave Passona (POST /webhooks): n8n itself keeps only its digest. */
@@ -39,18 +42,34 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const webhookList = (...webhooks: unknown[]) => page('/webhooks', webhooks, 1, 1, 1000);
 
 /** The keyword as read back after attaching: ours is there. */
-const attachedKeyword = (uuid: string, webhooks = [OURS]) => ({ data: keyword({ uuid, webhooks_uuid: webhooks, call_webhook: true }) });
+const attachedKeyword = (uuid: string, webhooks = [OURS]) => ({
+	data: keyword({ uuid, webhooks_uuid: webhooks, call_webhook: true }),
+});
 
-const brief = (passona: PassonaMock) => passona.requests.map(({ method, path, body }) => ({ method, path, body }));
+const brief = (passona: PassonaMock) =>
+	passona.requests.map(({ method, path, body }) => ({ method, path, body }));
 
 async function activated(keywords: string[], attachedBefore: Record<string, string[]> = {}) {
 	const setup = await triggerSetup({ keywords });
-	const passona = new PassonaMock().reply('GET', '/webhooks', 200, webhookList()).reply('POST', '/webhooks', 201, ourWebhook());
+	const passona = new PassonaMock()
+		.reply('GET', '/webhooks', 200, webhookList())
+		.reply('POST', '/webhooks', 201, ourWebhook());
 	for (const uuid of keywords) {
 		passona
-			.reply('GET', `/keywords/${uuid}`, 200, { data: keyword({ uuid, webhooks_uuid: attachedBefore[uuid] ?? [], call_webhook: (attachedBefore[uuid] ?? []).length > 0 }) })
+			.reply('GET', `/keywords/${uuid}`, 200, {
+				data: keyword({
+					uuid,
+					webhooks_uuid: attachedBefore[uuid] ?? [],
+					call_webhook: (attachedBefore[uuid] ?? []).length > 0,
+				}),
+			})
 			.reply('PUT', `/keywords/${uuid}`, 200, { data: keyword({ uuid }) })
-			.reply('GET', `/keywords/${uuid}`, 200, attachedKeyword(uuid, [...(attachedBefore[uuid] ?? []), OURS]));
+			.reply(
+				'GET',
+				`/keywords/${uuid}`,
+				200,
+				attachedKeyword(uuid, [...(attachedBefore[uuid] ?? []), OURS]),
+			);
 	}
 	await activate(setup);
 	secretsSent.set(setup, secretSentFor(PRODUCTION_URL)!);
@@ -58,16 +77,28 @@ async function activated(keywords: string[], attachedBefore: Record<string, stri
 }
 
 describe('activation', () => {
-	test('creates a named webhook with a fresh secret and attaches it, keeping the keyword\'s other webhook', async () => {
+	test("creates a named webhook with a fresh secret and attaches it, keeping the keyword's other webhook", async () => {
 		const { setup, passona } = await activated([KEYWORD_UUID], { [KEYWORD_UUID]: [OTHER_WEBHOOK] });
 		const secret = secretOf(setup);
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
-		expect(passona.requests.every((request) => request.headers.authorization === sentHeaders(TOKEN).authorization)).toBe(true);
+		expect(
+			passona.requests.every(
+				(request) => request.headers.authorization === sentHeaders(TOKEN).authorization,
+			),
+		).toBe(true);
 		expect(brief(passona)).toEqual([
 			{ method: 'GET', path: '/webhooks', body: undefined },
-			{ method: 'POST', path: '/webhooks', body: { name: NAME, url: PRODUCTION_URL, headers: { [HEADER]: secret } } },
+			{
+				method: 'POST',
+				path: '/webhooks',
+				body: { name: NAME, url: PRODUCTION_URL, headers: { [HEADER]: secret } },
+			},
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
-			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK, OURS] } },
+			{
+				method: 'PUT',
+				path: `/keywords/${KEYWORD_UUID}`,
+				body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK, OURS] },
+			},
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 		]);
 	});
@@ -93,22 +124,41 @@ describe('activation', () => {
 		const passona = new PassonaMock()
 			.reply('GET', '/webhooks', 200, webhookList())
 			.reply('POST', '/webhooks', 201, ourWebhook())
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: false }) })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: false }),
+			})
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, attachedKeyword(KEYWORD_UUID, [OTHER_WEBHOOK, OURS]))
-			.reply('GET', `/keywords/${KEYWORD_B}`, 404, { message: 'No query results for model [Keyword].' })
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) })
+			.reply(
+				'GET',
+				`/keywords/${KEYWORD_UUID}`,
+				200,
+				attachedKeyword(KEYWORD_UUID, [OTHER_WEBHOOK, OURS]),
+			)
+			.reply('GET', `/keywords/${KEYWORD_B}`, 404, {
+				message: 'No query results for model [Keyword].',
+			})
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }),
+			})
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: false }) })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: false }),
+			})
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		const failure = activate(setup);
 		await expect(failure).rejects.toThrow(`Passona has no keyword ${KEYWORD_B}`);
 		await expect(failure).rejects.toMatchObject({
-			description: expect.stringContaining('Activation was undone: nothing was left behind in Passona.'),
+			description: expect.stringContaining(
+				'Activation was undone: nothing was left behind in Passona.',
+			),
 		});
 		expect(brief(passona).slice(6)).toEqual([
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
-			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: false, webhooks_uuid: [OTHER_WEBHOOK] } },
+			{
+				method: 'PUT',
+				path: `/keywords/${KEYWORD_UUID}`,
+				body: { call_webhook: false, webhooks_uuid: [OTHER_WEBHOOK] },
+			},
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
 		]);
@@ -119,7 +169,10 @@ describe('activation', () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		const passona = new PassonaMock()
 			.reply('GET', '/webhooks', 200, webhookList())
-			.reply('POST', '/webhooks', 422, { message: 'x', errors: { url: ['The url must be a valid URL.'] } });
+			.reply('POST', '/webhooks', 422, {
+				message: 'x',
+				errors: { url: ['The url must be a valid URL.'] },
+			});
 		await expect(activate(setup)).rejects.toThrow('Passona rejected the values sent');
 		expect(passona.requests).toHaveLength(2);
 		expect(registrationsOf(setup)).toEqual({});
@@ -153,8 +206,16 @@ describe('checkExists', () => {
 		const { setup } = await activated([KEYWORD_UUID, KEYWORD_B]);
 		const passona = new PassonaMock()
 			.reply('GET', `/webhooks/${OURS}`, 200, ourWebhook(PRODUCTION_URL, secretOf(setup)))
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS], call_webhook: true }) })
-			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) });
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OURS], call_webhook: true }),
+			})
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, {
+				data: keyword({
+					uuid: KEYWORD_B,
+					webhooks_uuid: [OTHER_WEBHOOK, OURS],
+					call_webhook: true,
+				}),
+			});
 		expect(await checkExists(setup)).toBe(true);
 		expect(passona.requests.every((request) => request.method === 'GET')).toBe(true);
 	});
@@ -167,13 +228,34 @@ describe('checkExists', () => {
 	test.each([
 		['the webhook was deleted', 404, { message: 'Not found' }, undefined],
 		['the webhook points elsewhere', 200, ourWebhook('https://elsewhere.test/hook'), undefined],
-		['the webhook lost its secret', 200, { data: { ...ourWebhook().data, headers: {} } }, undefined],
-		['a keyword no longer has it', 200, null, { webhooks_uuid: [OTHER_WEBHOOK], call_webhook: true }],
-		['a keyword had call_webhook switched off', 200, null, { webhooks_uuid: [OURS], call_webhook: false }],
+		[
+			'the webhook lost its secret',
+			200,
+			{ data: { ...ourWebhook().data, headers: {} } },
+			undefined,
+		],
+		[
+			'a keyword no longer has it',
+			200,
+			null,
+			{ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: true },
+		],
+		[
+			'a keyword had call_webhook switched off',
+			200,
+			null,
+			{ webhooks_uuid: [OURS], call_webhook: false },
+		],
 	])('false when %s', async (_case, status, webhookBody, keywordState) => {
 		const { setup } = await activated([KEYWORD_UUID]);
-		const passona = new PassonaMock().reply('GET', `/webhooks/${OURS}`, status, webhookBody ?? ourWebhook(PRODUCTION_URL, secretOf(setup)));
-		if (keywordState) passona.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword(keywordState) });
+		const passona = new PassonaMock().reply(
+			'GET',
+			`/webhooks/${OURS}`,
+			status,
+			webhookBody ?? ourWebhook(PRODUCTION_URL, secretOf(setup)),
+		);
+		if (keywordState)
+			passona.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword(keywordState) });
 		expect(await checkExists(setup)).toBe(false);
 	});
 
@@ -181,13 +263,19 @@ describe('checkExists', () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		setup.node.parameters.keywords = [KEYWORD_B];
 		const passona = new PassonaMock()
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS], call_webhook: true }) })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OURS], call_webhook: true }),
+			})
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [], call_webhook: false }) })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [], call_webhook: false }),
+			})
 			.reply('DELETE', `/webhooks/${OURS}`, 204)
 			.reply('GET', '/webhooks', 200, webhookList())
 			.reply('POST', '/webhooks', 201, ourWebhook(PRODUCTION_URL, 'z', OLD))
-			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [], call_webhook: false }) })
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, {
+				data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [], call_webhook: false }),
+			})
 			.reply('PUT', `/keywords/${KEYWORD_B}`, 200, { data: keyword() })
 			.reply('GET', `/keywords/${KEYWORD_B}`, 200, attachedKeyword(KEYWORD_B, [OLD]));
 		await activate(setup);
@@ -208,22 +296,40 @@ describe('checkExists', () => {
 
 describe('deactivation', () => {
 	test('detaches from each keyword, restoring call_webhook, and deletes the webhook', async () => {
-		const { setup } = await activated([KEYWORD_UUID, KEYWORD_B], { [KEYWORD_UUID]: [OTHER_WEBHOOK] });
+		const { setup } = await activated([KEYWORD_UUID, KEYWORD_B], {
+			[KEYWORD_UUID]: [OTHER_WEBHOOK],
+		});
 		const passona = new PassonaMock()
-			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [OURS], call_webhook: true }) })
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, {
+				data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [OURS], call_webhook: true }),
+			})
 			.reply('PUT', `/keywords/${KEYWORD_B}`, 200, { data: keyword() })
-			.reply('GET', `/keywords/${KEYWORD_B}`, 200, { data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [], call_webhook: false }) })
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }) })
+			.reply('GET', `/keywords/${KEYWORD_B}`, 200, {
+				data: keyword({ uuid: KEYWORD_B, webhooks_uuid: [], call_webhook: false }),
+			})
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OTHER_WEBHOOK, OURS], call_webhook: true }),
+			})
 			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: true }) })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OTHER_WEBHOOK], call_webhook: true }),
+			})
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		await deactivate(setup);
 		expect(brief(passona)).toEqual([
 			{ method: 'GET', path: `/keywords/${KEYWORD_B}`, body: undefined },
-			{ method: 'PUT', path: `/keywords/${KEYWORD_B}`, body: { call_webhook: false, webhooks_uuid: [] } },
+			{
+				method: 'PUT',
+				path: `/keywords/${KEYWORD_B}`,
+				body: { call_webhook: false, webhooks_uuid: [] },
+			},
 			{ method: 'GET', path: `/keywords/${KEYWORD_B}`, body: undefined },
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
-			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK] } },
+			{
+				method: 'PUT',
+				path: `/keywords/${KEYWORD_UUID}`,
+				body: { call_webhook: true, webhooks_uuid: [OTHER_WEBHOOK] },
+			},
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
 		]);
@@ -242,7 +348,9 @@ describe('deactivation', () => {
 	test('a keyword that no longer lists the webhook is left alone', async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		const passona = new PassonaMock()
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OTHER_WEBHOOK] }) })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OTHER_WEBHOOK] }),
+			})
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		await deactivate(setup);
 		expect(passona.requests.map((request) => request.method)).toEqual(['GET', 'DELETE']);
@@ -250,7 +358,9 @@ describe('deactivation', () => {
 
 	test('a Passona failure while deactivating is reported, and the registration kept for another try', async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
-		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 503, 'Service Unavailable', { 'Content-Type': 'text/plain' });
+		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 503, 'Service Unavailable', {
+			'Content-Type': 'text/plain',
+		});
 		const failure = deactivate(setup);
 		await expect(failure).rejects.toThrow('Passona had a problem on its side (HTTP 503)');
 		await expect(failure).rejects.toMatchObject({
@@ -263,11 +373,19 @@ describe('deactivation', () => {
 });
 
 describe('deliveries', () => {
-	const inbound = { event: 'keyword.matched', from: '447700900123', message: 'JOIN please', keyword: { keyword: 'JOIN' } };
+	const inbound = {
+		event: 'keyword.matched',
+		from: '447700900123',
+		message: 'JOIN please',
+		keyword: { keyword: 'JOIN' },
+	};
 
-	test('the right secret starts one run with Passona\'s body whole and receivedAt', async () => {
+	test("the right secret starts one run with Passona's body whole and receivedAt", async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
-		const { response, answered, run } = await deliver(setup, { headers: { [HEADER]: secretOf(setup) }, body: inbound });
+		const { response, answered, run } = await deliver(setup, {
+			headers: { [HEADER]: secretOf(setup) },
+			body: inbound,
+		});
 		expect(answered).toBeUndefined();
 		expect(response.workflowData).toHaveLength(1);
 		expect(response.workflowData![0]).toHaveLength(1);
@@ -287,7 +405,11 @@ describe('deliveries', () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		const secret = secretOf(setup);
 		const sent =
-			headers === 'upper' ? { [HEADER]: secret.toUpperCase() } : headers === 'longer' ? { [HEADER]: `${secret}0` } : headers;
+			headers === 'upper'
+				? { [HEADER]: secret.toUpperCase() }
+				: headers === 'longer'
+					? { [HEADER]: `${secret}0` }
+					: headers;
 		const result = await deliver(setup, { headers: sent as Record<string, string>, body: inbound });
 		expect(result.answered).toEqual({ status: 401, body: { message: 'Unauthorized' } });
 		expect(result.response).toEqual({ noWebhookResponse: true });
@@ -297,14 +419,20 @@ describe('deliveries', () => {
 	test('the secret of a removed registration no longer opens the door', async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		const old = secretOf(setup);
-		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 404).reply('DELETE', `/webhooks/${OURS}`, 204);
+		new PassonaMock()
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 404)
+			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		await deactivate(setup);
-		expect((await deliver(setup, { headers: { [HEADER]: old }, body: inbound })).answered?.status).toBe(401);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: old }, body: inbound })).answered?.status,
+		).toBe(401);
 	});
 
 	test('n8n keeps only the digest of the secret: the static data (copied into stored executions) never holds the secret, which still opens the door', async () => {
 		const { setup, passona } = await activated([KEYWORD_UUID]);
-		const secret = (passona.requests[1].body as { headers: Record<string, string> }).headers[HEADER];
+		const secret = (passona.requests[1].body as { headers: Record<string, string> }).headers[
+			HEADER
+		];
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
 		const stored = JSON.stringify(setup.workflow.getStaticData('node', setup.node));
 		expect(stored).not.toContain(secret);
@@ -313,33 +441,63 @@ describe('deliveries', () => {
 			secretDigest: sha256(secret),
 			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false, webhooksBefore: [] }],
 		});
-		expect((await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items).toHaveLength(1);
-		expect((await deliver(setup, { headers: { [HEADER]: sha256(secret) }, body: inbound })).answered?.status).toBe(401);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items,
+		).toHaveLength(1);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: sha256(secret) }, body: inbound })).answered
+				?.status,
+		).toBe(401);
 	});
 
 	test('a registration saved with the secret itself (0.1.0) still verifies, and only its digest is kept from then on', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		const secret = 'a1'.repeat(32);
-		const legacy = { webhookId: OURS, secret, keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }] };
-		Object.assign(setup.workflow.getStaticData('node', setup.node), { registrations: { [PRODUCTION_URL]: legacy } });
+		const legacy = {
+			webhookId: OURS,
+			secret,
+			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }],
+		};
+		Object.assign(setup.workflow.getStaticData('node', setup.node), {
+			registrations: { [PRODUCTION_URL]: legacy },
+		});
 		new PassonaMock()
 			.reply('GET', `/webhooks/${OURS}`, 200, ourWebhook(PRODUCTION_URL, secret))
-			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword({ webhooks_uuid: [OURS], call_webhook: true }) });
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [OURS], call_webhook: true }),
+			});
 		expect(await checkExists(setup)).toBe(true);
 		expect(JSON.stringify(setup.workflow.getStaticData('node', setup.node))).not.toContain(secret);
-		expect(registrationsOf(setup)[PRODUCTION_URL]).toEqual({ webhookId: OURS, secretDigest: sha256(secret), keywords: legacy.keywords });
-		expect((await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items).toHaveLength(1);
-		expect((await deliver(setup, { headers: { [HEADER]: 'f'.repeat(64) }, body: inbound })).answered?.status).toBe(401);
+		expect(registrationsOf(setup)[PRODUCTION_URL]).toEqual({
+			webhookId: OURS,
+			secretDigest: sha256(secret),
+			keywords: legacy.keywords,
+		});
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items,
+		).toHaveLength(1);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: 'f'.repeat(64) }, body: inbound })).answered
+				?.status,
+		).toBe(401);
 	});
 
 	test('a legacy registration read first by a delivery lets its secret in, and the delivery writes nothing', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		const secret = 'b2'.repeat(32);
-		const legacy = { webhookId: OURS, secret, keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }] };
-		Object.assign(setup.workflow.getStaticData('node', setup.node), { registrations: { [PRODUCTION_URL]: legacy } });
+		const legacy = {
+			webhookId: OURS,
+			secret,
+			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }],
+		};
+		Object.assign(setup.workflow.getStaticData('node', setup.node), {
+			registrations: { [PRODUCTION_URL]: legacy },
+		});
 		const staticData = setup.workflow.staticData as { __dataChanged?: boolean };
 		staticData.__dataChanged = false;
-		expect((await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items).toHaveLength(1);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items,
+		).toHaveLength(1);
 		// n8n's next check of the active workflow (checkExists, above) replaces the secret by its digest.
 		expect(registrationsOf(setup)[PRODUCTION_URL]).toEqual(legacy);
 		expect(staticData.__dataChanged).toBe(false);
@@ -351,7 +509,10 @@ describe('deliveries', () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		const staticData = setup.workflow.staticData as { __dataChanged?: boolean };
 		staticData.__dataChanged = false;
-		expect((await deliver(setup, { headers: { [HEADER]: 'c3'.repeat(32) }, body: inbound })).answered?.status).toBe(401);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: 'c3'.repeat(32) }, body: inbound })).answered
+				?.status,
+		).toBe(401);
 		expect(staticData.__dataChanged).toBe(false);
 		expect(setup.workflow.getStaticData('node', setup.node)).toEqual({});
 	});
@@ -362,7 +523,11 @@ describe('deliveries', () => {
 			headers: { [HEADER]: secretOf(setup), 'content-type': 'application/x-www-form-urlencoded' },
 			body: { from: '447700900123', text: 'JOIN' },
 		});
-		expect(run!.items[0].json).toEqual({ from: '447700900123', text: 'JOIN', receivedAt: expect.any(String) });
+		expect(run!.items[0].json).toEqual({
+			from: '447700900123',
+			text: 'JOIN',
+			receivedAt: expect.any(String),
+		});
 	});
 
 	test('with the options, headers (without the secret) and query are added', async () => {

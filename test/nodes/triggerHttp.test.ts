@@ -4,7 +4,12 @@
  * fails) leaves Passona as it found it. The 1,000-delivery run is `npm run test:pressure`.
  */
 import { activate, deactivate, guardTriggerSecrets } from '../harness/trigger';
-import { inboundBursts, secondTrigger, startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
+import {
+	inboundBursts,
+	secondTrigger,
+	startTriggerWorld,
+	type TriggerWorld,
+} from '../harness/triggerWorld';
 import { MAX_BODY_BYTES } from '../harness/webhookServer';
 import { exposedText, guardedSecrets } from '../harness/secrets';
 
@@ -24,16 +29,37 @@ afterAll(async () => {
 
 const ours = (webhook: { name: string }) => webhook.name.startsWith('n8n: ');
 async function passonaState() {
-	const keywords = (await world.call('GET', '/keywords?per_page=1000')).body.data as Array<{ uuid: string; keyword: string; call_webhook: boolean; webhooks_uuid: string[] }>;
-	const webhooks = (await world.call('GET', '/webhooks?per_page=1000')).body.data as Array<{ uuid: string; name: string }>;
+	const keywords = (await world.call('GET', '/keywords?per_page=1000')).body.data as Array<{
+		uuid: string;
+		keyword: string;
+		call_webhook: boolean;
+		webhooks_uuid: string[];
+	}>;
+	const webhooks = (await world.call('GET', '/webhooks?per_page=1000')).body.data as Array<{
+		uuid: string;
+		name: string;
+	}>;
 	return {
-		keywords: keywords.map(({ uuid, keyword, call_webhook, webhooks_uuid }) => ({ uuid, keyword, call_webhook, webhooks_uuid })),
+		keywords: keywords.map(({ uuid, keyword, call_webhook, webhooks_uuid }) => ({
+			uuid,
+			keyword,
+			call_webhook,
+			webhooks_uuid,
+		})),
 		webhooks: webhooks.map(({ uuid, name }) => ({ uuid, name })),
 	};
 }
 
-const post = async (headers: Record<string, string>, body: string | Buffer, path = '/8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01/webhook') =>
-	await fetch(`${world.server.webhookBaseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+const post = async (
+	headers: Record<string, string>,
+	body: string | Buffer,
+	path = '/8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01/webhook',
+) =>
+	await fetch(`${world.server.webhookBaseUrl}${path}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', ...headers },
+		body,
+	});
 
 describe('deliveries', () => {
 	beforeAll(async () => {
@@ -58,7 +84,10 @@ describe('deliveries', () => {
 
 	test('forged deliveries are answered 401 (or 413) and start nothing', async () => {
 		const [secret] = guardTriggerSecrets(world.setup);
-		const other = await secondTrigger(world, (world.setup.node.parameters.keywords as string[]).slice(1));
+		const other = await secondTrigger(
+			world,
+			(world.setup.node.parameters.keywords as string[]).slice(1),
+		);
 		await activate(other);
 		try {
 			await forgedAreRefused(secret, other);
@@ -67,10 +96,14 @@ describe('deliveries', () => {
 		}
 	});
 
-	async function forgedAreRefused(secret: string, other: Awaited<ReturnType<typeof secondTrigger>>) {
+	async function forgedAreRefused(
+		secret: string,
+		other: Awaited<ReturnType<typeof secondTrigger>>,
+	) {
 		const [otherSecret] = guardTriggerSecrets(other);
 		const body = JSON.stringify({ from: '447700900123', message: 'JOIN forged' });
-		const large = (bytes: number) => JSON.stringify({ message: 'JOIN large', pad: 'a'.repeat(bytes) });
+		const large = (bytes: number) =>
+			JSON.stringify({ message: 'JOIN large', pad: 'a'.repeat(bytes) });
 		const before = world.server.executions.length;
 		const forged: Array<[string, Record<string, string>, string | Buffer, number]> = [
 			['no header', {}, body, 401],
@@ -78,12 +111,22 @@ describe('deliveries', () => {
 			['a wrong secret', { [HEADER]: 'f'.repeat(64) }, body, 401],
 			["another registration's secret", { [HEADER]: otherSecret }, body, 401],
 			['the secret in upper case', { [HEADER]: secret.toUpperCase() }, body, 401],
-			['the secret with a space inside', { [HEADER]: `${secret.slice(0, 10)} ${secret.slice(10)}` }, body, 401],
+			[
+				'the secret with a space inside',
+				{ [HEADER]: `${secret.slice(0, 10)} ${secret.slice(10)}` },
+				body,
+				401,
+			],
 			['the secret twice', { [HEADER]: `${secret}, ${secret}` }, body, 401],
 			['the secret cut short', { [HEADER]: secret.slice(0, 63) }, body, 401],
 			['the secret under another header', { 'X-Passona-Secret': secret }, body, 401],
 			['a very large body without the secret', {}, large(MAX_BODY_BYTES - 1024), 401],
-			['a body above the size limit, even with the secret', { [HEADER]: secret }, large(MAX_BODY_BYTES + 1), 413],
+			[
+				'a body above the size limit, even with the secret',
+				{ [HEADER]: secret },
+				large(MAX_BODY_BYTES + 1),
+				413,
+			],
 		];
 		for (const [name, headers, payload, status] of forged) {
 			const response = await post(headers, payload);
@@ -101,7 +144,10 @@ describe('deliveries', () => {
 		// the secret itself may differ (see the upper-case, inner-space and cut-short cases above).
 		const [secret] = guardTriggerSecrets(world.setup);
 		const before = world.server.executions.length;
-		const response = await post({ [HEADER]: ` \t${secret} ` }, JSON.stringify({ message: 'JOIN padded' }));
+		const response = await post(
+			{ [HEADER]: ` \t${secret} ` },
+			JSON.stringify({ message: 'JOIN padded' }),
+		);
 		await world.server.settled();
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ message: 'Workflow was started' });
@@ -111,9 +157,14 @@ describe('deliveries', () => {
 	test('a form-encoded delivery is parsed as n8n parses it', async () => {
 		const [secret] = guardTriggerSecrets(world.setup);
 		const before = world.server.executions.length;
-		await post({ [HEADER]: secret, 'Content-Type': 'application/x-www-form-urlencoded' }, 'from=447700900123&message=JOIN+form');
+		await post(
+			{ [HEADER]: secret, 'Content-Type': 'application/x-www-form-urlencoded' },
+			'from=447700900123&message=JOIN+form',
+		);
 		await world.server.settled();
-		expect(world.server.executions.slice(before).map((run) => run.items[0].json.message)).toEqual(['JOIN form']);
+		expect(world.server.executions.slice(before).map((run) => run.items[0].json.message)).toEqual([
+			'JOIN form',
+		]);
 	});
 });
 
@@ -124,7 +175,10 @@ describe('activation and deactivation against the sandbox', () => {
 		const state = await passonaState();
 		const [join, stop] = state.keywords;
 		const theirs = (await world.call('POST', '/webhooks', OTHER_HOOK)).body.data.uuid;
-		await world.call('PUT', `/keywords/${join.uuid}`, { call_webhook: true, webhooks_uuid: [theirs] });
+		await world.call('PUT', `/keywords/${join.uuid}`, {
+			call_webhook: true,
+			webhooks_uuid: [theirs],
+		});
 		await world.call('PUT', `/keywords/${stop.uuid}`, { call_webhook: false, webhooks_uuid: [] });
 		return await passonaState();
 	}
@@ -135,7 +189,13 @@ describe('activation and deactivation against the sandbox', () => {
 			await activate(world.setup);
 			const during = await passonaState();
 			expect(during.webhooks.filter(ours)).toHaveLength(1);
-			expect(during.keywords.every((keyword) => keyword.call_webhook && keyword.webhooks_uuid.includes(during.webhooks.find(ours)!.uuid))).toBe(true);
+			expect(
+				during.keywords.every(
+					(keyword) =>
+						keyword.call_webhook &&
+						keyword.webhooks_uuid.includes(during.webhooks.find(ours)!.uuid),
+				),
+			).toBe(true);
 			await deactivate(world.setup);
 			tally.cycles++;
 		}
@@ -145,39 +205,62 @@ describe('activation and deactivation against the sandbox', () => {
 	const steps: Array<[string, (keywords: string[]) => object]> = [
 		['creating the webhook', () => ({ method: 'POST', path: '^/webhooks$' })],
 		['reading the first keyword', ([first]) => ({ method: 'GET', path: `^/keywords/${first}$` })],
-		['attaching to the first keyword', ([first]) => ({ method: 'PUT', path: `^/keywords/${first}$` })],
-		['reading the second keyword', ([, second]) => ({ method: 'GET', path: `^/keywords/${second}$` })],
-		['attaching to the second keyword', ([, second]) => ({ method: 'PUT', path: `^/keywords/${second}$` })],
+		[
+			'attaching to the first keyword',
+			([first]) => ({ method: 'PUT', path: `^/keywords/${first}$` }),
+		],
+		[
+			'reading the second keyword',
+			([, second]) => ({ method: 'GET', path: `^/keywords/${second}$` }),
+		],
+		[
+			'attaching to the second keyword',
+			([, second]) => ({ method: 'PUT', path: `^/keywords/${second}$` }),
+		],
 	];
 	const kinds: Array<[string, object]> = [
 		['HTTP 503', { status: 503 }],
-		['HTTP 422', { status: 422, body: { message: 'Invalid.', errors: { webhooks_uuid: ['The selected webhooks uuid is invalid.'] } } }],
+		[
+			'HTTP 422',
+			{
+				status: 422,
+				body: {
+					message: 'Invalid.',
+					errors: { webhooks_uuid: ['The selected webhooks uuid is invalid.'] },
+				},
+			},
+		],
 		['a connection reset', { mode: 'reset' }],
 	];
 
-	test.each(steps.flatMap(([step, fault]) => kinds.map(([kind, how]) => [step, kind, fault, how] as const)))(
-		'a failure while %s (%s) leaves nothing behind',
-		async (_step, _kind, fault, how) => {
-			const before = await keywordsWithHistory();
-			const keywords = before.keywords.map((keyword) => keyword.uuid);
-			await world.call('POST', '/_sandbox/faults', { ...fault(keywords), times: 1, ...how });
-			tally.faults++;
-			await expect(activate(world.setup)).rejects.toThrow();
-			expect(await passonaState()).toEqual(before);
-			const stored = world.setup.workflow.getStaticData('node', world.setup.node) as { registrations?: object };
-			expect(stored.registrations ?? {}).toEqual({});
-			expect((await world.call('GET', '/_sandbox/faults')).body.data).toEqual([]);
-			// The next activation works and is undone cleanly.
-			await activate(world.setup);
-			await deactivate(world.setup);
-			expect(await passonaState()).toEqual(before);
-		},
-	);
+	test.each(
+		steps.flatMap(([step, fault]) => kinds.map(([kind, how]) => [step, kind, fault, how] as const)),
+	)('a failure while %s (%s) leaves nothing behind', async (_step, _kind, fault, how) => {
+		const before = await keywordsWithHistory();
+		const keywords = before.keywords.map((keyword) => keyword.uuid);
+		await world.call('POST', '/_sandbox/faults', { ...fault(keywords), times: 1, ...how });
+		tally.faults++;
+		await expect(activate(world.setup)).rejects.toThrow();
+		expect(await passonaState()).toEqual(before);
+		const stored = world.setup.workflow.getStaticData('node', world.setup.node) as {
+			registrations?: object;
+		};
+		expect(stored.registrations ?? {}).toEqual({});
+		expect((await world.call('GET', '/_sandbox/faults')).body.data).toEqual([]);
+		// The next activation works and is undone cleanly.
+		await activate(world.setup);
+		await deactivate(world.setup);
+		expect(await passonaState()).toEqual(before);
+	});
 
 	afterEach(async () => {
 		// Each test adds "Someone else": remove it so the next starts from the same state.
 		const state = await passonaState();
-		for (const keyword of state.keywords) await world.call('PUT', `/keywords/${keyword.uuid}`, { call_webhook: false, webhooks_uuid: [] });
+		for (const keyword of state.keywords)
+			await world.call('PUT', `/keywords/${keyword.uuid}`, {
+				call_webhook: false,
+				webhooks_uuid: [],
+			});
 		for (const webhook of state.webhooks) await world.call('DELETE', `/webhooks/${webhook.uuid}`);
 	});
 });

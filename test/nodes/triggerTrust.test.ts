@@ -8,7 +8,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TOKEN } from '../harness/engine';
 import { PassonaMock, secretSentFor } from '../harness/passonaMock';
-import { activate, deactivate, deliver, PRODUCTION_URL, TEST_URL, triggerSetup, type TriggerSetup } from '../harness/trigger';
+import {
+	activate,
+	deactivate,
+	deliver,
+	PRODUCTION_URL,
+	TEST_URL,
+	triggerSetup,
+	type TriggerSetup,
+} from '../harness/trigger';
 import { startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
 import { keyword, KEYWORD_UUID, page, WEBHOOK_UUID as SOMEONE_ELSES } from '../fixtures/passona';
 
@@ -41,7 +49,8 @@ async function readBeforeWriteProxy(target: string, keywordPath: string) {
 		const path = url.replace(/^\/api\/2\.0/, '');
 		const onKeyword = path.split('?')[0] === keywordPath;
 		if (onKeyword && method === 'PUT') await until(() => readsAnswered >= 2);
-		if (onKeyword && method === 'GET' && order.filter((seen) => seen === 'GET').length >= 2) await until(() => writesDone >= 2);
+		if (onKeyword && method === 'GET' && order.filter((seen) => seen === 'GET').length >= 2)
+			await until(() => writesDone >= 2);
 		if (onKeyword) order.push(method);
 		const answer = await fetch(`${target}${path}`, {
 			method,
@@ -59,8 +68,11 @@ async function readBeforeWriteProxy(target: string, keywordPath: string) {
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-			void forward(req.method ?? 'GET', req.url ?? '/', req.headers.authorization ?? '', body).then(({ status, text }) =>
-				res.writeHead(status, { 'Content-Type': 'application/json' }).end(status === 204 ? undefined : text),
+			void forward(req.method ?? 'GET', req.url ?? '/', req.headers.authorization ?? '', body).then(
+				({ status, text }) =>
+					res
+						.writeHead(status, { 'Content-Type': 'application/json' })
+						.end(status === 204 ? undefined : text),
 			);
 		});
 	});
@@ -80,19 +92,31 @@ async function readBeforeWriteProxy(target: string, keywordPath: string) {
 	};
 }
 
-const webhook = (uuid: string, url: string) => ({ uuid, name: 'n8n: x', url, headers: { [HEADER]: 's' }, links: [] });
+const webhook = (uuid: string, url: string) => ({
+	uuid,
+	name: 'n8n: x',
+	url,
+	headers: { [HEADER]: 's' },
+	links: [],
+});
 const webhookList = (...webhooks: unknown[]) => page('/webhooks', webhooks, 1, 1, 1000);
 const keywordWith = (webhooks: string[], callWebhook = webhooks.length > 0) => ({
 	data: keyword({ webhooks_uuid: webhooks, call_webhook: callWebhook }),
 });
-const brief = (passona: PassonaMock) => passona.requests.map(({ method, path, body }) => ({ method, path, body }));
+const brief = (passona: PassonaMock) =>
+	passona.requests.map(({ method, path, body }) => ({ method, path, body }));
 
 type Registrations = Record<string, { webhookId: string; secretDigest: string }>;
 const registrationsOf = (setup: TriggerSetup) =>
-	(setup.workflow.getStaticData('node', setup.node) as { registrations: Registrations }).registrations;
+	(setup.workflow.getStaticData('node', setup.node) as { registrations: Registrations })
+		.registrations;
 
 /** Activation on one keyword that had `before` attached; Passona answers with `uuid` for the webhook. */
-async function activateOn(setup: TriggerSetup, before: string[], { isTest = false, uuid = OURS, callWebhook = before.length > 0 } = {}) {
+async function activateOn(
+	setup: TriggerSetup,
+	before: string[],
+	{ isTest = false, uuid = OURS, callWebhook = before.length > 0 } = {},
+) {
 	const url = isTest ? TEST_URL : PRODUCTION_URL;
 	const passona = new PassonaMock()
 		.reply('GET', '/webhooks', 200, webhookList())
@@ -114,13 +138,23 @@ describe('a registration secret opens only its own URL', () => {
 		const production = secretSentFor(PRODUCTION_URL)!;
 		const test = secretSentFor(TEST_URL)!;
 		const inbound = { message: 'JOIN' };
-		expect((await deliver(setup, { headers: { [HEADER]: test }, body: inbound })).answered).toEqual({
-			status: 401,
-			body: { message: 'Unauthorized' },
-		});
-		expect((await deliver(setup, { headers: { [HEADER]: production }, body: inbound, isTest: true })).answered?.status).toBe(401);
-		expect((await deliver(setup, { headers: { [HEADER]: production }, body: inbound })).run?.items).toHaveLength(1);
-		expect((await deliver(setup, { headers: { [HEADER]: test }, body: inbound, isTest: true })).run?.items).toHaveLength(1);
+		expect((await deliver(setup, { headers: { [HEADER]: test }, body: inbound })).answered).toEqual(
+			{
+				status: 401,
+				body: { message: 'Unauthorized' },
+			},
+		);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: production }, body: inbound, isTest: true }))
+				.answered?.status,
+		).toBe(401);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: production }, body: inbound })).run?.items,
+		).toHaveLength(1);
+		expect(
+			(await deliver(setup, { headers: { [HEADER]: test }, body: inbound, isTest: true })).run
+				?.items,
+		).toHaveLength(1);
 	});
 
 	test('the same on older n8n (2.0.3, 1.123.81), whose webhook context has no getWebhookResourceUrl', async () => {
@@ -131,7 +165,12 @@ describe('a registration secret opens only its own URL', () => {
 		const test = secretSentFor(TEST_URL)!;
 		const inbound = { message: 'JOIN' };
 		const on = (secret: string, isTest: boolean) =>
-			deliver(setup, { headers: { [HEADER]: secret }, body: inbound, isTest, withoutResourceUrl: true });
+			deliver(setup, {
+				headers: { [HEADER]: secret },
+				body: inbound,
+				isTest,
+				withoutResourceUrl: true,
+			});
 		expect((await on(test, false)).answered?.status).toBe(401);
 		expect((await on(production, true)).answered?.status).toBe(401);
 		expect((await on(production, false)).run?.items).toHaveLength(1);
@@ -155,14 +194,23 @@ describe('two triggers on one keyword', () => {
 	test('deactivating ours keeps call_webhook on while a webhook added after ours remains', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		await activateOn(setup, []);
-		expect(await deactivateFrom(setup, [OURS, OTHER_TRIGGER])).toEqual({ call_webhook: true, webhooks_uuid: [OTHER_TRIGGER] });
+		expect(await deactivateFrom(setup, [OURS, OTHER_TRIGGER])).toEqual({
+			call_webhook: true,
+			webhooks_uuid: [OTHER_TRIGGER],
+		});
 	});
 
 	test('call_webhook goes back off when only webhooks attached before ours remain and it was off then', async () => {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
 		const activation = await activateOn(setup, [SOMEONE_ELSES], { callWebhook: false });
-		expect(activation.requests[3].body).toEqual({ call_webhook: true, webhooks_uuid: [SOMEONE_ELSES, OURS] });
-		expect(await deactivateFrom(setup, [SOMEONE_ELSES, OURS])).toEqual({ call_webhook: false, webhooks_uuid: [SOMEONE_ELSES] });
+		expect(activation.requests[3].body).toEqual({
+			call_webhook: true,
+			webhooks_uuid: [SOMEONE_ELSES, OURS],
+		});
+		expect(await deactivateFrom(setup, [SOMEONE_ELSES, OURS])).toEqual({
+			call_webhook: false,
+			webhooks_uuid: [SOMEONE_ELSES],
+		});
 	});
 
 	test('a concurrent write that replaced the list is detected by reading back, and ours is written again', async () => {
@@ -179,9 +227,17 @@ describe('two triggers on one keyword', () => {
 		await activate(setup);
 		expect(brief(passona).slice(2)).toEqual([
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
-			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OURS] } },
+			{
+				method: 'PUT',
+				path: `/keywords/${KEYWORD_UUID}`,
+				body: { call_webhook: true, webhooks_uuid: [OURS] },
+			},
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
-			{ method: 'PUT', path: `/keywords/${KEYWORD_UUID}`, body: { call_webhook: true, webhooks_uuid: [OTHER_TRIGGER, OURS] } },
+			{
+				method: 'PUT',
+				path: `/keywords/${KEYWORD_UUID}`,
+				body: { call_webhook: true, webhooks_uuid: [OTHER_TRIGGER, OURS] },
+			},
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 		]);
 	});
@@ -198,7 +254,9 @@ describe('two triggers on one keyword', () => {
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([]))
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		await deactivate(setup);
-		expect(passona.requests.filter((request) => request.method === 'PUT').map((request) => request.body)).toEqual([
+		expect(
+			passona.requests.filter((request) => request.method === 'PUT').map((request) => request.body),
+		).toEqual([
 			{ call_webhook: true, webhooks_uuid: [OTHER_TRIGGER] },
 			{ call_webhook: false, webhooks_uuid: [] },
 		]);
@@ -216,8 +274,12 @@ describe('two triggers on one keyword', () => {
 		}
 		passona.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OURS]));
 		const failure = deactivate(setup);
-		await expect(failure).rejects.toThrow(`Passona keyword ${KEYWORD_UUID} kept this trigger's webhook`);
-		await expect(failure).rejects.toMatchObject({ description: expect.stringContaining('the next activation or deactivation removes it') });
+		await expect(failure).rejects.toThrow(
+			`Passona keyword ${KEYWORD_UUID} kept this trigger's webhook`,
+		);
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining('the next activation or deactivation removes it'),
+		});
 		expect(registrationsOf(setup)[PRODUCTION_URL].webhookId).toBe(OURS);
 	});
 
@@ -233,11 +295,17 @@ describe('two triggers on one keyword', () => {
 				.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OTHER_TRIGGER]));
 		}
 		// The undo: ours is not on the keyword, so only the webhook is deleted.
-		passona.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OTHER_TRIGGER])).reply('DELETE', `/webhooks/${OURS}`, 204);
+		passona
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, keywordWith([OTHER_TRIGGER]))
+			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		const failure = activate(setup);
-		await expect(failure).rejects.toThrow(`Passona keyword ${KEYWORD_UUID} kept losing this trigger's webhook`);
+		await expect(failure).rejects.toThrow(
+			`Passona keyword ${KEYWORD_UUID} kept losing this trigger's webhook`,
+		);
 		await expect(failure).rejects.toMatchObject({
-			description: expect.stringContaining('Activation was undone: nothing was left behind in Passona.'),
+			description: expect.stringContaining(
+				'Activation was undone: nothing was left behind in Passona.',
+			),
 		});
 		expect(passona.requests.filter((request) => request.method === 'PUT')).toHaveLength(5);
 		expect(registrationsOf(setup)).toEqual({});
@@ -270,7 +338,9 @@ describe('nothing orphaned', () => {
 			const { webhooks_uuid, url } = (body ?? {}) as { webhooks_uuid?: string[]; url?: string };
 			return body ? ` ${JSON.stringify(webhooks_uuid ?? url)}` : '';
 		};
-		expect(brief(passona).map(({ method, path, body }) => `${method} ${path}${shown(body)}`)).toEqual([
+		expect(
+			brief(passona).map(({ method, path, body }) => `${method} ${path}${shown(body)}`),
+		).toEqual([
 			'GET /webhooks',
 			`DELETE /webhooks/${STALE_1}`,
 			`DELETE /webhooks/${STALE_2}`,
@@ -293,29 +363,40 @@ describe('against the sandbox, over HTTP', () => {
 	});
 
 	const keywordState = async (uuid: string) => {
-		const { call_webhook, webhooks_uuid } = (await world.call('GET', `/keywords/${uuid}`)).body.data as {
+		const { call_webhook, webhooks_uuid } = (await world.call('GET', `/keywords/${uuid}`)).body
+			.data as {
 			call_webhook: boolean;
 			webhooks_uuid: string[];
 		};
 		return { call_webhook, webhooks: [...webhooks_uuid].sort() };
 	};
-	const webhookCount = async () => ((await world.call('GET', '/webhooks?per_page=1000')).body.data as unknown[]).length;
+	const webhookCount = async () =>
+		((await world.call('GET', '/webhooks?per_page=1000')).body.data as unknown[]).length;
 
 	test('two activations at the same moment on one keyword both stay attached; each leaving keeps the other on', async () => {
 		const [uuid] = world.setup.node.parameters.keywords as string[];
 		// Both read the keyword before either writes it: the interleaving that lost an attach.
 		const proxy = await readBeforeWriteProxy(world.sandbox.url, `/keywords/${uuid}`);
 		try {
-			const first = await triggerSetup({ keywords: [uuid] }, { apiToken: TOKEN, baseUrl: proxy.url });
+			const first = await triggerSetup(
+				{ keywords: [uuid] },
+				{ apiToken: TOKEN, baseUrl: proxy.url },
+			);
 			first.additionalData.webhookBaseUrl = world.server.webhookBaseUrl;
-			const second = await triggerSetup({ keywords: [uuid] }, { apiToken: TOKEN, baseUrl: proxy.url });
+			const second = await triggerSetup(
+				{ keywords: [uuid] },
+				{ apiToken: TOKEN, baseUrl: proxy.url },
+			);
 			second.workflow.id = 'other';
 			second.additionalData.webhookBaseUrl = `${world.server.webhookBaseUrl}-other`;
 			await Promise.all([activate(first), activate(second)]);
 			const ours = Object.values(registrationsOf(first))[0].webhookId;
 			const theirs = Object.values(registrationsOf(second))[0].webhookId;
 			expect(proxy.order.slice(0, 4)).toEqual(['GET', 'GET', 'PUT', 'PUT']);
-			expect(await keywordState(uuid)).toEqual({ call_webhook: true, webhooks: [ours, theirs].sort() });
+			expect(await keywordState(uuid)).toEqual({
+				call_webhook: true,
+				webhooks: [ours, theirs].sort(),
+			});
 			expect(await webhookCount()).toBe(2);
 
 			await deactivate(first);
@@ -332,12 +413,17 @@ describe('against the sandbox, over HTTP', () => {
 		const [uuid] = world.setup.node.parameters.keywords as string[];
 		// What a create whose answer never arrived leaves: a webhook for this node's URL, on no keyword.
 		const url = `${world.server.webhookBaseUrl}/8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01/webhook`;
-		const lost = (await world.call('POST', '/webhooks', { name: 'n8n: lost', url, headers: { [HEADER]: 'x' } })).body.data.uuid as string;
+		const lost = (
+			await world.call('POST', '/webhooks', { name: 'n8n: lost', url, headers: { [HEADER]: 'x' } })
+		).body.data.uuid as string;
 		await activate(world.setup);
 		const ours = Object.values(registrationsOf(world.setup))[0].webhookId;
 		expect(ours).not.toBe(lost);
 		expect(Object.keys(registrationsOf(world.setup))).toEqual([url]);
-		const webhooks = (await world.call('GET', '/webhooks?per_page=1000')).body.data as Array<{ uuid: string; url: string }>;
+		const webhooks = (await world.call('GET', '/webhooks?per_page=1000')).body.data as Array<{
+			uuid: string;
+			url: string;
+		}>;
 		expect(webhooks.map((entry) => entry.uuid)).toEqual([ours]);
 		expect(await keywordState(uuid)).toEqual({ call_webhook: true, webhooks: [ours] });
 		await deactivate(world.setup);

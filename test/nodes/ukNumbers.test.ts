@@ -23,8 +23,14 @@ async function sentBody(
 	parameters: INodeParameters,
 	defaultCountryCode?: string,
 ): Promise<unknown> {
-	const passona = new PassonaMock().reply(method, path, 200, { data: group({ status: 'Modifying' }) });
-	const credentials = { apiToken: TOKEN, baseUrl: BASE_URL, ...(defaultCountryCode === undefined ? {} : { defaultCountryCode }) };
+	const passona = new PassonaMock().reply(method, path, 200, {
+		data: group({ status: 'Modifying' }),
+	});
+	const credentials = {
+		apiToken: TOKEN,
+		baseUrl: BASE_URL,
+		...(defaultCountryCode === undefined ? {} : { defaultCountryCode }),
+	};
 	const { error } = await runPassona({ parameters, credentials });
 	expect(error?.message).toBeUndefined();
 	expect(passona.requests).toHaveLength(1);
@@ -33,13 +39,17 @@ async function sentBody(
 
 describe('UK numbers', () => {
 	test('Add Contacts (fields): 07700 900123 is sent as 447700900123 with a credential saved before the setting existed', async () => {
-		expect(await sentBody('PUT', `${groupPath}/add-contacts`, addFromFields('07700 900123'))).toEqual({
+		expect(
+			await sentBody('PUT', `${groupPath}/add-contacts`, addFromFields('07700 900123')),
+		).toEqual({
 			contacts: [{ phone_number: '447700900123', custom_fields: {} }],
 		});
 	});
 
 	test('Add Contacts (fields): +44 (0)7700 900123 loses its (0)', async () => {
-		expect(await sentBody('PUT', `${groupPath}/add-contacts`, addFromFields('+44 (0)7700 900123'), '44')).toEqual({
+		expect(
+			await sentBody('PUT', `${groupPath}/add-contacts`, addFromFields('+44 (0)7700 900123'), '44'),
+		).toEqual({
 			contacts: [{ phone_number: '447700900123', custom_fields: {} }],
 		});
 	});
@@ -106,14 +116,37 @@ describe('UK numbers', () => {
 	});
 
 	test('Contact Sync Groups: 07700 900123 is sent as 447700900123', async () => {
-		const parameters = { resource: 'contact', operation: 'syncGroups', phoneNumber: '07700 900123', contactGroups: [GROUP_UUID] };
-		expect(await sentBody('POST', '/contact/sync/groups', parameters)).toEqual({ contact: '447700900123', groups: [GROUP_UUID] });
+		const parameters = {
+			resource: 'contact',
+			operation: 'syncGroups',
+			phoneNumber: '07700 900123',
+			contactGroups: [GROUP_UUID],
+		};
+		expect(await sentBody('POST', '/contact/sync/groups', parameters)).toEqual({
+			contact: '447700900123',
+			groups: [GROUP_UUID],
+		});
 	});
 
 	test.each([
-		['no Default Country Code', '', '07700 900123', '"Phone Number" contains "07700 900123", a national number that cannot be made international: the Passona API credential has no Default Country Code [item 0]'],
-		['a 0 left after +44', '44', '+44 07700 900123', '"Phone Number" contains "+44 07700 900123", which has a 0 after the country code 44'],
-		['a Default Country Code that is not one', 'UK', '07700 900123', '"Default Country Code" is "UK", which is not a country calling code [item 0]'],
+		[
+			'no Default Country Code',
+			'',
+			'07700 900123',
+			'"Phone Number" contains "07700 900123", a national number that cannot be made international: the Passona API credential has no Default Country Code [item 0]',
+		],
+		[
+			'a 0 left after +44',
+			'44',
+			'+44 07700 900123',
+			'"Phone Number" contains "+44 07700 900123", which has a 0 after the country code 44',
+		],
+		[
+			'a Default Country Code that is not one',
+			'UK',
+			'07700 900123',
+			'"Default Country Code" is "UK", which is not a country calling code [item 0]',
+		],
 	])('refused before sending: %s', async (_case, defaultCountryCode, phoneNumber, message) => {
 		const passona = new PassonaMock();
 		const { error } = await runPassona({

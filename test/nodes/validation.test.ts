@@ -27,17 +27,34 @@ describe('refused before sending', () => {
 	test.each([
 		[
 			'an invalid phone number in Remove Contacts',
-			{ resource: 'contactGroup', operation: 'removeContacts', contactGroup: byId(GROUP_UUID), phoneNumbers: '447713252152, 0771-CALL-ME' },
+			{
+				resource: 'contactGroup',
+				operation: 'removeContacts',
+				contactGroup: byId(GROUP_UUID),
+				phoneNumbers: '447713252152, 0771-CALL-ME',
+			},
 			'"Phone Numbers" contains "0771-CALL-ME", which is not a phone number: only digits, spaces, dashes, brackets and a leading + are allowed [item 0]',
 		],
 		[
 			'a phone number with too few digits in Add Contacts',
-			{ resource: 'contactGroup', operation: 'addContacts', contactGroup: byId(GROUP_UUID), contactSource: 'fields', phoneNumber: '+44 123' },
+			{
+				resource: 'contactGroup',
+				operation: 'addContacts',
+				contactGroup: byId(GROUP_UUID),
+				contactSource: 'fields',
+				phoneNumber: '+44 123',
+			},
 			'"Phone Number" contains "+44 123", which has 5 digits: a phone number has 7 to 15 [item 0]',
 		],
 		[
 			'a contact list that is not JSON',
-			{ resource: 'contactGroup', operation: 'addContacts', contactGroup: byId(GROUP_UUID), contactSource: 'json', contactsJson: '[{"phone_number": ' },
+			{
+				resource: 'contactGroup',
+				operation: 'addContacts',
+				contactGroup: byId(GROUP_UUID),
+				contactSource: 'json',
+				contactsJson: '[{"phone_number": ',
+			},
 			'"Contacts (JSON)" is not valid JSON [item 0]',
 		],
 		[
@@ -47,28 +64,47 @@ describe('refused before sending', () => {
 				operation: 'addContacts',
 				contactGroup: byId(GROUP_UUID),
 				contactSource: 'json',
-				contactsJson: '[{"phone_number": "447713252151", "custom_fields": {"address": {"city": "Leeds"}}}]',
+				contactsJson:
+					'[{"phone_number": "447713252151", "custom_fields": {"address": {"city": "Leeds"}}}]',
 			},
 			'"Contacts (JSON)" has custom field "address" set to an object: a custom field holds text [item 0]',
 		],
 		[
 			'an ID from an expression that is not a UUID',
-			{ resource: 'contactGroup', operation: 'get', contactGroup: byId('={{ "09e0a326-fb2e-11e9-ba2a-0242ac12000" }}') },
+			{
+				resource: 'contactGroup',
+				operation: 'get',
+				contactGroup: byId('={{ "09e0a326-fb2e-11e9-ba2a-0242ac12000" }}'),
+			},
 			'"Contact Group" is not a valid Passona ID: "09e0a326-fb2e-11e9-ba2a-0242ac12000" [item 0]',
 		],
 		[
 			'a link to something else',
-			{ resource: 'contactGroup', operation: 'get', contactGroup: byUrl('={{ "https://passona.co.uk/api/2.0/keywords/' + GROUP_UUID + '" }}') },
+			{
+				resource: 'contactGroup',
+				operation: 'get',
+				contactGroup: byUrl('={{ "https://passona.co.uk/api/2.0/keywords/' + GROUP_UUID + '" }}'),
+			},
 			'"Contact Group" is not a link to a Passona contact group: "https://passona.co.uk/api/2.0/keywords/09e0a326-fb2e-11e9..." [item 0]',
 		],
 		[
 			'a link with a broken %-escape (was a bare "URI malformed")',
-			{ resource: 'contactGroup', operation: 'get', contactGroup: byUrl('={{ "https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A" }}') },
+			{
+				resource: 'contactGroup',
+				operation: 'get',
+				contactGroup: byUrl('={{ "https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A" }}'),
+			},
 			'"Contact Group" is not a valid Passona ID link: "https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A" [item 0]',
 		],
 		[
 			'a webhook header named __proto__ (n8n dropped it from the request without a word)',
-			{ resource: 'webhook', operation: 'create', name: 'Hook', url: 'https://example.com/hook', headers: { header: [{ name: '__proto__', value: 'v' }] } },
+			{
+				resource: 'webhook',
+				operation: 'create',
+				name: 'Hook',
+				url: 'https://example.com/hook',
+				headers: { header: [{ name: '__proto__', value: 'v' }] },
+			},
 			'"Headers" has "__proto__", which n8n cannot send as a header name [item 0]',
 		],
 		[
@@ -78,17 +114,32 @@ describe('refused before sending', () => {
 		],
 		[
 			'an Update with nothing to change',
-			{ resource: 'contactGroup', operation: 'update', contactGroup: byId(GROUP_UUID), updateFields: {} },
+			{
+				resource: 'contactGroup',
+				operation: 'update',
+				contactGroup: byId(GROUP_UUID),
+				updateFields: {},
+			},
 			'"Update Fields" is empty [item 0]',
 		],
 		[
 			'no included groups for unique contacts',
-			{ resource: 'contactGroup', operation: 'getUniqueContacts', includedContactGroups: '={{ [] }}' },
+			{
+				resource: 'contactGroup',
+				operation: 'getUniqueContacts',
+				includedContactGroups: '={{ [] }}',
+			},
 			'"Included Contact Groups" is empty: choose at least one [item 0]',
 		],
 		[
 			'a keyword switched to add contacts to no group',
-			{ resource: 'keyword', operation: 'create', keyword: 'JOIN', addContactToGroup: true, contactGroups: '={{ [] }}' },
+			{
+				resource: 'keyword',
+				operation: 'create',
+				keyword: 'JOIN',
+				addContactToGroup: true,
+				contactGroups: '={{ [] }}',
+			},
 			'"Contact Groups" is empty: choose at least one [item 0]',
 		],
 		[
@@ -108,7 +159,9 @@ describe('refused before sending', () => {
 	});
 
 	test('a custom field named __proto__ reaches Passona (it used to vanish without a word)', async () => {
-		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, { data: group() });
+		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, {
+			data: group(),
+		});
 		const { error } = await runPassona({
 			parameters: {
 				resource: 'contactGroup',
@@ -121,7 +174,9 @@ describe('refused before sending', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(passona.requests[0].body).toEqual({
-			contacts: [{ phone_number: '447700900123', custom_fields: JSON.parse('{"__proto__": "kept"}') }],
+			contacts: [
+				{ phone_number: '447700900123', custom_fields: JSON.parse('{"__proto__": "kept"}') },
+			],
 		});
 	});
 
@@ -134,7 +189,9 @@ describe('refused before sending', () => {
 		expect(result.error?.message).toBe(
 			'"Phone Number" contains "not a number", which is not a phone number: only digits, spaces, dashes, brackets and a leading + are allowed [item 1]',
 		);
-		expect(result.error?.description).toBe('Use the international format, for example 447700900123 or +44 7700 900123.');
+		expect(result.error?.description).toBe(
+			'Use the international format, for example 447700900123 or +44 7700 900123.',
+		);
 	});
 
 	test('with Continue On Fail the bad item becomes an error item and the good ones are sent', async () => {
@@ -147,12 +204,19 @@ describe('refused before sending', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(error).toBeUndefined();
-		expect(passona.requests.map((request) => request.body).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+		expect(
+			passona.requests
+				.map((request) => request.body)
+				.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+		).toEqual([
 			{ contacts: [{ phone_number: '447700900123', custom_fields: {} }] },
 			{ contacts: [{ phone_number: '447700900125', custom_fields: {} }] },
 		]);
 		expect(items).toHaveLength(3);
-		expect(items[1].json).toEqual({ error: '"Phone Number" contains "12", which has 2 digits: a phone number has 7 to 15 [item 1]' });
+		expect(items[1].json).toEqual({
+			error:
+				'"Phone Number" contains "12", which has 2 digits: a phone number has 7 to 15 [item 1]',
+		});
 		expect(items[0].json.uuid).toBe(GROUP_UUID);
 		expect(items[2].json.uuid).toBe(GROUP_UUID);
 	});

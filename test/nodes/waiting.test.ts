@@ -26,7 +26,9 @@ beforeEach(() => {
 
 const headers = sentHeaders(TOKEN);
 const groupPath = `/contact-groups/${GROUP_UUID}`;
-const modifying = (n: number) => ({ data: group({ status: 'Modifying', scheduled_jobs_number: 1, number_of_contacts: n }) });
+const modifying = (n: number) => ({
+	data: group({ status: 'Modifying', scheduled_jobs_number: 1, number_of_contacts: n }),
+});
 const look = { method: 'GET', path: groupPath, query: {}, headers, body: undefined };
 
 describe('Wait for Passona to Finish', () => {
@@ -35,7 +37,13 @@ describe('Wait for Passona to Finish', () => {
 		const passona = new PassonaMock()
 			.reply('PUT', `${groupPath}/add-contacts`, 200, modifying(0))
 			.reply('GET', groupPath, 200, modifying(1))
-			.reply('GET', groupPath, 429, { message: 'Too Many Attempts.' }, { 'Content-Type': 'application/json', 'Retry-After': '9' })
+			.reply(
+				'GET',
+				groupPath,
+				429,
+				{ message: 'Too Many Attempts.' },
+				{ 'Content-Type': 'application/json', 'Retry-After': '9' },
+			)
 			.reply('GET', groupPath, 200, { data: ready });
 		const { items, error } = await runPassona({
 			parameters: {
@@ -94,10 +102,20 @@ describe('Wait for Passona to Finish', () => {
 			.reply('PUT', `${groupPath}/flush`, 200, modifying(10))
 			.reply('GET', groupPath, 200, { data: group({ status: 'Empty', number_of_contacts: 0 }) });
 		const { items } = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'flush', contactGroup: byId(GROUP_UUID), waitForPassona: true },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'flush',
+				contactGroup: byId(GROUP_UUID),
+				waitForPassona: true,
+			},
 		});
-		expect(passona.requests).toEqual([{ method: 'PUT', path: `${groupPath}/flush`, query: {}, headers, body: undefined }, look]);
-		expect(items.map((item) => [item.json.status, item.json.number_of_contacts])).toEqual([['Empty', 0]]);
+		expect(passona.requests).toEqual([
+			{ method: 'PUT', path: `${groupPath}/flush`, query: {}, headers, body: undefined },
+			look,
+		]);
+		expect(items.map((item) => [item.json.status, item.json.number_of_contacts])).toEqual([
+			['Empty', 0],
+		]);
 	});
 
 	test('Create With Contacts: waits on the group Passona created', async () => {
@@ -122,7 +140,9 @@ describe('Wait for Passona to Finish', () => {
 
 	test('off by default: Passona’s first answer (Modifying) is the output, nothing else is asked', async () => {
 		const passona = new PassonaMock().reply('PUT', `${groupPath}/flush`, 200, modifying(10));
-		const { items } = await runPassona({ parameters: { resource: 'contactGroup', operation: 'flush', contactGroup: byId(GROUP_UUID) } });
+		const { items } = await runPassona({
+			parameters: { resource: 'contactGroup', operation: 'flush', contactGroup: byId(GROUP_UUID) },
+		});
 		expect(passona.requests.map((request) => request.method)).toEqual(['PUT']);
 		expect(items.map((item) => item.json.status)).toEqual(['Modifying']);
 		expect(sleeps).toEqual([]);
@@ -152,11 +172,21 @@ describe('Wait for Passona to Finish', () => {
 			'Modifying',
 		]);
 
-		new PassonaMock().reply('PUT', `${groupPath}/flush`, 200, modifying(10)).reply('GET', groupPath, 200, modifying(7));
+		new PassonaMock()
+			.reply('PUT', `${groupPath}/flush`, 200, modifying(10))
+			.reply('GET', groupPath, 200, modifying(7));
 		const stopped = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'flush', contactGroup: byId(GROUP_UUID), waitForPassona: true, waitTimeLimit: 1 },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'flush',
+				contactGroup: byId(GROUP_UUID),
+				waitForPassona: true,
+				waitTimeLimit: 1,
+			},
 		});
-		expect(stopped.error?.message).toBe(`Passona is still applying the change to contact group ${GROUP_UUID}`);
+		expect(stopped.error?.message).toBe(
+			`Passona is still applying the change to contact group ${GROUP_UUID}`,
+		);
 		expect(stopped.error?.description).toBe(
 			'Passona accepted the change; it was still being applied (status Modifying, 7 contacts so far) when the 1-second Time Limit ran out. This is not a failure: Passona goes on in the background. Raise the Time Limit, or check the group later with Contact Group → Get.',
 		);
@@ -165,14 +195,29 @@ describe('Wait for Passona to Finish', () => {
 	test('a bad Time Limit is refused before anything is sent; an error while looking is worded as usual', async () => {
 		const passona = new PassonaMock();
 		const bad = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'flush', contactGroup: byId(GROUP_UUID), waitForPassona: true, waitTimeLimit: '={{ 0 }}' },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'flush',
+				contactGroup: byId(GROUP_UUID),
+				waitForPassona: true,
+				waitTimeLimit: '={{ 0 }}',
+			},
 		});
-		expect(bad.error?.message).toBe('"Time Limit (Seconds)" must be a number of seconds from 1 to 3600, got 0 [item 0]');
+		expect(bad.error?.message).toBe(
+			'"Time Limit (Seconds)" must be a number of seconds from 1 to 3600, got 0 [item 0]',
+		);
 		expect(passona.requests).toEqual([]);
 
-		passona.reply('PUT', `${groupPath}/flush`, 200, modifying(1)).reply('GET', groupPath, 404, { message: 'No query results' });
+		passona
+			.reply('PUT', `${groupPath}/flush`, 200, modifying(1))
+			.reply('GET', groupPath, 404, { message: 'No query results' });
 		const gone = await runPassona({
-			parameters: { resource: 'contactGroup', operation: 'flush', contactGroup: byId(GROUP_UUID), waitForPassona: true },
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'flush',
+				contactGroup: byId(GROUP_UUID),
+				waitForPassona: true,
+			},
 		});
 		expect(gone.error?.message).toBe(`Passona has no contact group ${GROUP_UUID}`);
 	});

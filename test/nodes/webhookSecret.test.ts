@@ -34,7 +34,12 @@ const cases: Array<[string, INodeParameters, (passona: PassonaMock) => void, unk
 	],
 	[
 		'Update',
-		{ resource: 'webhook', operation: 'update', webhook: byId(WEBHOOK_UUID), updateFields: { name: 'A' } },
+		{
+			resource: 'webhook',
+			operation: 'update',
+			webhook: byId(WEBHOOK_UUID),
+			updateFields: { name: 'A' },
+		},
 		(passona) => passona.reply('PUT', path, 200, { data: webhook('A', 'x-passona-n8n-secret') }),
 		[shown('A', 'x-passona-n8n-secret')],
 	],
@@ -50,7 +55,12 @@ const cases: Array<[string, INodeParameters, (passona: PassonaMock) => void, unk
 		(passona) =>
 			passona
 				.reply('GET', '/webhooks', 200, page('/webhooks', [webhook('A')], 1, 2, 1))
-				.reply('GET', '/webhooks', 200, page('/webhooks', [webhook('B'), { ...webhook('C'), headers: [] }], 2, 2, 1)),
+				.reply(
+					'GET',
+					'/webhooks',
+					200,
+					page('/webhooks', [webhook('B'), { ...webhook('C'), headers: [] }], 2, 2, 1),
+				),
 		[shown('A'), shown('B'), { ...webhook('C'), headers: [] }],
 	],
 	[
@@ -61,11 +71,14 @@ const cases: Array<[string, INodeParameters, (passona: PassonaMock) => void, unk
 	],
 ];
 
-test.each(cases)('%s shows the trigger secret header with its value hidden', async (_name, parameters, answer, expected) => {
-	const passona = new PassonaMock();
-	answer(passona);
-	const { items, error, run } = await runPassona({ parameters });
-	expect(error).toBeUndefined();
-	expect(items.map((item) => item.json)).toEqual(expected);
-	expect(exposedText(run)).not.toContain(SECRET);
-});
+test.each(cases)(
+	'%s shows the trigger secret header with its value hidden',
+	async (_name, parameters, answer, expected) => {
+		const passona = new PassonaMock();
+		answer(passona);
+		const { items, error, run } = await runPassona({ parameters });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual(expected);
+		expect(exposedText(run)).not.toContain(SECRET);
+	},
+);

@@ -24,7 +24,10 @@ test(`${TOTAL} deliveries in bursts of ${BURST}, with as many forged ones: none 
 	const forged = async (n: number) =>
 		await fetch(`${world.server.webhookBaseUrl}/x/webhook`, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'X-Passona-N8n-Secret': n % 2 ? secret.toUpperCase() : `${secret.slice(1)}0` },
+			headers: {
+				'Content-Type': 'application/json',
+				'X-Passona-N8n-Secret': n % 2 ? secret.toUpperCase() : `${secret.slice(1)}0`,
+			},
 			body: JSON.stringify({ message: `FORGED ${n}` }),
 		});
 	const started = Date.now();
@@ -33,7 +36,11 @@ test(`${TOTAL} deliveries in bursts of ${BURST}, with as many forged ones: none 
 		(async () => {
 			const statuses: number[] = [];
 			for (let start = 0; start < TOTAL; start += BURST) {
-				statuses.push(...(await Promise.all(Array.from({ length: BURST }, (_, n) => forged(start + n).then((r) => r.status)))));
+				statuses.push(
+					...(await Promise.all(
+						Array.from({ length: BURST }, (_, n) => forged(start + n).then((r) => r.status)),
+					)),
+				);
 			}
 			return statuses;
 		})(),
@@ -47,7 +54,11 @@ test(`${TOTAL} deliveries in bursts of ${BURST}, with as many forged ones: none 
 	console.info(
 		`pressure: ${TOTAL} signed deliveries and ${forgedAnswers.length} forged in bursts of ${BURST}, ${world.server.executions.length} runs, lost ${lost}, duplicated ${duplicated}, let in ${letIn}, ${Date.now() - started} ms`,
 	);
-	expect(answers.map((answer) => answer.body.data.deliveries.map((delivery: { status: number }) => delivery.status))).toEqual(expected.map(() => [200]));
+	expect(
+		answers.map((answer) =>
+			answer.body.data.deliveries.map((delivery: { status: number }) => delivery.status),
+		),
+	).toEqual(expected.map(() => [200]));
 	expect(forgedAnswers.every((status) => status === 401)).toBe(true);
 	expect({ lost, duplicated, letIn }).toEqual({ lost: 0, duplicated: 0, letIn: 0 });
 	expect(messages.sort()).toEqual(expected.sort());

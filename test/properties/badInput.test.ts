@@ -25,17 +25,28 @@ import { judge, runCase, tally } from './oracle';
 const RUNS = Number(process.env.PASSONA_PROPERTY_RUNS ?? 60);
 const settings = { numRuns: RUNS };
 jest.setTimeout(Math.max(60_000, RUNS * 500));
-const COLLECTIONS = { contactGroup: 'contact-groups', keyword: 'keywords', webhook: 'webhooks' } as const;
+const COLLECTIONS = {
+	contactGroup: 'contact-groups',
+	keyword: 'keywords',
+	webhook: 'webhooks',
+} as const;
 type Resource = keyof typeof COLLECTIONS;
 
 /** A field filled by expression from the item's `v`. */
 const mapped = (name = 'v') => `={{ $json.${name} }}`;
 const item = (values: Record<string, unknown>): IDataObject =>
-	Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as IDataObject;
-const pathOf = (collection: string, suffix = '') => new RegExp(`^/${collection}/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}${suffix}$`);
+	Object.fromEntries(
+		Object.entries(values).filter(([, value]) => value !== undefined),
+	) as IDataObject;
+const pathOf = (collection: string, suffix = '') =>
+	new RegExp(`^/${collection}/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}${suffix}$`);
 
 const textOrAny = fc.oneof(shortText, unicodeText, longText, blank, anyValue);
-const switchLike = fc.oneof(fc.boolean(), fc.constantFrom('true', 'FALSE', ' true ', 'yes', 1, 0), anyValue);
+const switchLike = fc.oneof(
+	fc.boolean(),
+	fc.constantFrom('true', 'FALSE', ' true ', 'yes', 1, 0),
+	anyValue,
+);
 /** A list of IDs as a list, as text separated by commas, or anything else. */
 const idListLike = fc.oneof(
 	fc.array(idLike, { maxLength: 4 }),
@@ -49,12 +60,16 @@ const urlLike = (collection: string) =>
 		uuidOffByOne.map((id) => `https://passona.co.uk/api/2.0/${collection}/${id}`),
 		uuid.map((id) => `https://passona.co.uk/api/2.0/somewhere-else/${id}`),
 		uuid.map((id) => `passona.co.uk/api/2.0/${collection}/${id}`),
-		fc.constantFrom('%', '%E0%A4%A', '%zz', '%C0').map((bad) => `https://passona.co.uk/api/2.0/${collection}/${bad}`),
+		fc
+			.constantFrom('%', '%E0%A4%A', '%zz', '%C0')
+			.map((bad) => `https://passona.co.uk/api/2.0/${collection}/${bad}`),
 		idLike,
 	);
 
 afterAll(() => {
-	console.info(`bad-input properties: ${tally.cases} cases, ${tally.refused} refused before sending, ${tally.sent} sent (${tally.requests} requests)`);
+	console.info(
+		`bad-input properties: ${tally.cases} cases, ${tally.refused} refused before sending, ${tally.sent} sent (${tally.requests} requests)`,
+	);
 });
 
 describe('IDs: every operation that acts on one group, keyword or webhook', () => {
@@ -77,27 +92,61 @@ describe('IDs: every operation that acts on one group, keyword or webhook', () =
 				fc.constantFrom('id', 'url', 'list', 'expression'),
 				fc.gen(),
 				async ([resource, operation, suffix], mode, gen) => {
-					const value = mode === 'url' ? gen(() => urlLike(COLLECTIONS[resource])) : gen(() => idLike);
+					const value =
+						mode === 'url' ? gen(() => urlLike(COLLECTIONS[resource])) : gen(() => idLike);
 					const locator = mode === 'expression' ? mapped() : { __rl: true, mode, value: mapped() };
-					const outcome = await runCase({ resource, operation, [resource]: locator } as INodeParameters, [item({ v: value })]);
-					judge(outcome, { method: method(operation), path: pathOf(COLLECTIONS[resource], suffix) });
+					const outcome = await runCase(
+						{ resource, operation, [resource]: locator } as INodeParameters,
+						[item({ v: value })],
+					);
+					judge(outcome, {
+						method: method(operation),
+						path: pathOf(COLLECTIONS[resource], suffix),
+					});
 				},
 			),
-			{ ...settings, examples: [[operations[0], 'url', ((() => 'https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A') as never)]] },
+			{
+				...settings,
+				examples: [
+					[
+						operations[0],
+						'url',
+						(() => 'https://passona.co.uk/api/2.0/contact-groups/%E0%A4%A') as never,
+					],
+				],
+			},
 		);
 	});
 
 	test('a valid ID as typed (any case, spaces around) always reaches its own path', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.constantFrom(...operations), uuidAsTyped, fc.boolean(), async ([resource, operation, suffix], id, byUrl) => {
-				const value = byUrl ? ` https://passona.co.uk/api/2.0/${COLLECTIONS[resource]}/${id.typed.trim()} ` : id.typed;
-				const outcome = await runCase(
-					{ resource, operation, [resource]: { __rl: true, mode: byUrl ? 'url' : 'id', value: mapped() } } as INodeParameters,
-					[item({ v: value })],
-				);
-				expect(judge(outcome, { method: method(operation), path: pathOf(COLLECTIONS[resource], suffix) })).toBe('sent');
-				expect(outcome.requests[0].path).toBe(`/${COLLECTIONS[resource]}/${id.expected}${suffix}`);
-			}),
+			fc.asyncProperty(
+				fc.constantFrom(...operations),
+				uuidAsTyped,
+				fc.boolean(),
+				async ([resource, operation, suffix], id, byUrl) => {
+					const value = byUrl
+						? ` https://passona.co.uk/api/2.0/${COLLECTIONS[resource]}/${id.typed.trim()} `
+						: id.typed;
+					const outcome = await runCase(
+						{
+							resource,
+							operation,
+							[resource]: { __rl: true, mode: byUrl ? 'url' : 'id', value: mapped() },
+						} as INodeParameters,
+						[item({ v: value })],
+					);
+					expect(
+						judge(outcome, {
+							method: method(operation),
+							path: pathOf(COLLECTIONS[resource], suffix),
+						}),
+					).toBe('sent');
+					expect(outcome.requests[0].path).toBe(
+						`/${COLLECTIONS[resource]}/${id.expected}${suffix}`,
+					);
+				},
+			),
 			{ numRuns: Math.ceil(RUNS / 2) },
 		);
 	});
@@ -106,28 +155,44 @@ describe('IDs: every operation that acts on one group, keyword or webhook', () =
 describe('text fields: create and update', () => {
 	test('Contact Group Create and Update', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.boolean(), textOrAny, textOrAny, switchLike, fc.boolean(), async (update, name, description, deletable, withDescription) => {
-				const parameters: IDataObject = update
-					? {
-							resource: 'contactGroup',
-							operation: 'update',
-							contactGroup: { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' },
-							updateFields: { name: mapped('name'), ...(withDescription ? { description: mapped('description') } : {}) },
-						}
-					: {
-							resource: 'contactGroup',
-							operation: 'create',
-							name: mapped('name'),
-							deletable: mapped('deletable'),
-							additionalFields: withDescription ? { description: mapped('description') } : {},
-						};
-				const outcome = await runCase(parameters as INodeParameters, [item({ name, description, deletable })]);
-				judge(outcome, {
-					method: update ? 'PUT' : 'POST',
-					path: update ? pathOf('contact-groups') : /^\/contact-groups$/,
-					body: ['name', 'description', 'deletable'],
-				});
-			}),
+			fc.asyncProperty(
+				fc.boolean(),
+				textOrAny,
+				textOrAny,
+				switchLike,
+				fc.boolean(),
+				async (update, name, description, deletable, withDescription) => {
+					const parameters: IDataObject = update
+						? {
+								resource: 'contactGroup',
+								operation: 'update',
+								contactGroup: {
+									__rl: true,
+									mode: 'id',
+									value: '09e0a326-fb2e-11e9-ba2a-0242ac120008',
+								},
+								updateFields: {
+									name: mapped('name'),
+									...(withDescription ? { description: mapped('description') } : {}),
+								},
+							}
+						: {
+								resource: 'contactGroup',
+								operation: 'create',
+								name: mapped('name'),
+								deletable: mapped('deletable'),
+								additionalFields: withDescription ? { description: mapped('description') } : {},
+							};
+					const outcome = await runCase(parameters as INodeParameters, [
+						item({ name, description, deletable }),
+					]);
+					judge(outcome, {
+						method: update ? 'PUT' : 'POST',
+						path: update ? pathOf('contact-groups') : /^\/contact-groups$/,
+						body: ['name', 'description', 'deletable'],
+					});
+				},
+			),
 			settings,
 		);
 	});
@@ -136,7 +201,15 @@ describe('text fields: create and update', () => {
 		await fc.assert(
 			fc.asyncProperty(
 				fc.boolean(),
-				fc.record({ keyword: textOrAny, help: textOrAny, message: textOrAny, add: switchLike, call: switchLike, groups: idListLike, hooks: idListLike }),
+				fc.record({
+					keyword: textOrAny,
+					help: textOrAny,
+					message: textOrAny,
+					add: switchLike,
+					call: switchLike,
+					groups: idListLike,
+					hooks: idListLike,
+				}),
 				async (update, values) => {
 					const fields = {
 						keyword: mapped('keyword'),
@@ -150,14 +223,32 @@ describe('text fields: create and update', () => {
 								resource: 'keyword',
 								operation: 'update',
 								keyword: { __rl: true, mode: 'id', value: 'f3357bfe-fb20-11e9-93ef-0242ac120008' },
-								updateFields: { ...fields, keyword: mapped('keyword'), help: mapped('help'), message: mapped('message') },
+								updateFields: {
+									...fields,
+									keyword: mapped('keyword'),
+									help: mapped('help'),
+									message: mapped('message'),
+								},
 							}
-						: { resource: 'keyword', operation: 'create', ...fields, additionalFields: { help: mapped('help'), message: mapped('message') } };
+						: {
+								resource: 'keyword',
+								operation: 'create',
+								...fields,
+								additionalFields: { help: mapped('help'), message: mapped('message') },
+							};
 					const outcome = await runCase(parameters as INodeParameters, [item(values)]);
 					judge(outcome, {
 						method: update ? 'PUT' : 'POST',
 						path: update ? pathOf('keywords') : /^\/keywords$/,
-						body: ['keyword', 'help', 'message', 'add_contact_to_group', 'call_webhook', 'contact_groups_uuid', 'webhooks_uuid'],
+						body: [
+							'keyword',
+							'help',
+							'message',
+							'add_contact_to_group',
+							'call_webhook',
+							'contact_groups_uuid',
+							'webhooks_uuid',
+						],
 					});
 				},
 			),
@@ -166,7 +257,19 @@ describe('text fields: create and update', () => {
 	});
 
 	const headerRow = fc.record({
-		name: fc.oneof(fc.constantFrom('X-Secret', 'Authorization', 'x_token', '__proto__', 'constructor', 'Bad Name', 'Ünïcode', ''), anyValue),
+		name: fc.oneof(
+			fc.constantFrom(
+				'X-Secret',
+				'Authorization',
+				'x_token',
+				'__proto__',
+				'constructor',
+				'Bad Name',
+				'Ünïcode',
+				'',
+			),
+			anyValue,
+		),
 		value: fc.oneof(shortText, fc.constantFrom('line\nbreak', 'a\r\nX-Injected: 1'), anyValue),
 	});
 
@@ -176,12 +279,30 @@ describe('text fields: create and update', () => {
 				fc.boolean(),
 				fc.record({
 					name: textOrAny,
-					url: fc.oneof(fc.webUrl(), fc.constantFrom('ftp://example.com/x', 'example.com/hook', 'https://', 'javascript:alert(1)', 'https://exa mple.com'), anyValue),
+					url: fc.oneof(
+						fc.webUrl(),
+						fc.constantFrom(
+							'ftp://example.com/x',
+							'example.com/hook',
+							'https://',
+							'javascript:alert(1)',
+							'https://exa mple.com',
+						),
+						anyValue,
+					),
 				}),
 				fc.array(headerRow, { maxLength: 3 }),
 				async (update, values, rows) => {
-					const header = rows.map((_, index) => ({ name: mapped(`h${index}n`), value: mapped(`h${index}v`) }));
-					const rowValues = Object.fromEntries(rows.flatMap((row, index) => [[`h${index}n`, row.name], [`h${index}v`, row.value]]));
+					const header = rows.map((_, index) => ({
+						name: mapped(`h${index}n`),
+						value: mapped(`h${index}v`),
+					}));
+					const rowValues = Object.fromEntries(
+						rows.flatMap((row, index) => [
+							[`h${index}n`, row.name],
+							[`h${index}v`, row.value],
+						]),
+					);
 					const fields = { name: mapped('name'), url: mapped('url') };
 					const parameters: IDataObject = update
 						? {
@@ -191,7 +312,9 @@ describe('text fields: create and update', () => {
 								updateFields: { ...fields, headers: { header } },
 							}
 						: { resource: 'webhook', operation: 'create', ...fields, headers: { header } };
-					const outcome = await runCase(parameters as INodeParameters, [item({ ...values, ...rowValues })]);
+					const outcome = await runCase(parameters as INodeParameters, [
+						item({ ...values, ...rowValues }),
+					]);
 					const verdict = judge(outcome, {
 						method: update ? 'PUT' : 'POST',
 						path: update ? pathOf('webhooks') : /^\/webhooks$/,
@@ -200,14 +323,21 @@ describe('text fields: create and update', () => {
 					if (verdict === 'sent') {
 						// No header row is dropped without a word.
 						const sent = (outcome.requests[0].body as { headers: Record<string, string> }).headers;
-						const names = new Set(rows.map((row) => (typeof row.name === 'string' ? row.name.trim() : row.name)));
+						const names = new Set(
+							rows.map((row) => (typeof row.name === 'string' ? row.name.trim() : row.name)),
+						);
 						expect(Object.keys(sent).length).toBe(names.size);
 					}
 				},
 			),
 			// Regression: fast-check seed -676697386, path 55:0:1:2:1:1:1:1:1:1:2:2:2:2:2:2:4 drew a header named
 			// "constructor", which n8n dropped from the request; it must be refused with words.
-			{ ...settings, examples: [[false, { name: '!', url: 'http://a.aa' }, [{ name: 'constructor', value: '' }]]] },
+			{
+				...settings,
+				examples: [
+					[false, { name: '!', url: 'http://a.aa' }, [{ name: 'constructor', value: '' }]],
+				],
+			},
 		);
 	});
 });
@@ -215,24 +345,56 @@ describe('text fields: create and update', () => {
 describe('phone numbers and contacts', () => {
 	const group = { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' };
 	const contactLike = fc.oneof(
-		fc.record({ phone_number: phoneLike, custom_fields: customFieldsLike }, { requiredKeys: ['phone_number'] }),
+		fc.record(
+			{ phone_number: phoneLike, custom_fields: customFieldsLike },
+			{ requiredKeys: ['phone_number'] },
+		),
 		anyValue,
 	);
 
 	test('Add Contacts from fields: a number and custom field rows', async () => {
-		const row = fc.record({ name: fc.oneof(fc.constantFrom('first_name', ' city ', '__proto__', 'constructor', ''), anyValue), value: anyValue });
+		const row = fc.record({
+			name: fc.oneof(
+				fc.constantFrom('first_name', ' city ', '__proto__', 'constructor', ''),
+				anyValue,
+			),
+			value: anyValue,
+		});
 		await fc.assert(
 			fc.asyncProperty(phoneLike, fc.array(row, { maxLength: 3 }), async (phone, rows) => {
-				const field = rows.map((_, index) => ({ name: mapped(`n${index}`), value: mapped(`v${index}`) }));
-				const values = Object.fromEntries(rows.flatMap((entry, index) => [[`n${index}`, entry.name], [`v${index}`, entry.value]]));
+				const field = rows.map((_, index) => ({
+					name: mapped(`n${index}`),
+					value: mapped(`v${index}`),
+				}));
+				const values = Object.fromEntries(
+					rows.flatMap((entry, index) => [
+						[`n${index}`, entry.name],
+						[`v${index}`, entry.value],
+					]),
+				);
 				const outcome = await runCase(
-					{ resource: 'contactGroup', operation: 'addContacts', contactGroup: group, contactSource: 'fields', phoneNumber: mapped('phone'), customFields: { field } } as INodeParameters,
+					{
+						resource: 'contactGroup',
+						operation: 'addContacts',
+						contactGroup: group,
+						contactSource: 'fields',
+						phoneNumber: mapped('phone'),
+						customFields: { field },
+					} as INodeParameters,
 					[item({ phone, ...values })],
 				);
-				const verdict = judge(outcome, { method: 'PUT', path: pathOf('contact-groups', '/add-contacts'), body: ['contacts'] });
+				const verdict = judge(outcome, {
+					method: 'PUT',
+					path: pathOf('contact-groups', '/add-contacts'),
+					body: ['contacts'],
+				});
 				if (verdict === 'sent') {
-					const [contact] = (outcome.requests[0].body as { contacts: Array<{ custom_fields: object }> }).contacts;
-					const names = new Set(rows.map((entry) => (typeof entry.name === 'string' ? entry.name.trim() : entry.name)));
+					const [contact] = (
+						outcome.requests[0].body as { contacts: Array<{ custom_fields: object }> }
+					).contacts;
+					const names = new Set(
+						rows.map((entry) => (typeof entry.name === 'string' ? entry.name.trim() : entry.name)),
+					);
 					expect(Object.keys(contact.custom_fields).length).toBe(names.size);
 				}
 			}),
@@ -251,10 +413,20 @@ describe('phone numbers and contacts', () => {
 				),
 				async (contacts) => {
 					const outcome = await runCase(
-						{ resource: 'contactGroup', operation: 'addContacts', contactGroup: group, contactSource: 'json', contactsJson: mapped() } as INodeParameters,
+						{
+							resource: 'contactGroup',
+							operation: 'addContacts',
+							contactGroup: group,
+							contactSource: 'json',
+							contactsJson: mapped(),
+						} as INodeParameters,
 						[item({ v: contacts })],
 					);
-					judge(outcome, { method: 'PUT', path: pathOf('contact-groups', '/add-contacts'), body: ['contacts'] });
+					judge(outcome, {
+						method: 'PUT',
+						path: pathOf('contact-groups', '/add-contacts'),
+						body: ['contacts'],
+					});
 				},
 			),
 			settings,
@@ -263,7 +435,15 @@ describe('phone numbers and contacts', () => {
 
 	const numbersLike = fc.oneof(
 		fc.array(phoneLike, { maxLength: 5 }),
-		fc.array(fc.oneof(phoneAsTyped.map(({ typed }) => String(typed)), badPhone.map(String)), { maxLength: 5 }).map((list) => list.join(fc.sample(fc.constantFrom(', ', ';', '\n', ' , '), 1)[0])),
+		fc
+			.array(
+				fc.oneof(
+					phoneAsTyped.map(({ typed }) => String(typed)),
+					badPhone.map(String),
+				),
+				{ maxLength: 5 },
+			)
+			.map((list) => list.join(fc.sample(fc.constantFrom(', ', ';', '\n', ' , '), 1)[0])),
 		phoneLike,
 	);
 
@@ -271,12 +451,25 @@ describe('phone numbers and contacts', () => {
 		await fc.assert(
 			fc.asyncProperty(fc.boolean(), numbersLike, shortText, async (create, numbers, name) => {
 				const parameters = create
-					? { resource: 'contactGroup', operation: 'createWithContacts', name: `Group ${name}`, deletable: true, phoneNumbers: mapped() }
-					: { resource: 'contactGroup', operation: 'removeContacts', contactGroup: group, phoneNumbers: mapped() };
+					? {
+							resource: 'contactGroup',
+							operation: 'createWithContacts',
+							name: `Group ${name}`,
+							deletable: true,
+							phoneNumbers: mapped(),
+						}
+					: {
+							resource: 'contactGroup',
+							operation: 'removeContacts',
+							contactGroup: group,
+							phoneNumbers: mapped(),
+						};
 				const outcome = await runCase(parameters as INodeParameters, [item({ v: numbers })]);
 				judge(outcome, {
 					method: create ? 'POST' : 'PUT',
-					path: create ? /^\/contact-groups\/bulk-contacts$/ : pathOf('contact-groups', '/remove-contacts'),
+					path: create
+						? /^\/contact-groups\/bulk-contacts$/
+						: pathOf('contact-groups', '/remove-contacts'),
 					body: create ? ['name', 'deletable', 'contacts'] : ['phone_numbers'],
 				});
 			}),
@@ -286,20 +479,50 @@ describe('phone numbers and contacts', () => {
 
 	test('thousands of contacts in one item, with duplicates: every number sent once, in requests of 1,000', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(phoneAsTyped, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 3500 }), fc.integer({ min: 1, max: 3500 }), async (pool, count, distinct) => {
-				// `distinct` numbers (some typed in the generated styles), repeated to `count` rows.
-				const numbers = Array.from({ length: distinct }, (_, k) => pool[k] ?? { typed: `+44 770 ${String(k).padStart(7, '0')}`, expected: `44770${String(k).padStart(7, '0')}` });
-				const rows = Array.from({ length: count }, (_, n) => numbers[n % numbers.length]);
-				const outcome = await runCase(
-					{ resource: 'contactGroup', operation: 'addContacts', contactGroup: group, contactSource: 'json', contactsJson: mapped() } as INodeParameters,
-					[item({ v: rows.map((row, n) => ({ phone_number: row.typed, custom_fields: { row: n } })) })],
-				);
-				expect(judge(outcome, { method: 'PUT', path: pathOf('contact-groups', '/add-contacts'), body: ['contacts'] })).toBe('sent');
-				const unique = [...new Set(rows.map((row) => row.expected))];
-				const sent = outcome.requests.flatMap((request) => (request.body as { contacts: Array<{ phone_number: string }> }).contacts);
-				expect(outcome.requests).toHaveLength(Math.ceil(unique.length / 1000));
-				expect(sent.map((contact) => contact.phone_number).sort()).toEqual(unique.sort());
-			}),
+			fc.asyncProperty(
+				fc.array(phoneAsTyped, { minLength: 1, maxLength: 40 }),
+				fc.integer({ min: 1, max: 3500 }),
+				fc.integer({ min: 1, max: 3500 }),
+				async (pool, count, distinct) => {
+					// `distinct` numbers (some typed in the generated styles), repeated to `count` rows.
+					const numbers = Array.from(
+						{ length: distinct },
+						(_, k) =>
+							pool[k] ?? {
+								typed: `+44 770 ${String(k).padStart(7, '0')}`,
+								expected: `44770${String(k).padStart(7, '0')}`,
+							},
+					);
+					const rows = Array.from({ length: count }, (_, n) => numbers[n % numbers.length]);
+					const outcome = await runCase(
+						{
+							resource: 'contactGroup',
+							operation: 'addContacts',
+							contactGroup: group,
+							contactSource: 'json',
+							contactsJson: mapped(),
+						} as INodeParameters,
+						[
+							item({
+								v: rows.map((row, n) => ({ phone_number: row.typed, custom_fields: { row: n } })),
+							}),
+						],
+					);
+					expect(
+						judge(outcome, {
+							method: 'PUT',
+							path: pathOf('contact-groups', '/add-contacts'),
+							body: ['contacts'],
+						}),
+					).toBe('sent');
+					const unique = [...new Set(rows.map((row) => row.expected))];
+					const sent = outcome.requests.flatMap(
+						(request) => (request.body as { contacts: Array<{ phone_number: string }> }).contacts,
+					);
+					expect(outcome.requests).toHaveLength(Math.ceil(unique.length / 1000));
+					expect(sent.map((contact) => contact.phone_number).sort()).toEqual(unique.sort());
+				},
+			),
 			{ numRuns: Math.ceil(RUNS / 4) },
 		);
 	});
@@ -310,7 +533,12 @@ describe('lists of IDs and paging', () => {
 		await fc.assert(
 			fc.asyncProperty(idListLike, idListLike, async (included, excluded) => {
 				const outcome = await runCase(
-					{ resource: 'contactGroup', operation: 'getUniqueContacts', includedContactGroups: mapped('inc'), excludedContactGroups: mapped('exc') },
+					{
+						resource: 'contactGroup',
+						operation: 'getUniqueContacts',
+						includedContactGroups: mapped('inc'),
+						excludedContactGroups: mapped('exc'),
+					},
 					[item({ inc: included, exc: excluded })],
 				);
 				judge(outcome, {
@@ -328,9 +556,16 @@ describe('lists of IDs and paging', () => {
 			fc.asyncProperty(
 				fc.constantFrom<Resource>('contactGroup', 'keyword', 'webhook'),
 				switchLike,
-				fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.constantFrom('10', ' 7 ', '', '1e3', '0x10', 2.5, [5], true), anyValue),
+				fc.oneof(
+					fc.integer({ min: -5, max: 5000 }),
+					fc.constantFrom('10', ' 7 ', '', '1e3', '0x10', 2.5, [5], true),
+					anyValue,
+				),
 				async (resource, returnAll, limit) => {
-					const outcome = await runCase({ resource, operation: 'getAll', returnAll: mapped('all'), limit: mapped('limit') }, [item({ all: returnAll, limit })]);
+					const outcome = await runCase(
+						{ resource, operation: 'getAll', returnAll: mapped('all'), limit: mapped('limit') },
+						[item({ all: returnAll, limit })],
+					);
 					judge(outcome, { method: 'GET', path: new RegExp(`^/${COLLECTIONS[resource]}$`) });
 				},
 			),

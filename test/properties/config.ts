@@ -10,11 +10,14 @@ import fc from 'fast-check';
 /** The seed of `npm test`. Change it only on purpose: a new seed draws different cases. */
 export const FIXED_SEED = 20261123;
 
-export function propertySeed(value: string | undefined = process.env.PASSONA_PROPERTY_SEED): number {
+export function propertySeed(
+	value: string | undefined = process.env.PASSONA_PROPERTY_SEED,
+): number {
 	if (value === undefined || value.trim() === '') return FIXED_SEED;
 	if (value.trim() === 'random') return (Math.random() * 2 ** 32) | 0;
 	const seed = Number(value);
-	if (!Number.isSafeInteger(seed)) throw new Error(`PASSONA_PROPERTY_SEED must be a whole number or "random", got "${value}"`);
+	if (!Number.isSafeInteger(seed))
+		throw new Error(`PASSONA_PROPERTY_SEED must be a whole number or "random", got "${value}"`);
 	return seed;
 }
 

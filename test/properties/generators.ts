@@ -13,7 +13,9 @@ export const clean = (text: string) => !MADE_UP.test(text);
 
 export const blank = fc.constantFrom('', ' ', '   ', '\t\n ', '\u00a0');
 export const shortText = fc.string({ maxLength: 30 }).filter(clean);
-export const unicodeText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter(clean);
+export const unicodeText = fc
+	.string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+	.filter(clean);
 export const longText = fc.string({ minLength: 256, maxLength: 2500 }).filter(clean);
 
 /** Anything at all: text, numbers, switches, null, nothing, lists, objects. */
@@ -28,7 +30,12 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 	fc.constant(null),
 	fc.constant(undefined),
 	fc.array(shortText, { maxLength: 3 }),
-	fc.object({ maxDepth: 1, maxKeys: 3, key: fc.string({ maxLength: 8 }).filter(clean), values: [shortText, fc.integer()] }),
+	fc.object({
+		maxDepth: 1,
+		maxKeys: 3,
+		key: fc.string({ maxLength: 8 }).filter(clean),
+		values: [shortText, fc.integer()],
+	}),
 );
 
 export const uuid = fc.uuid();
@@ -45,7 +52,10 @@ export const uuidOffByOne = fc
 /** A UUID as users paste it: any case, spaces around. */
 export const uuidAsTyped = fc
 	.tuple(fc.uuid(), fc.boolean(), fc.constantFrom('', ' ', '\n'))
-	.map(([id, upper, pad]) => ({ typed: `${pad}${upper ? id.toUpperCase() : id}${pad}`, expected: id }));
+	.map(([id, upper, pad]) => ({
+		typed: `${pad}${upper ? id.toUpperCase() : id}${pad}`,
+		expected: id,
+	}));
 
 export const idLike: fc.Arbitrary<unknown> = fc.oneof(
 	uuid,
@@ -58,14 +68,26 @@ export const idLike: fc.Arbitrary<unknown> = fc.oneof(
  * International digits as Passona stores them (never starting with 0, so "00" stays a prefix;
  * never 44 then 0, which the node refuses as a UK number with its trunk 0 left in).
  */
-export const phoneDigits = fc.oneof(
-	fc.stringMatching(/^[1-9][0-9]{6,14}$/),
-	fc.stringMatching(/^44[1-9][0-9]{8,9}$/),
-).filter((digits) => !digits.startsWith('440'));
+export const phoneDigits = fc
+	.oneof(fc.stringMatching(/^[1-9][0-9]{6,14}$/), fc.stringMatching(/^44[1-9][0-9]{8,9}$/))
+	.filter((digits) => !digits.startsWith('440'));
 
 /** A valid number written as people write it, with the digits Passona should receive. */
 export const phoneAsTyped = fc
-	.tuple(phoneDigits, fc.constantFrom('plain', 'plus', 'zeros', 'spaced', 'dashed', 'brackets', 'number', 'national', 'trunk'))
+	.tuple(
+		phoneDigits,
+		fc.constantFrom(
+			'plain',
+			'plus',
+			'zeros',
+			'spaced',
+			'dashed',
+			'brackets',
+			'number',
+			'national',
+			'trunk',
+		),
+	)
 	.map(([digits, style]) => {
 		const spaced = digits.replace(/(\d{2})(\d{4})/, '$1 $2 ');
 		const typed: unknown = {
@@ -88,16 +110,30 @@ export const badPhone: fc.Arbitrary<unknown> = fc.oneof(
 	fc.stringMatching(/^[1-9][0-9]{0,5}$/),
 	fc.stringMatching(/^0[1-9][0-9]{0,3}$/),
 	fc.stringMatching(/^[1-9][0-9]{15,20}$/),
-	fc.tuple(phoneDigits, fc.constantFrom('A', 'x', 'CALL', 'é', '#', '*', '/')).map(([digits, letters]) => `${digits.slice(0, 4)}${letters}${digits.slice(4)}`),
+	fc
+		.tuple(phoneDigits, fc.constantFrom('A', 'x', 'CALL', 'é', '#', '*', '/'))
+		.map(([digits, letters]) => `${digits.slice(0, 4)}${letters}${digits.slice(4)}`),
 	blank,
 	fc.constantFrom(null, true, {}, [], -447700900123, 4.477e11 + 0.5),
 );
 
-export const phoneLike: fc.Arbitrary<unknown> = fc.oneof(phoneAsTyped.map(({ typed }) => typed), badPhone, anyValue);
+export const phoneLike: fc.Arbitrary<unknown> = fc.oneof(
+	phoneAsTyped.map(({ typed }) => typed),
+	badPhone,
+	anyValue,
+);
 
 /** Custom fields as users build them: flat (the only valid shape) or not. */
 export const customFieldsLike: fc.Arbitrary<unknown> = fc.oneof(
-	fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((key) => clean(key) && key.trim() !== ''), fc.oneof(shortText, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 }),
-	fc.dictionary(fc.string({ maxLength: 6 }).filter(clean), fc.oneof(fc.object({ maxDepth: 1 }), fc.array(shortText)), { minKeys: 1, maxKeys: 2 }),
+	fc.dictionary(
+		fc.string({ minLength: 1, maxLength: 12 }).filter((key) => clean(key) && key.trim() !== ''),
+		fc.oneof(shortText, fc.integer(), fc.boolean(), fc.constant(null)),
+		{ maxKeys: 4 },
+	),
+	fc.dictionary(
+		fc.string({ maxLength: 6 }).filter(clean),
+		fc.oneof(fc.object({ maxDepth: 1 }), fc.array(shortText)),
+		{ minKeys: 1, maxKeys: 2 },
+	),
 	anyValue,
 );

@@ -16,7 +16,10 @@ export interface Outcome {
 	result: RunResult;
 }
 
-export async function runCase(parameters: INodeParameters, items: IDataObject[] = [{}]): Promise<Outcome> {
+export async function runCase(
+	parameters: INodeParameters,
+	items: IDataObject[] = [{}],
+): Promise<Outcome> {
 	const passona = answerEverything();
 	try {
 		const result = await runPassona({ parameters, items });
@@ -32,7 +35,10 @@ const PASSONA_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const isText = (max: number, required: boolean) => (value: unknown) =>
-	typeof value === 'string' && value === value.trim() && value.length <= max && (!required || value.length > 0);
+	typeof value === 'string' &&
+	value === value.trim() &&
+	value.length <= max &&
+	(!required || value.length > 0);
 const isBoolean = (value: unknown) => typeof value === 'boolean';
 const isUniqueList = (entry: RegExp, min: number) => (value: unknown) =>
 	Array.isArray(value) &&
@@ -54,7 +60,9 @@ const isContacts = (value: unknown) =>
 			custom_fields !== null &&
 			typeof custom_fields === 'object' &&
 			!Array.isArray(custom_fields) &&
-			Object.entries(custom_fields).every(([name, text]) => name.trim() === name && name !== '' && typeof text === 'string')
+			Object.entries(custom_fields).every(
+				([name, text]) => name.trim() === name && name !== '' && typeof text === 'string',
+			)
 		);
 	});
 
@@ -74,7 +82,9 @@ const BODY_RULES: Record<string, (value: unknown, request: RecordedRequest) => b
 	excluded_contact_group_uuids: isUniqueList(UUID, 0),
 	phone_numbers: isUniqueList(PHONE, 1),
 	contacts: (value, request) =>
-		request.path === '/contact-groups/bulk-contacts' ? isUniqueList(PHONE, 1)(value) : isContacts(value),
+		request.path === '/contact-groups/bulk-contacts'
+			? isUniqueList(PHONE, 1)(value)
+			: isContacts(value),
 	url: (value) => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value),
 	// Campaign, Template, Sender (test/properties/sendingInput.test.ts)
 	sender: (value) => isText(11, true)(value) && (value as string).length >= 3,
@@ -96,7 +106,9 @@ const BODY_RULES: Record<string, (value: unknown, request: RecordedRequest) => b
 		value !== null &&
 		typeof value === 'object' &&
 		!Array.isArray(value) &&
-		Object.entries(value).every(([name, text]) => HEADER_NAME.test(name) && typeof text === 'string' && !/[\r\n]/.test(text)),
+		Object.entries(value).every(
+			([name, text]) => HEADER_NAME.test(name) && typeof text === 'string' && !/[\r\n]/.test(text),
+		),
 };
 
 export interface Expectation {
@@ -110,14 +122,20 @@ export interface Expectation {
 const MADE_UP = /undefined|\[object Object\]|NaN/;
 
 /** Throws (for fast-check to shrink) unless the case was sent correctly or refused cleanly. */
-export function judge({ requests, result }: Outcome, expected: Expectation, itemIndex = 0): 'sent' | 'refused' {
+export function judge(
+	{ requests, result }: Outcome,
+	expected: Expectation,
+	itemIndex = 0,
+): 'sent' | 'refused' {
 	tally.cases++;
 	const shown = exposedText(result.run);
 	if (shown.includes(TOKEN)) throw new Error('the API token shows in the run');
 	if (result.error) {
 		const { message, context } = result.error;
-		if (requests.length > 0) throw new Error(`refused with "${message}" but sent ${JSON.stringify(requests)}`);
-		if (!/^"[A-Z][A-Za-z ()]+" .+ \[item \d+\]$/s.test(message)) throw new Error(`unclear error: ${message}`);
+		if (requests.length > 0)
+			throw new Error(`refused with "${message}" but sent ${JSON.stringify(requests)}`);
+		if (!/^"[A-Z][A-Za-z ()]+" .+ \[item \d+\]$/s.test(message))
+			throw new Error(`unclear error: ${message}`);
 		if (!message.endsWith(`[item ${itemIndex}]`) || context?.itemIndex !== itemIndex) {
 			throw new Error(`error does not name item ${itemIndex}: ${message}`);
 		}
@@ -127,19 +145,27 @@ export function judge({ requests, result }: Outcome, expected: Expectation, item
 	if (requests.length === 0) throw new Error('neither a request nor an error');
 	for (const request of requests) {
 		const text = `${request.path} ${JSON.stringify(request.query)} ${JSON.stringify(request.body ?? null)}`;
-		if (MADE_UP.test(text) || /null/.test(request.path)) throw new Error(`made-up value in ${text}`);
+		if (MADE_UP.test(text) || /null/.test(request.path))
+			throw new Error(`made-up value in ${text}`);
 		if (request.method !== expected.method || !expected.path.test(request.path)) {
 			throw new Error(`unexpected request ${request.method} ${request.path}`);
 		}
 		const body = (request.body ?? {}) as IDataObject;
 		for (const [property, value] of Object.entries(body)) {
 			const rule = BODY_RULES[property];
-			if (!expected.body?.includes(property) || !rule) throw new Error(`unexpected body property ${property}`);
-			if (!rule(value, request)) throw new Error(`wrong ${property}: ${JSON.stringify(value).slice(0, 300)}`);
+			if (!expected.body?.includes(property) || !rule)
+				throw new Error(`unexpected body property ${property}`);
+			if (!rule(value, request))
+				throw new Error(`wrong ${property}: ${JSON.stringify(value).slice(0, 300)}`);
 		}
 		if (request.method === 'GET' && 'per_page' in request.query) {
 			const perPage = Number(request.query.per_page);
-			if (!Number.isInteger(perPage) || perPage < 1 || perPage > 1000 || request.query.page !== '1') {
+			if (
+				!Number.isInteger(perPage) ||
+				perPage < 1 ||
+				perPage > 1000 ||
+				request.query.page !== '1'
+			) {
 				throw new Error(`wrong paging ${JSON.stringify(request.query)}`);
 			}
 		}

@@ -6,7 +6,17 @@
  */
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { anyValue, blank, idLike, longText, phoneLike, shortText, unicodeText, uuid, uuidOffByOne } from './generators';
+import {
+	anyValue,
+	blank,
+	idLike,
+	longText,
+	phoneLike,
+	shortText,
+	unicodeText,
+	uuid,
+	uuidOffByOne,
+} from './generators';
 import { judge, runCase } from './oracle';
 
 const RUNS = Number(process.env.PASSONA_PROPERTY_RUNS ?? 40);
@@ -15,15 +25,26 @@ jest.setTimeout(Math.max(60_000, RUNS * 1000));
 
 const mapped = (name: string) => `={{ $json.${name} }}`;
 const item = (values: Record<string, unknown>): IDataObject =>
-	Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as IDataObject;
-const pathOf = (collection: string) => new RegExp(`^/${collection}/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$`);
+	Object.fromEntries(
+		Object.entries(values).filter(([, value]) => value !== undefined),
+	) as IDataObject;
+const pathOf = (collection: string) =>
+	new RegExp(`^/${collection}/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$`);
 
 const textOrAny = fc.oneof(shortText, unicodeText, longText, blank, anyValue);
 const addressLike = fc.oneof(
 	fc.webUrl(),
 	fc.webUrl({ withQueryParameters: true, withFragments: true }),
 	fc.domain().map((domain) => `https://${domain}`),
-	fc.constantFrom('ftp://example.com', 'vani.io', 'https://', 'https:// vani.io', 'javascript:alert(1)', 'https://user@vani.io', 'HTTPS://Vani.IO/'),
+	fc.constantFrom(
+		'ftp://example.com',
+		'vani.io',
+		'https://',
+		'https:// vani.io',
+		'javascript:alert(1)',
+		'https://user@vani.io',
+		'HTTPS://Vani.IO/',
+	),
 	blank,
 	anyValue,
 );
@@ -36,7 +57,8 @@ const idListLike = fc.oneof(
 const LINK = { __rl: true, mode: 'id', value: 'e8cbe94a-faf4-11e9-96cc-0a5864600115' };
 const uuidValue = '09e0a326-fb2e-11e9-ba2a-0242ac120008';
 /** Anything but a switch that is on (on, the node would wait for real time). */
-const notOn = (value: unknown) => !(value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true'));
+const notOn = (value: unknown) =>
+	!(value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true'));
 
 describe('Link, Vanity Domain and Sync Groups: generated input', () => {
 	test('Link Create and Update', async () => {
@@ -70,10 +92,19 @@ describe('Link, Vanity Domain and Sync Groups: generated input', () => {
 		await fc.assert(
 			fc.asyncProperty(fc.boolean(), addressLike, async (update, domain) => {
 				const parameters: IDataObject = update
-					? { resource: 'vanityDomain', operation: 'update', vanityDomain: { __rl: true, mode: 'id', value: uuidValue }, domain: mapped('domain') }
+					? {
+							resource: 'vanityDomain',
+							operation: 'update',
+							vanityDomain: { __rl: true, mode: 'id', value: uuidValue },
+							domain: mapped('domain'),
+						}
 					: { resource: 'vanityDomain', operation: 'create', domain: mapped('domain') };
 				const outcome = await runCase(parameters as INodeParameters, [item({ domain })]);
-				judge(outcome, { method: update ? 'PUT' : 'POST', path: update ? pathOf('vanity-domains') : /^\/vanity-domains$/, body: ['domain'] });
+				judge(outcome, {
+					method: update ? 'PUT' : 'POST',
+					path: update ? pathOf('vanity-domains') : /^\/vanity-domains$/,
+					body: ['domain'],
+				});
 			}),
 			settings,
 		);
@@ -83,10 +114,19 @@ describe('Link, Vanity Domain and Sync Groups: generated input', () => {
 		await fc.assert(
 			fc.asyncProperty(phoneLike, idListLike, async (phone, groups) => {
 				const outcome = await runCase(
-					{ resource: 'contact', operation: 'syncGroups', phoneNumber: mapped('phone'), contactGroups: mapped('groups') },
+					{
+						resource: 'contact',
+						operation: 'syncGroups',
+						phoneNumber: mapped('phone'),
+						contactGroups: mapped('groups'),
+					},
 					[item({ phone, groups })],
 				);
-				judge(outcome, { method: 'POST', path: /^\/contact\/sync\/groups$/, body: ['contact', 'groups'] });
+				judge(outcome, {
+					method: 'POST',
+					path: /^\/contact\/sync\/groups$/,
+					body: ['contact', 'groups'],
+				});
 			}),
 			settings,
 		);

@@ -7,7 +7,17 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { normalisePhoneNumber } from '../../nodes/Passona/shared/phone';
-import { anyValue, blank, idLike, longText, phoneAsTyped, phoneLike, shortText, unicodeText, uuid } from './generators';
+import {
+	anyValue,
+	blank,
+	idLike,
+	longText,
+	phoneAsTyped,
+	phoneLike,
+	shortText,
+	unicodeText,
+	uuid,
+} from './generators';
 import { judge, runCase } from './oracle';
 
 const RUNS = Number(process.env.PASSONA_PROPERTY_RUNS ?? 40);
@@ -16,7 +26,9 @@ jest.setTimeout(Math.max(60_000, RUNS * 1000));
 
 const mapped = (name: string) => `={{ $json.${name} }}`;
 const item = (values: Record<string, unknown>): IDataObject =>
-	Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as IDataObject;
+	Object.fromEntries(
+		Object.entries(values).filter(([, value]) => value !== undefined),
+	) as IDataObject;
 
 const senderLike = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,14}$/), shortText, blank, anyValue);
 /** Bodies around the one-SMS limits: GSM-7 near 160 (with two-character €), UCS-2 near 70. */
@@ -25,7 +37,9 @@ const bodyLike = fc.oneof(
 	unicodeText,
 	longText,
 	fc.integer({ min: 150, max: 165 }).map((n) => 'a'.repeat(n)),
-	fc.tuple(fc.integer({ min: 140, max: 160 }), fc.integer({ min: 0, max: 12 })).map(([plain, euros]) => `${'a'.repeat(plain)}${'€'.repeat(euros)}`),
+	fc
+		.tuple(fc.integer({ min: 140, max: 160 }), fc.integer({ min: 0, max: 12 }))
+		.map(([plain, euros]) => `${'a'.repeat(plain)}${'€'.repeat(euros)}`),
 	fc.integer({ min: 60, max: 75 }).map((n) => `${'ł'.repeat(n)}`),
 	fc.constant('Hi ::LINK:: Text OPTOUT to stop 😀'),
 	blank,
@@ -33,8 +47,20 @@ const bodyLike = fc.oneof(
 );
 /** Dates as a date-time field or an expression gives them. */
 const dateLike = fc.oneof(
-	fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString()),
-	fc.date({ min: new Date('2090-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 19)),
+	fc
+		.date({
+			min: new Date('2000-01-01T00:00:00Z'),
+			max: new Date('2099-12-31T00:00:00Z'),
+			noInvalidDate: true,
+		})
+		.map((date) => date.toISOString()),
+	fc
+		.date({
+			min: new Date('2090-01-01T00:00:00Z'),
+			max: new Date('2099-12-31T00:00:00Z'),
+			noInvalidDate: true,
+		})
+		.map((date) => date.toISOString().slice(0, 19)),
 	fc.constantFrom('2099-02-30T10:00:00', 'tomorrow', '2099-13-01', '01/02/2099 10:00'),
 	anyValue,
 );
@@ -42,26 +68,35 @@ const dateLike = fc.oneof(
 describe('sending resources: generated input', () => {
 	test('Send Test: any number, sender, template ID and custom fields', async () => {
 		await fc.assert(
-			fc.asyncProperty(phoneLike, senderLike, idLike, fc.array(fc.record({ name: shortText, value: shortText }), { maxLength: 3 }), async (phone, sender, template, rows) => {
-				const outcome = await runCase(
-					{
-						resource: 'campaign',
-						operation: 'sendTest',
-						phoneNumber: mapped('phone'),
-						template: { __rl: true, mode: 'id', value: mapped('template') },
-						senderName: { __rl: true, mode: 'name', value: mapped('sender') },
-						name: 'Welcome',
-						customFields: { field: rows },
-					} as INodeParameters,
-					[item({ phone, sender, template })],
-				);
-				const verdict = judge(outcome, {
-					method: 'POST',
-					path: /^\/campaigns\/send-test$/,
-					body: ['name', 'template_uuid', 'sender', 'contact_number', 'custom_fields'],
-				});
-				if (verdict === 'sent') expect((outcome.requests[0].body as IDataObject).contact_number).toBe(normalisePhoneNumber(phone));
-			}),
+			fc.asyncProperty(
+				phoneLike,
+				senderLike,
+				idLike,
+				fc.array(fc.record({ name: shortText, value: shortText }), { maxLength: 3 }),
+				async (phone, sender, template, rows) => {
+					const outcome = await runCase(
+						{
+							resource: 'campaign',
+							operation: 'sendTest',
+							phoneNumber: mapped('phone'),
+							template: { __rl: true, mode: 'id', value: mapped('template') },
+							senderName: { __rl: true, mode: 'name', value: mapped('sender') },
+							name: 'Welcome',
+							customFields: { field: rows },
+						} as INodeParameters,
+						[item({ phone, sender, template })],
+					);
+					const verdict = judge(outcome, {
+						method: 'POST',
+						path: /^\/campaigns\/send-test$/,
+						body: ['name', 'template_uuid', 'sender', 'contact_number', 'custom_fields'],
+					});
+					if (verdict === 'sent')
+						expect((outcome.requests[0].body as IDataObject).contact_number).toBe(
+							normalisePhoneNumber(phone),
+						);
+				},
+			),
 			settings,
 		);
 	});
@@ -80,7 +115,13 @@ describe('sending resources: generated input', () => {
 					} as INodeParameters,
 					[item({ phone: phone.typed })],
 				);
-				expect(judge(outcome, { method: 'POST', path: /^\/campaigns\/send-test$/, body: ['name', 'template_uuid', 'sender', 'contact_number', 'custom_fields'] })).toBe('sent');
+				expect(
+					judge(outcome, {
+						method: 'POST',
+						path: /^\/campaigns\/send-test$/,
+						body: ['name', 'template_uuid', 'sender', 'contact_number', 'custom_fields'],
+					}),
+				).toBe('sent');
 				expect((outcome.requests[0].body as IDataObject).contact_number).toBe(phone.expected);
 			}),
 			{ ...settings, numRuns: Math.ceil(RUNS / 2) },
@@ -91,8 +132,19 @@ describe('sending resources: generated input', () => {
 		await fc.assert(
 			fc.asyncProperty(fc.boolean(), bodyLike, senderLike, async (update, body, sender) => {
 				const parameters = update
-					? { resource: 'template', operation: 'update', template: { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' }, updateFields: { body: mapped('body'), sender: mapped('sender') } }
-					: { resource: 'template', operation: 'create', name: 'T', body: mapped('body'), senderName: { __rl: true, mode: 'name', value: mapped('sender') } };
+					? {
+							resource: 'template',
+							operation: 'update',
+							template: { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' },
+							updateFields: { body: mapped('body'), sender: mapped('sender') },
+						}
+					: {
+							resource: 'template',
+							operation: 'create',
+							name: 'T',
+							body: mapped('body'),
+							senderName: { __rl: true, mode: 'name', value: mapped('sender') },
+						};
 				const outcome = await runCase(parameters as INodeParameters, [item({ body, sender })]);
 				judge(outcome, {
 					method: update ? 'PUT' : 'POST',
@@ -106,34 +158,53 @@ describe('sending resources: generated input', () => {
 
 	test('Campaign Create: any dates, expiry and groups', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.boolean(), dateLike, fc.oneof(dateLike, fc.constant(undefined)), fc.oneof(fc.integer({ min: -2, max: 400 }), anyValue), fc.oneof(fc.array(uuid, { minLength: 1, maxLength: 3 }), fc.array(idLike, { maxLength: 2 }), anyValue), async (at, sendAt, expiresAt, expiryDays, groups) => {
-				const outcome = await runCase(
-					{
-						resource: 'campaign',
-						operation: 'create',
-						name: 'C',
-						template: { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' },
-						senderName: { __rl: true, mode: 'name', value: 'Sandbox' },
-						includedGroups: mapped('groups'),
-						excludeOptouts: false,
-						when: at ? 'at' : 'now',
-						sendAt: mapped('sendAt'),
-						expiry: expiresAt === undefined ? 'afterDays' : 'at',
-						expiryDays: mapped('expiryDays'),
-						expiresAt: mapped('expiresAt'),
-					} as INodeParameters,
-					[item({ sendAt, expiresAt, expiryDays, groups })],
-				);
-				const verdict = judge(outcome, {
-					method: 'POST',
-					path: /^\/campaigns$/,
-					body: ['name', 'template_uuid', 'sender', 'included_contact_groups', 'excluded_contact_groups', 'scheduled_send_date', 'expiry_date'],
-				});
-				if (verdict === 'sent') {
-					const body = outcome.requests[0].body as IDataObject;
-					expect(String(body.expiry_date) > String(body.scheduled_send_date)).toBe(true);
-				}
-			}),
+			fc.asyncProperty(
+				fc.boolean(),
+				dateLike,
+				fc.oneof(dateLike, fc.constant(undefined)),
+				fc.oneof(fc.integer({ min: -2, max: 400 }), anyValue),
+				fc.oneof(
+					fc.array(uuid, { minLength: 1, maxLength: 3 }),
+					fc.array(idLike, { maxLength: 2 }),
+					anyValue,
+				),
+				async (at, sendAt, expiresAt, expiryDays, groups) => {
+					const outcome = await runCase(
+						{
+							resource: 'campaign',
+							operation: 'create',
+							name: 'C',
+							template: { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' },
+							senderName: { __rl: true, mode: 'name', value: 'Sandbox' },
+							includedGroups: mapped('groups'),
+							excludeOptouts: false,
+							when: at ? 'at' : 'now',
+							sendAt: mapped('sendAt'),
+							expiry: expiresAt === undefined ? 'afterDays' : 'at',
+							expiryDays: mapped('expiryDays'),
+							expiresAt: mapped('expiresAt'),
+						} as INodeParameters,
+						[item({ sendAt, expiresAt, expiryDays, groups })],
+					);
+					const verdict = judge(outcome, {
+						method: 'POST',
+						path: /^\/campaigns$/,
+						body: [
+							'name',
+							'template_uuid',
+							'sender',
+							'included_contact_groups',
+							'excluded_contact_groups',
+							'scheduled_send_date',
+							'expiry_date',
+						],
+					});
+					if (verdict === 'sent') {
+						const body = outcome.requests[0].body as IDataObject;
+						expect(String(body.expiry_date) > String(body.scheduled_send_date)).toBe(true);
+					}
+				},
+			),
 			settings,
 		);
 	});
@@ -141,7 +212,10 @@ describe('sending resources: generated input', () => {
 	test('Sender Create: any text', async () => {
 		await fc.assert(
 			fc.asyncProperty(senderLike, async (sender) => {
-				const outcome = await runCase({ resource: 'sender', operation: 'create', senderText: mapped('sender') }, [item({ sender })]);
+				const outcome = await runCase(
+					{ resource: 'sender', operation: 'create', senderText: mapped('sender') },
+					[item({ sender })],
+				);
 				judge(outcome, { method: 'POST', path: /^\/senders$/, body: ['sender'] });
 			}),
 			settings,

@@ -72,7 +72,9 @@ describe('contact groups CRUD', () => {
 	});
 
 	it('creates, shows, updates and deletes a group with the documented shape', async () => {
-		const created = await call(sandbox(), 'POST', '/contact-groups/', { name: 'New Contact Group' });
+		const created = await call(sandbox(), 'POST', '/contact-groups/', {
+			name: 'New Contact Group',
+		});
 		expect(created.status).toBe(201);
 		const uuid = created.body.data.uuid;
 		expect(uuid).toMatch(UUID);
@@ -101,7 +103,11 @@ describe('contact groups CRUD', () => {
 			description: 'A new contact group',
 		});
 		expect(updated.status).toBe(200);
-		expect(updated.body.data).toMatchObject({ uuid, name: 'Renamed', description: 'A new contact group' });
+		expect(updated.body.data).toMatchObject({
+			uuid,
+			name: 'Renamed',
+			description: 'A new contact group',
+		});
 
 		const deleted = await call(sandbox(), 'DELETE', `/contact-groups/${uuid}`);
 		expect(deleted.status).toBe(204);
@@ -126,7 +132,9 @@ describe('contact groups CRUD', () => {
 			},
 		});
 		const long = await call(sandbox(), 'POST', '/contact-groups', { name: 'x'.repeat(256) });
-		expect(long.body.errors.name).toEqual(['The name field must not be greater than 255 characters.']);
+		expect(long.body.errors.name).toEqual([
+			'The name field must not be greater than 255 characters.',
+		]);
 		const invalidJson = await call(sandbox(), 'POST', '/contact-groups', '{"name": ');
 		expect(invalidJson.status).toBe(422);
 		expect(invalidJson.body.errors).toHaveProperty('body');
@@ -134,12 +142,20 @@ describe('contact groups CRUD', () => {
 	});
 
 	it('answers 404 for unknown groups and routes, 405 for wrong methods', async () => {
-		const unknown = await call(sandbox(), 'GET', '/contact-groups/00000000-0000-0000-0000-000000000000');
+		const unknown = await call(
+			sandbox(),
+			'GET',
+			'/contact-groups/00000000-0000-0000-0000-000000000000',
+		);
 		expect(unknown.status).toBe(404);
 		expect(unknown.body).toEqual({
 			message: 'No query results for model [ContactGroup] 00000000-0000-0000-0000-000000000000',
 		});
-		for (const path of ['/nothing-here', '/contact-groups/x/y/z', '/contact-groups/%E0%A4%A/list-contacts']) {
+		for (const path of [
+			'/nothing-here',
+			'/contact-groups/x/y/z',
+			'/contact-groups/%E0%A4%A/list-contacts',
+		]) {
 			const answer = await call(sandbox(), 'GET', path);
 			expect(answer.status).toBe(404);
 			expect(answer.body).toEqual({ message: 'Not found' });
@@ -171,7 +187,9 @@ describe('contact groups CRUD', () => {
 
 	it('answers 423 for every change of a locked group, and unlocks', async () => {
 		const group = await createGroup('Sending');
-		const lock = await call(sandbox(), 'PUT', `/_sandbox/contact-groups/${group.uuid}/lock`, { locked: true });
+		const lock = await call(sandbox(), 'PUT', `/_sandbox/contact-groups/${group.uuid}/lock`, {
+			locked: true,
+		});
 		expect(lock.status).toBe(200);
 		const attempts: [string, string, unknown][] = [
 			['PUT', '', { name: 'x' }],
@@ -211,15 +229,25 @@ describe('contacts of a group', () => {
 			() => call(sandbox(), 'GET', `/contact-groups/${group.uuid}`),
 			(answer) => answer.body.data.status !== 'Modifying',
 		);
-		expect(settled.body.data).toMatchObject({ status: 'Ready', scheduled_jobs_number: 0, number_of_contacts: 2 });
-		expect([...sandbox().store.contactsOf(group.uuid)!.keys()]).toEqual(['447713252151', '447713252152']);
+		expect(settled.body.data).toMatchObject({
+			status: 'Ready',
+			scheduled_jobs_number: 0,
+			number_of_contacts: 2,
+		});
+		expect([...sandbox().store.contactsOf(group.uuid)!.keys()]).toEqual([
+			'447713252151',
+			'447713252152',
+		]);
 	});
 
 	it('updates the custom fields of a number added again, removes and flushes', async () => {
 		const group = await createGroup('Edits');
 		const url = `/contact-groups/${group.uuid}`;
 		await call(sandbox(), 'PUT', `${url}/add-contacts`, {
-			contacts: [{ phone_number: '447700900001', custom_fields: { name: 'A' } }, { phone_number: '447700900002' }],
+			contacts: [
+				{ phone_number: '447700900001', custom_fields: { name: 'A' } },
+				{ phone_number: '447700900002' },
+			],
 		});
 		await call(sandbox(), 'PUT', `${url}/add-contacts`, {
 			contacts: [{ phone_number: '447700900001', custom_fields: { name: 'B' } }],
@@ -228,11 +256,17 @@ describe('contacts of a group', () => {
 		expect(contacts.size).toBe(2);
 		expect(contacts.get('447700900001')!.custom_fields).toEqual({ name: 'B' });
 
-		const removed = await call(sandbox(), 'PUT', `${url}/remove-contacts`, { phone_numbers: ['447700900002'] });
+		const removed = await call(sandbox(), 'PUT', `${url}/remove-contacts`, {
+			phone_numbers: ['447700900002'],
+		});
 		expect(removed.body.data).toMatchObject({ status: 'Modifying', number_of_contacts: 1 });
 
 		const flushed = await call(sandbox(), 'PUT', `${url}/flush/`);
-		expect(flushed.body.data).toMatchObject({ status: 'Modifying', number_of_contacts: 0, headers: [] });
+		expect(flushed.body.data).toMatchObject({
+			status: 'Modifying',
+			number_of_contacts: 0,
+			headers: [],
+		});
 		const settled = await waitFor(
 			() => call(sandbox(), 'GET', url),
 			(answer) => answer.body.data.scheduled_jobs_number === 0,
@@ -243,7 +277,12 @@ describe('contacts of a group', () => {
 	it('validates phone numbers (7 to 15 digits) and the contact list', async () => {
 		const group = await createGroup('Validation');
 		const answer = await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}/add-contacts`, {
-			contacts: [{ phone_number: '123' }, { custom_fields: {} }, { phone_number: '1234567890123456' }, 'x'],
+			contacts: [
+				{ phone_number: '123' },
+				{ custom_fields: {} },
+				{ phone_number: '1234567890123456' },
+				'x',
+			],
 		});
 		expect(answer.status).toBe(422);
 		expect(Object.keys(answer.body.errors)).toEqual([
@@ -275,7 +314,9 @@ describe('contacts of a group', () => {
 			headers: [],
 		});
 		expect(answer.body.data.scheduled_jobs_number).toBeGreaterThanOrEqual(1);
-		const bad = await call(sandbox(), 'POST', '/contact-groups/bulk-contacts', { contacts: ['abc'] });
+		const bad = await call(sandbox(), 'POST', '/contact-groups/bulk-contacts', {
+			contacts: ['abc'],
+		});
 		expect(bad.body.errors).toEqual({
 			name: ['The name field is required.'],
 			'contacts.0': ['The contacts.0 field must be a phone number of 7 to 15 digits.'],
@@ -284,10 +325,19 @@ describe('contacts of a group', () => {
 
 	it('computes unique contacts: in any included group, in no excluded group, once each', async () => {
 		const store = sandbox().store;
-		const a = store.seedContactGroup({ name: 'A', contacts: ['447700000001', '447700000002', '447700000003'] });
-		const b = store.seedContactGroup({ name: 'B', contacts: ['447700000003', '447700000004', '447700000005'] });
+		const a = store.seedContactGroup({
+			name: 'A',
+			contacts: ['447700000001', '447700000002', '447700000003'],
+		});
+		const b = store.seedContactGroup({
+			name: 'B',
+			contacts: ['447700000003', '447700000004', '447700000005'],
+		});
 		const optouts = store.defaultOptoutsGroup;
-		store.addContacts(optouts, [{ phone_number: '447700000002' }, { phone_number: '447700000005' }]);
+		store.addContacts(optouts, [
+			{ phone_number: '447700000002' },
+			{ phone_number: '447700000005' },
+		]);
 		const c = store.seedContactGroup({ name: 'C', contacts: ['447700000004', '447700000009'] });
 		const body = {
 			included_contact_group_uuids: [a.uuid, b.uuid],
@@ -299,7 +349,10 @@ describe('contacts of a group', () => {
 			'447700000001',
 			'447700000003',
 		]);
-		expect(post.body.data[0]).toEqual({ phone_number: '447700000001', created_at: expect.stringMatching(TIMESTAMP) });
+		expect(post.body.data[0]).toEqual({
+			phone_number: '447700000001',
+			created_at: expect.stringMatching(TIMESTAMP),
+		});
 		expect(post.body).not.toHaveProperty('meta');
 
 		const get = await getWithBody(sandbox(), '/contact-groups/unique-contacts', body);
@@ -360,7 +413,13 @@ describe('pagination', () => {
 
 		const beyond = await call(sandbox(), 'GET', '/contact-groups?page=9&per_page=10');
 		expect(beyond.body.data).toEqual([]);
-		expect(beyond.body.meta).toMatchObject({ current_page: 9, from: null, to: null, total: 25, last_page: 3 });
+		expect(beyond.body.meta).toMatchObject({
+			current_page: 9,
+			from: null,
+			to: null,
+			total: 25,
+			last_page: 3,
+		});
 		expect(beyond.body.links.next).toBeNull();
 	});
 
@@ -369,7 +428,10 @@ describe('pagination', () => {
 		const contactsPath = `/contact-groups/${seeded.uuid}/list-contacts`;
 		const byDefault = await call(sandbox(), 'GET', contactsPath);
 		expect(byDefault.body.data).toHaveLength(50);
-		expect(byDefault.body.data[0]).toEqual({ phone_number: '447000000000', created_at: expect.stringMatching(TIMESTAMP) });
+		expect(byDefault.body.data[0]).toEqual({
+			phone_number: '447000000000',
+			created_at: expect.stringMatching(TIMESTAMP),
+		});
 		expect(byDefault.body.meta).toMatchObject({ per_page: 50, last_page: 24, total: 1200 });
 		expect(byDefault.body.links.next).toBe(`${sandbox().url}${contactsPath}?page=2`);
 
@@ -387,7 +449,11 @@ describe('pagination', () => {
 describe('seeding', () => {
 	it('seeds 100,000 contacts quickly and lists their last page', async () => {
 		const started = Date.now();
-		const group = sandbox().store.seedContactGroup({ name: 'Benchmark', contacts: 100_000, customFields: true });
+		const group = sandbox().store.seedContactGroup({
+			name: 'Benchmark',
+			contacts: 100_000,
+			customFields: true,
+		});
 		expect(Date.now() - started).toBeLessThan(5000);
 		const answer = await call(sandbox(), 'GET', `/contact-groups/${group.uuid}`);
 		expect(answer.body.data).toMatchObject({
@@ -396,7 +462,11 @@ describe('seeding', () => {
 			scheduled_jobs_number: 0,
 			headers: ['first_name', 'last_name'],
 		});
-		const last = await call(sandbox(), 'GET', `/contact-groups/${group.uuid}/list-contacts?per_page=1000&page=100`);
+		const last = await call(
+			sandbox(),
+			'GET',
+			`/contact-groups/${group.uuid}/list-contacts?per_page=1000&page=100`,
+		);
 		expect(last.body.data).toHaveLength(1000);
 		expect(last.body.data[999].phone_number).toBe('447000099999');
 		expect(last.body.links.next).toBeNull();

@@ -13,7 +13,9 @@ interface Received {
 }
 
 /** A local webhook receiver answering `status` to every call. */
-async function startReceiver(status = 200): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+async function startReceiver(
+	status = 200,
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
 	const received: Received[] = [];
 	const server: Server = createServer((req, res) => {
 		let body = '';
@@ -51,7 +53,11 @@ describe('inbound SMS simulation', () => {
 		const webhook = await call(sandbox(), 'POST', '/webhooks', {
 			name: 'Receiver',
 			url: receiver.url,
-			headers: { 'X-Passona-Secret': 'hush', Authorization: 'Token abc', 'content-type': 'text/plain' },
+			headers: {
+				'X-Passona-Secret': 'hush',
+				Authorization: 'Token abc',
+				'content-type': 'text/plain',
+			},
 		});
 		const keyword = await call(sandbox(), 'POST', '/keywords', {
 			keyword: 'JOIN',
@@ -62,14 +68,19 @@ describe('inbound SMS simulation', () => {
 		});
 		const keywordUuid = keyword.body.data.uuid;
 
-		const answer = await call(sandbox(), 'POST', '/_sandbox/inbound', { from: '+44 7700 900123', text: 'join me please' });
+		const answer = await call(sandbox(), 'POST', '/_sandbox/inbound', {
+			from: '+44 7700 900123',
+			text: 'join me please',
+		});
 		expect(answer.status).toBe(200);
 		expect(answer.body).toEqual({
 			data: {
 				matched: true,
 				keyword: keywordUuid,
 				added_to_groups: [group.uuid],
-				deliveries: [{ webhook_uuid: webhook.body.data.uuid, url: receiver.url, status: 202, error: null }],
+				deliveries: [
+					{ webhook_uuid: webhook.body.data.uuid, url: receiver.url, status: 202, error: null },
+				],
 			},
 		});
 
@@ -98,7 +109,10 @@ describe('inbound SMS simulation', () => {
 
 	it('answers no match for other words and calls nothing', async () => {
 		await call(sandbox(), 'POST', '/keywords', { keyword: 'JOIN' });
-		const answer = await call(sandbox(), 'POST', '/_sandbox/inbound', { from: '447700900123', text: 'JOINT venture' });
+		const answer = await call(sandbox(), 'POST', '/_sandbox/inbound', {
+			from: '447700900123',
+			text: 'JOINT venture',
+		});
 		expect(answer.body).toEqual({
 			data: { matched: false, keyword: null, added_to_groups: [], deliveries: [] },
 		});
@@ -114,10 +128,18 @@ describe('inbound SMS simulation', () => {
 			call_webhook: true,
 			webhooks_uuid: [webhook.body.data.uuid],
 		});
-		const answer = await call(sandbox(), 'POST', '/_sandbox/inbound', { from: '447700900123', text: 'ping' });
+		const answer = await call(sandbox(), 'POST', '/_sandbox/inbound', {
+			from: '447700900123',
+			text: 'ping',
+		});
 		expect(answer.body.data.matched).toBe(true);
 		expect(answer.body.data.deliveries).toEqual([
-			{ webhook_uuid: webhook.body.data.uuid, url: dead.url, status: null, error: expect.any(String) },
+			{
+				webhook_uuid: webhook.body.data.uuid,
+				url: dead.url,
+				status: null,
+				error: expect.any(String),
+			},
 		]);
 	});
 
@@ -139,7 +161,9 @@ describe('faults', () => {
 		});
 		expect(registered.status).toBe(201);
 
-		expect((await call(sandbox(), 'POST', '/contact-groups', { name: 'Not faulted' })).status).toBe(201);
+		expect((await call(sandbox(), 'POST', '/contact-groups', { name: 'Not faulted' })).status).toBe(
+			201,
+		);
 		expect((await call(sandbox(), 'GET', '/balance')).status).toBe(200);
 		const faulted = await call(sandbox(), 'GET', '/contact-groups');
 		expect(faulted.status).toBe(503);
@@ -149,7 +173,11 @@ describe('faults', () => {
 	});
 
 	it('applies a fault N times, and DELETE clears the rest', async () => {
-		await call(sandbox(), 'POST', '/_sandbox/faults', { path: '^/keywords', status: 429, times: 2 });
+		await call(sandbox(), 'POST', '/_sandbox/faults', {
+			path: '^/keywords',
+			status: 429,
+			times: 2,
+		});
 		expect((await call(sandbox(), 'GET', '/keywords')).status).toBe(429);
 		expect((await call(sandbox(), 'GET', '/keywords/')).status).toBe(429);
 		expect((await call(sandbox(), 'GET', '/keywords')).status).toBe(200);
@@ -161,12 +189,20 @@ describe('faults', () => {
 
 	it('answers invalid JSON, an empty body, or drops the connection', async () => {
 		await call(sandbox(), 'POST', '/_sandbox/faults', { path: '^/balance', mode: 'invalid-json' });
-		const invalid = await fetch(`${sandbox().url}/balance`, { headers: { Authorization: `Bearer ${sandbox().token}` } });
+		const invalid = await fetch(`${sandbox().url}/balance`, {
+			headers: { Authorization: `Bearer ${sandbox().token}` },
+		});
 		expect(invalid.status).toBe(200);
 		await expect(invalid.json()).rejects.toThrow();
 
-		await call(sandbox(), 'POST', '/_sandbox/faults', { path: '^/balance', mode: 'empty', status: 502 });
-		const empty = await fetch(`${sandbox().url}/balance`, { headers: { Authorization: `Bearer ${sandbox().token}` } });
+		await call(sandbox(), 'POST', '/_sandbox/faults', {
+			path: '^/balance',
+			mode: 'empty',
+			status: 502,
+		});
+		const empty = await fetch(`${sandbox().url}/balance`, {
+			headers: { Authorization: `Bearer ${sandbox().token}` },
+		});
 		expect(empty.status).toBe(502);
 		expect(await empty.text()).toBe('');
 
@@ -176,7 +212,11 @@ describe('faults', () => {
 	});
 
 	it('delays a fault, and times out without answering', async () => {
-		await call(sandbox(), 'POST', '/_sandbox/faults', { path: '^/balance', status: 500, delayMs: 150 });
+		await call(sandbox(), 'POST', '/_sandbox/faults', {
+			path: '^/balance',
+			status: 500,
+			delayMs: 150,
+		});
 		const started = Date.now();
 		expect((await call(sandbox(), 'GET', '/balance')).status).toBe(500);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
@@ -190,7 +230,11 @@ describe('faults', () => {
 	});
 
 	it('validates a fault', async () => {
-		const answer = await call(sandbox(), 'POST', '/_sandbox/faults', { path: '(', status: 99, mode: 'melt' });
+		const answer = await call(sandbox(), 'POST', '/_sandbox/faults', {
+			path: '(',
+			status: 99,
+			mode: 'melt',
+		});
 		expect(answer.status).toBe(422);
 		expect(Object.keys(answer.body.errors).sort()).toEqual(['mode', 'path', 'status']);
 		const listed = await call(sandbox(), 'GET', '/_sandbox/faults');
@@ -213,12 +257,20 @@ describe('request log, lock and reset', () => {
 
 	it('locks and unlocks a group through the control endpoint', async () => {
 		const group = sandbox().store.createContactGroup({ name: 'Campaign' });
-		const locked = await call(sandbox(), 'PUT', `/_sandbox/contact-groups/${group.uuid}/lock`, { locked: true });
+		const locked = await call(sandbox(), 'PUT', `/_sandbox/contact-groups/${group.uuid}/lock`, {
+			locked: true,
+		});
 		expect(locked.body.data).toMatchObject({ uuid: group.uuid, locked: true });
-		expect((await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}`, { name: 'x' })).status).toBe(423);
+		expect(
+			(await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}`, { name: 'x' })).status,
+		).toBe(423);
 		await call(sandbox(), 'PUT', `/_sandbox/contact-groups/${group.uuid}/lock`, { locked: false });
-		expect((await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}`, { name: 'x' })).status).toBe(200);
-		const missing = await call(sandbox(), 'PUT', '/_sandbox/contact-groups/nope/lock', { locked: true });
+		expect(
+			(await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}`, { name: 'x' })).status,
+		).toBe(200);
+		const missing = await call(sandbox(), 'PUT', '/_sandbox/contact-groups/nope/lock', {
+			locked: true,
+		});
 		expect(missing.status).toBe(404);
 		const invalid = await call(sandbox(), 'PUT', `/_sandbox/contact-groups/${group.uuid}/lock`, {});
 		expect(invalid.status).toBe(422);

@@ -22,7 +22,11 @@ export async function call(
 		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 	});
 	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+	return {
+		status: response.status,
+		body: text ? JSON.parse(text) : undefined,
+		headers: response.headers,
+	};
 }
 
 /** A GET with a JSON body, which fetch refuses to send (Passona's unique-contacts takes one). */
@@ -45,7 +49,11 @@ export function getWithBody(sandbox: Sandbox, path: string, body: unknown): Prom
 				res.on('data', (chunk: string) => (text += chunk));
 				res.on('end', () => {
 					const headers = new Headers(res.headers as Record<string, string>);
-					resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers });
+					resolve({
+						status: res.statusCode ?? 0,
+						body: text ? JSON.parse(text) : undefined,
+						headers,
+					});
 				});
 			},
 		);
@@ -67,7 +75,11 @@ export function useSandbox(options: { jobDelayMs?: number } = {}): () => Sandbox
 	return () => sandbox!;
 }
 
-export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+export async function waitFor<T>(
+	probe: () => Promise<T>,
+	done: (value: T) => boolean,
+	timeoutMs = 3000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();

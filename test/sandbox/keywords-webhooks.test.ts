@@ -2,7 +2,11 @@ import { call, useSandbox, UUID } from './helpers';
 
 const sandbox = useSandbox();
 
-async function createWebhook(name = 'Hook', url = 'https://example.test/hook', headers?: Record<string, string>) {
+async function createWebhook(
+	name = 'Hook',
+	url = 'https://example.test/hook',
+	headers?: Record<string, string>,
+) {
 	const answer = await call(sandbox(), 'POST', '/webhooks/', { name, url, headers });
 	expect(answer.status).toBe(201);
 	return answer.body.data;
@@ -29,7 +33,9 @@ describe('webhooks', () => {
 		});
 		expect((await call(sandbox(), 'GET', `/webhooks/${uuid}/`)).body).toEqual(created.body);
 
-		const updated = await call(sandbox(), 'PUT', `/webhooks/${uuid}`, { url: 'http://localhost:5678/hook' });
+		const updated = await call(sandbox(), 'PUT', `/webhooks/${uuid}`, {
+			url: 'http://localhost:5678/hook',
+		});
 		expect(updated.status).toBe(200);
 		expect(updated.body.data).toMatchObject({
 			name: 'n8n',
@@ -48,7 +54,10 @@ describe('webhooks', () => {
 	});
 
 	it('validates name, url and headers', async () => {
-		const answer = await call(sandbox(), 'POST', '/webhooks', { url: 'ftp://example.test', headers: { a: 1 } });
+		const answer = await call(sandbox(), 'POST', '/webhooks', {
+			url: 'ftp://example.test',
+			headers: { a: 1 },
+		});
 		expect(answer.status).toBe(422);
 		expect(answer.body).toEqual({
 			message: 'The name field is required. (and 2 more errors)',
@@ -107,7 +116,10 @@ describe('keywords', () => {
 	});
 
 	it('changes only the fields given on update, and deletes', async () => {
-		const created = await call(sandbox(), 'POST', '/keywords', { keyword: 'INFO', message: 'Hello' });
+		const created = await call(sandbox(), 'POST', '/keywords', {
+			keyword: 'INFO',
+			message: 'Hello',
+		});
 		expect(created.body.data).toMatchObject({
 			message: 'Hello',
 			help: '',
@@ -117,9 +129,16 @@ describe('keywords', () => {
 			webhooks_uuid: [],
 		});
 		const uuid = created.body.data.uuid;
-		const updated = await call(sandbox(), 'PUT', `/keywords/${uuid}`, { keyword: 'INFO-UPDATE', help: 'Help' });
+		const updated = await call(sandbox(), 'PUT', `/keywords/${uuid}`, {
+			keyword: 'INFO-UPDATE',
+			help: 'Help',
+		});
 		expect(updated.status).toBe(200);
-		expect(updated.body.data).toMatchObject({ keyword: 'INFO-UPDATE', message: 'Hello', help: 'Help' });
+		expect(updated.body.data).toMatchObject({
+			keyword: 'INFO-UPDATE',
+			message: 'Hello',
+			help: 'Help',
+		});
 		expect(sandbox().store.keywords.get(uuid)!.keyword).toBe('INFO-UPDATE');
 
 		expect((await call(sandbox(), 'DELETE', `/keywords/${uuid}`)).status).toBe(204);
@@ -138,7 +157,9 @@ describe('keywords', () => {
 			errors: { keyword: ['The keyword has already been taken.'] },
 		});
 		// Keeping its own keyword on update is no conflict.
-		const same = await call(sandbox(), 'PUT', `/keywords/${first.body.data.uuid}`, { keyword: 'Stop' });
+		const same = await call(sandbox(), 'PUT', `/keywords/${first.body.data.uuid}`, {
+			keyword: 'Stop',
+		});
 		expect(same.status).toBe(200);
 
 		const unknown = await call(sandbox(), 'POST', '/keywords', {
@@ -161,10 +182,18 @@ describe('keywords', () => {
 		for (let i = 0; i < 20; i++) await call(sandbox(), 'POST', '/keywords', { keyword: `K${i}` });
 		const first = await call(sandbox(), 'GET', '/keywords/');
 		expect(first.body.data).toHaveLength(15);
-		expect(first.body.meta).toMatchObject({ per_page: 15, last_page: 2, total: 20, path: `${sandbox().url}/keywords` });
+		expect(first.body.meta).toMatchObject({
+			per_page: 15,
+			last_page: 2,
+			total: 20,
+			path: `${sandbox().url}/keywords`,
+		});
 		const big = await call(sandbox(), 'GET', '/keywords?per_page=100');
 		expect(big.body.data).toHaveLength(20);
-		expect(big.body.links).toMatchObject({ next: null, last: `${sandbox().url}/keywords?page=1&per_page=100` });
+		expect(big.body.links).toMatchObject({
+			next: null,
+			last: `${sandbox().url}/keywords?page=1&per_page=100`,
+		});
 	});
 
 	it('drops a deleted webhook from the keywords that called it', async () => {

@@ -59,18 +59,24 @@ describe('the token before the body', () => {
 	test.each([
 		['no token', undefined],
 		['a wrong token', 'Bearer wrong-token-000000000000000000000000'],
-	])('%s: 401 while most of a 30 MB body is still unsent, and the connection closed', async (_case, authorization) => {
-		expect(await postPartOfBigBody(sandbox, authorization)).toEqual({
-			status: 401,
-			connection: 'close',
-			body: JSON.stringify({ message: 'Unauthenticated.' }),
-		});
-		// The sandbox still serves properly authenticated calls.
-		expect((await call(sandbox, 'GET', '/balance')).status).toBe(200);
-	});
+	])(
+		'%s: 401 while most of a 30 MB body is still unsent, and the connection closed',
+		async (_case, authorization) => {
+			expect(await postPartOfBigBody(sandbox, authorization)).toEqual({
+				status: 401,
+				connection: 'close',
+				body: JSON.stringify({ message: 'Unauthenticated.' }),
+			});
+			// The sandbox still serves properly authenticated calls.
+			expect((await call(sandbox, 'GET', '/balance')).status).toBe(200);
+		},
+	);
 
 	test('with the token the body is read as before', async () => {
-		const answer = await call(sandbox, 'POST', '/webhooks', { name: 'Hook', url: 'https://example.com/hook' });
+		const answer = await call(sandbox, 'POST', '/webhooks', {
+			name: 'Hook',
+			url: 'https://example.com/hook',
+		});
 		expect(answer.status).toBe(201);
 		expect(answer.body.data).toMatchObject({ name: 'Hook', url: 'https://example.com/hook' });
 	});
@@ -89,33 +95,39 @@ describe('headers and request timeouts', () => {
 
 	test.each([
 		['headers that never end', 'GET /api/2.0/balance HTTP/1.1\r\nHost: sandbox\r\n'],
-		['a body that never ends', 'POST /api/2.0/webhooks HTTP/1.1\r\nHost: sandbox\r\nAuthorization: Bearer TOKEN\r\nContent-Length: 100\r\n\r\n{"na'],
-	])('a client sending %s is cut off once the timeout has passed (here 300 ms)', async (_case, request) => {
-		const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 300 });
-		const text = request.replace('TOKEN', sandbox.token);
-		try {
-			const started = Date.now();
-			const outcome = await new Promise<{ closed: boolean; answer: string }>((resolve) => {
-				let answer = '';
-				const socket = connect(sandbox.port, '127.0.0.1', () => socket.write(text));
-				socket.setEncoding('utf8');
-				socket.on('data', (chunk: string) => (answer += chunk));
-				socket.on('close', () => {
-					clearTimeout(giveUp);
-					resolve({ closed: true, answer });
+		[
+			'a body that never ends',
+			'POST /api/2.0/webhooks HTTP/1.1\r\nHost: sandbox\r\nAuthorization: Bearer TOKEN\r\nContent-Length: 100\r\n\r\n{"na',
+		],
+	])(
+		'a client sending %s is cut off once the timeout has passed (here 300 ms)',
+		async (_case, request) => {
+			const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 300 });
+			const text = request.replace('TOKEN', sandbox.token);
+			try {
+				const started = Date.now();
+				const outcome = await new Promise<{ closed: boolean; answer: string }>((resolve) => {
+					let answer = '';
+					const socket = connect(sandbox.port, '127.0.0.1', () => socket.write(text));
+					socket.setEncoding('utf8');
+					socket.on('data', (chunk: string) => (answer += chunk));
+					socket.on('close', () => {
+						clearTimeout(giveUp);
+						resolve({ closed: true, answer });
+					});
+					socket.on('error', () => {});
+					const giveUp = setTimeout(() => {
+						socket.destroy();
+						resolve({ closed: false, answer });
+					}, 8000);
 				});
-				socket.on('error', () => {});
-				const giveUp = setTimeout(() => {
-					socket.destroy();
-					resolve({ closed: false, answer });
-				}, 8000);
-			});
-			expect(outcome.closed).toBe(true);
-			expect(outcome.answer).toMatch(/^HTTP\/1\.1 408 /);
-			// Cut off after the timeout, not before it.
-			expect(Date.now() - started).toBeGreaterThanOrEqual(300);
-		} finally {
-			await sandbox.close();
-		}
-	});
+				expect(outcome.closed).toBe(true);
+				expect(outcome.answer).toMatch(/^HTTP\/1\.1 408 /);
+				// Cut off after the timeout, not before it.
+				expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+			} finally {
+				await sandbox.close();
+			}
+		},
+	);
 });

@@ -9,15 +9,27 @@ const sandbox = useSandbox();
 const START = '2026-06-01T09:00:00.000Z';
 
 async function freeze() {
-	const answer = await call(sandbox(), 'PUT', '/_sandbox/clock', { now: START, send_duration_ms: 60_000 });
-	expect(answer.body.data).toEqual({ now: '2026-06-01 10:00:00', iso: START, frozen: true, send_duration_ms: 60_000 });
+	const answer = await call(sandbox(), 'PUT', '/_sandbox/clock', {
+		now: START,
+		send_duration_ms: 60_000,
+	});
+	expect(answer.body.data).toEqual({
+		now: '2026-06-01 10:00:00',
+		iso: START,
+		frozen: true,
+		send_duration_ms: 60_000,
+	});
 }
 
 const advance = (ms: number) => call(sandbox(), 'PUT', '/_sandbox/clock', { advance_ms: ms });
 const outbox = async () => (await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data;
 
 async function template(body = 'Hi {first_name}, 20% off today: ::OFFER:: Text OPTOUT to stop') {
-	const answer = await call(sandbox(), 'POST', '/templates', { name: 'Offer', body, sender: 'Sandbox' });
+	const answer = await call(sandbox(), 'POST', '/templates', {
+		name: 'Offer',
+		body,
+		sender: 'Sandbox',
+	});
 	expect(answer.status).toBe(201);
 	return answer.body.data;
 }
@@ -25,7 +37,11 @@ async function template(body = 'Hi {first_name}, 20% off today: ::OFFER:: Text O
 /** A group of three (one has opted out too) and a campaign to it, excluding default_optouts. */
 async function scheduledCampaign(sendDate = '2026-06-01 11:00:00') {
 	const store = sandbox().store;
-	const group = store.seedContactGroup({ name: 'Joiners', contacts: ['447700900001', '447700900002', '447700900003'], customFields: true });
+	const group = store.seedContactGroup({
+		name: 'Joiners',
+		contacts: ['447700900001', '447700900002', '447700900003'],
+		customFields: true,
+	});
 	store.addContacts(store.defaultOptoutsGroup, [{ phone_number: '447700900002' }]);
 	const offer = await template();
 	const answer = await call(sandbox(), 'POST', '/campaigns', {
@@ -44,7 +60,12 @@ async function scheduledCampaign(sendDate = '2026-06-01 11:00:00') {
 describe('senders', () => {
 	test('the team starts with 88440 and its name, approved; a new sender waits for moderation', async () => {
 		const listed = await call(sandbox(), 'GET', '/senders');
-		expect(listed.body.data.map((sender: { sender: string; status: string }) => [sender.sender, sender.status])).toEqual([
+		expect(
+			listed.body.data.map((sender: { sender: string; status: string }) => [
+				sender.sender,
+				sender.status,
+			]),
+		).toEqual([
 			['88440', '1'],
 			['Sandbox', '1'],
 		]);
@@ -59,22 +80,36 @@ describe('senders', () => {
 			updated_at: expect.stringMatching(TIMESTAMP),
 			links: [{ rel: 'self', uri: `${sandbox().url}/senders/${created.body.data.uuid}` }],
 		});
-		const approved = await call(sandbox(), 'PUT', `/_sandbox/senders/${created.body.data.uuid}/moderation`, { approved: true });
+		const approved = await call(
+			sandbox(),
+			'PUT',
+			`/_sandbox/senders/${created.body.data.uuid}/moderation`,
+			{ approved: true },
+		);
 		expect(approved.body.data.status).toBe('1');
-		const renamed = await call(sandbox(), 'PUT', `/senders/${created.body.data.uuid}`, { sender: 'NewSendUp' });
+		const renamed = await call(sandbox(), 'PUT', `/senders/${created.body.data.uuid}`, {
+			sender: 'NewSendUp',
+		});
 		expect(renamed.body.data).toMatchObject({ sender: 'NewSendUp', status: '0' });
 	});
 
-	test.each([['AB'], ['TwelveLetter'], ['88440']])('refuses %s (length, or taken) with 422', async (sender) => {
-		const answer = await call(sandbox(), 'POST', '/senders', { sender });
-		expect(answer.status).toBe(422);
-		expect(Object.keys(answer.body.errors)).toEqual(['sender']);
-	});
+	test.each([['AB'], ['TwelveLetter'], ['88440']])(
+		'refuses %s (length, or taken) with 422',
+		async (sender) => {
+			const answer = await call(sandbox(), 'POST', '/senders', { sender });
+			expect(answer.status).toBe(422);
+			expect(Object.keys(answer.body.errors)).toEqual(['sender']);
+		},
+	);
 });
 
 describe('templates', () => {
 	test('a new sender on a template is created in moderation; a body over 160 characters is refused', async () => {
-		const created = await call(sandbox(), 'POST', '/templates', { name: 'T', body: 'Hello', sender: 'Brand' });
+		const created = await call(sandbox(), 'POST', '/templates', {
+			name: 'T',
+			body: 'Hello',
+			sender: 'Brand',
+		});
 		expect(created.body.data).toEqual({
 			uuid: expect.stringMatching(UUID),
 			name: 'T',
@@ -86,14 +121,20 @@ describe('templates', () => {
 			updated_at: expect.stringMatching(TIMESTAMP),
 		});
 		expect(sandbox().store.sending.findSender('Brand')?.status).toBe('0');
-		const long = await call(sandbox(), 'POST', '/templates', { name: 'T', body: 'x'.repeat(161), sender: 'Sandbox' });
+		const long = await call(sandbox(), 'POST', '/templates', {
+			name: 'T',
+			body: 'x'.repeat(161),
+			sender: 'Sandbox',
+		});
 		expect(long.status).toBe(422);
 	});
 
 	test('preview fills in example custom fields and tracked links', async () => {
 		const offer = await template();
 		const preview = await call(sandbox(), 'GET', `/templates/${offer.uuid}/preview`);
-		expect(preview.body.data.body).toMatch(/^Hi Jane, 20% off today: https:\/\/psms\.io\/[\w-]{6} Text OPTOUT to stop$/);
+		expect(preview.body.data.body).toMatch(
+			/^Hi Jane, 20% off today: https:\/\/psms\.io\/[\w-]{6} Text OPTOUT to stop$/,
+		);
 	});
 });
 
@@ -121,33 +162,61 @@ describe('a campaign on the clock', () => {
 
 		await advance(3_600_000); // 11:00 London: sending
 		const [sending] = (await call(sandbox(), 'GET', '/campaigns')).body.data;
-		expect(sending).toMatchObject({ status: 1, started_sending_at: '2026-06-01 11:00:00', finished_sending_at: '' });
+		expect(sending).toMatchObject({
+			status: 1,
+			started_sending_at: '2026-06-01 11:00:00',
+			finished_sending_at: '',
+		});
 		const messages = await outbox();
-		expect(messages.map((message: { to: string }) => message.to)).toEqual(['447700900001', '447700900003']);
+		expect(messages.map((message: { to: string }) => message.to)).toEqual([
+			'447700900001',
+			'447700900003',
+		]);
 		expect(messages[0]).toEqual({
 			id: 1,
 			campaign_uuid: campaign.uuid,
 			kind: 'campaign',
 			to: '447700900001',
 			from: 'Sandbox',
-			body: expect.stringMatching(/^Hi First0, 20% off today: https:\/\/psms\.io\/[\w-]{6} Text OPTOUT to stop$/),
+			body: expect.stringMatching(
+				/^Hi First0, 20% off today: https:\/\/psms\.io\/[\w-]{6} Text OPTOUT to stop$/,
+			),
 			sent_at: '2026-06-01 11:00:00',
 		});
 		// Everything the sending campaign uses is locked.
-		expect((await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}`, { name: 'x' })).status).toBe(423);
-		expect((await call(sandbox(), 'PUT', `/templates/${offer.uuid}`, { body: 'x' })).status).toBe(423);
-		expect((await call(sandbox(), 'GET', `/templates/${offer.uuid}`)).body.data.is_locked).toBe(true);
-		expect((await call(sandbox(), 'PUT', `/campaigns/${campaign.uuid}`, { name: 'x' })).status).toBe(423);
+		expect(
+			(await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}`, { name: 'x' })).status,
+		).toBe(423);
+		expect((await call(sandbox(), 'PUT', `/templates/${offer.uuid}`, { body: 'x' })).status).toBe(
+			423,
+		);
+		expect((await call(sandbox(), 'GET', `/templates/${offer.uuid}`)).body.data.is_locked).toBe(
+			true,
+		);
+		expect(
+			(await call(sandbox(), 'PUT', `/campaigns/${campaign.uuid}`, { name: 'x' })).status,
+		).toBe(423);
 		expect((await call(sandbox(), 'DELETE', `/campaigns/${campaign.uuid}`)).status).toBe(423);
 
 		await advance(60_000); // the send takes a minute of clock time
 		const [sent] = (await call(sandbox(), 'GET', '/campaigns')).body.data;
-		expect(sent).toMatchObject({ status: 2, started_sending_at: '2026-06-01 11:00:00', finished_sending_at: '2026-06-01 11:01:00', updated_at: '2026-06-01 11:01:00' });
-		expect((await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}`, { name: 'x' })).status).toBe(200);
-		expect((await call(sandbox(), 'PUT', `/templates/${offer.uuid}`, { body: 'New' })).status).toBe(200);
+		expect(sent).toMatchObject({
+			status: 2,
+			started_sending_at: '2026-06-01 11:00:00',
+			finished_sending_at: '2026-06-01 11:01:00',
+			updated_at: '2026-06-01 11:01:00',
+		});
+		expect(
+			(await call(sandbox(), 'PUT', `/contact-groups/${group.uuid}`, { name: 'x' })).status,
+		).toBe(200);
+		expect((await call(sandbox(), 'PUT', `/templates/${offer.uuid}`, { body: 'New' })).status).toBe(
+			200,
+		);
 		const late = await call(sandbox(), 'PUT', `/campaigns/${campaign.uuid}`, { name: 'x' });
 		expect(late.status).toBe(422);
-		expect(late.body.message).toBe('The campaign can no longer be changed: it has started sending or its send date has passed.');
+		expect(late.body.message).toBe(
+			'The campaign can no longer be changed: it has started sending or its send date has passed.',
+		);
 		expect((await call(sandbox(), 'DELETE', `/campaigns/${campaign.uuid}`)).status).toBe(204);
 		expect(await outbox()).toHaveLength(2);
 	});
@@ -155,11 +224,22 @@ describe('a campaign on the clock', () => {
 	test('a jump past start and finish goes through both; a scheduled campaign can be updated and deleted', async () => {
 		await freeze();
 		const { campaign } = await scheduledCampaign('2026-06-01 12:00:00');
-		const updated = await call(sandbox(), 'PUT', `/campaigns/${campaign.uuid}`, { name: 'Renamed', scheduled_send_date: '2026-06-01 10:30:00' });
-		expect(updated.body.data).toMatchObject({ name: 'Renamed', scheduled_send_date: '2026-06-01 10:30:00', updated_at: '2026-06-01 10:00:00' });
+		const updated = await call(sandbox(), 'PUT', `/campaigns/${campaign.uuid}`, {
+			name: 'Renamed',
+			scheduled_send_date: '2026-06-01 10:30:00',
+		});
+		expect(updated.body.data).toMatchObject({
+			name: 'Renamed',
+			scheduled_send_date: '2026-06-01 10:30:00',
+			updated_at: '2026-06-01 10:00:00',
+		});
 		await advance(86_400_000);
 		const [sent] = (await call(sandbox(), 'GET', '/campaigns')).body.data;
-		expect(sent).toMatchObject({ status: 2, started_sending_at: '2026-06-01 10:30:00', finished_sending_at: '2026-06-01 10:31:00' });
+		expect(sent).toMatchObject({
+			status: 2,
+			started_sending_at: '2026-06-01 10:30:00',
+			finished_sending_at: '2026-06-01 10:31:00',
+		});
 	});
 
 	test('no endpoint for one campaign (405); bad dates, senders and groups are 422', async () => {
@@ -183,8 +263,14 @@ describe('a campaign on the clock', () => {
 			scheduled_send_date: ['The scheduled send date must be a date after or equal to now.'],
 			expiry_date: ['The expiry date must be a date after scheduled send date.'],
 		});
-		const format = await call(sandbox(), 'POST', '/campaigns', { ...body, sender: 'Sandbox', scheduled_send_date: '2026-06-01T11:00:00Z' });
-		expect(format.body.errors.scheduled_send_date).toEqual(['The scheduled send date does not match the format Y-m-d H:i:s.']);
+		const format = await call(sandbox(), 'POST', '/campaigns', {
+			...body,
+			sender: 'Sandbox',
+			scheduled_send_date: '2026-06-01T11:00:00Z',
+		});
+		expect(format.body.errors.scheduled_send_date).toEqual([
+			'The scheduled send date does not match the format Y-m-d H:i:s.',
+		]);
 	});
 
 	test('Send Test: one message to one number, rendered with its custom fields, recorded as a campaign', async () => {
@@ -216,7 +302,9 @@ describe('a campaign on the clock', () => {
 				sent_at: '2026-06-01 10:00:00',
 			},
 		]);
-		expect((await call(sandbox(), 'GET', '/_sandbox/outbox?to=447700900001')).body.data).toEqual([]);
+		expect((await call(sandbox(), 'GET', '/_sandbox/outbox?to=447700900001')).body.data).toEqual(
+			[],
+		);
 	});
 });
 
@@ -224,30 +312,45 @@ test('property: a campaign reaches each number of its groups once, and never one
 	const phone = fc.integer({ min: 0, max: 30 }).map((n) => String(447700900000 + n));
 	const groups = fc.array(fc.uniqueArray(phone, { maxLength: 12 }), { minLength: 1, maxLength: 5 });
 	fc.assert(
-		fc.property(groups, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), (members, excludedFlags) => {
-			const store = new SandboxStore({ jobDelayMs: 0 });
-			store.sending.clock.freeze(Date.parse(START));
-			const made = members.map((contacts, i) => store.seedContactGroup({ name: `G${i}`, contacts }));
-			const included = made.filter((_, i) => !excludedFlags[i]);
-			const excluded = made.filter((_, i) => excludedFlags[i]);
-			store.sending.templates.set('t', { uuid: 't', name: 't', body: 'Hi', sender: 'Sandbox', created_at: '', updated_at: '' });
-			store.sending.createCampaign({
-				name: 'c',
-				template_uuid: 't',
-				sender: 'Sandbox',
-				scheduled_send_date: store.sending.date(),
-				expiry_date: store.sending.date(Date.parse(START) + 86_400_000),
-				included_contact_groups: included.map((group) => group.uuid),
-				excluded_contact_groups: excluded.map((group) => group.uuid),
-			});
-			store.sending.tick();
-			const reached = store.sending.outbox.map((message) => message.to);
-			const banned = new Set(excluded.flatMap((group) => [...group.contacts.keys()]));
-			const expected = new Set(included.flatMap((group) => [...group.contacts.keys()]).filter((n) => !banned.has(n)));
-			expect(new Set(reached)).toEqual(expected);
-			expect(reached).toHaveLength(expected.size);
-			store.cancelJobs();
-		}),
+		fc.property(
+			groups,
+			fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+			(members, excludedFlags) => {
+				const store = new SandboxStore({ jobDelayMs: 0 });
+				store.sending.clock.freeze(Date.parse(START));
+				const made = members.map((contacts, i) =>
+					store.seedContactGroup({ name: `G${i}`, contacts }),
+				);
+				const included = made.filter((_, i) => !excludedFlags[i]);
+				const excluded = made.filter((_, i) => excludedFlags[i]);
+				store.sending.templates.set('t', {
+					uuid: 't',
+					name: 't',
+					body: 'Hi',
+					sender: 'Sandbox',
+					created_at: '',
+					updated_at: '',
+				});
+				store.sending.createCampaign({
+					name: 'c',
+					template_uuid: 't',
+					sender: 'Sandbox',
+					scheduled_send_date: store.sending.date(),
+					expiry_date: store.sending.date(Date.parse(START) + 86_400_000),
+					included_contact_groups: included.map((group) => group.uuid),
+					excluded_contact_groups: excluded.map((group) => group.uuid),
+				});
+				store.sending.tick();
+				const reached = store.sending.outbox.map((message) => message.to);
+				const banned = new Set(excluded.flatMap((group) => [...group.contacts.keys()]));
+				const expected = new Set(
+					included.flatMap((group) => [...group.contacts.keys()]).filter((n) => !banned.has(n)),
+				);
+				expect(new Set(reached)).toEqual(expected);
+				expect(reached).toHaveLength(expected.size);
+				store.cancelJobs();
+			},
+		),
 		{ seed: 13, numRuns: 200 },
 	);
 });
@@ -263,7 +366,10 @@ describe('the clock control', () => {
 		expect(bad.status).toBe(422);
 		expect(Object.keys(bad.body.errors).sort()).toEqual(['advance_ms', 'now']);
 		await call(sandbox(), 'POST', '/_sandbox/reset');
-		expect((await call(sandbox(), 'GET', '/_sandbox/clock')).body.data).toMatchObject({ frozen: false, send_duration_ms: 1000 });
+		expect((await call(sandbox(), 'GET', '/_sandbox/clock')).body.data).toMatchObject({
+			frozen: false,
+			send_duration_ms: 1000,
+		});
 	});
 
 	test('a campaign whose expiry is not after its send date never starts (status 3)', () => {

@@ -8,7 +8,9 @@ const logged: string[] = [];
 for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 	const original = console[method].bind(console);
 	console[method] = (...args: unknown[]) => {
-		logged.push(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: 8 }))).join(' '));
+		logged.push(
+			args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: 8 }))).join(' '),
+		);
 		original(...args);
 	};
 }

@@ -12,15 +12,24 @@ describe('campaignDates', () => {
 
 	test('a date and an expiry date, in the workflow zone', () => {
 		expect(
-			campaignDates({ sendNow: false, sendAt: '2026-04-01T09:00:00', expiresAt: '2026-04-02T09:00:00', now, inputZone: 'Europe/Paris' }),
+			campaignDates({
+				sendNow: false,
+				sendAt: '2026-04-01T09:00:00',
+				expiresAt: '2026-04-02T09:00:00',
+				now,
+				inputZone: 'Europe/Paris',
+			}),
 		).toEqual({ scheduled_send_date: '2026-04-01 08:00:00', expiry_date: '2026-04-02 08:00:00' });
 	});
 
 	test('a minute late is still accepted (a form filled in just now); more is refused', () => {
-		expect(campaignDates({ sendNow: false, sendAt: '2026-03-28T11:59:30Z', now, inputZone: 'UTC' }).scheduled_send_date).toBe(
-			'2026-03-28 11:59:30',
-		);
-		expect(() => campaignDates({ sendNow: false, sendAt: '2026-03-28T11:58:00Z', now, inputZone: 'UTC' })).toThrow(FieldError);
+		expect(
+			campaignDates({ sendNow: false, sendAt: '2026-03-28T11:59:30Z', now, inputZone: 'UTC' })
+				.scheduled_send_date,
+		).toBe('2026-03-28 11:59:30');
+		expect(() =>
+			campaignDates({ sendNow: false, sendAt: '2026-03-28T11:58:00Z', now, inputZone: 'UTC' }),
+		).toThrow(FieldError);
 	});
 
 	test.each([[0], [366], [1.5], ['two']])('expiry of %p days is refused', (expiryDays) => {

@@ -1,5 +1,9 @@
 /** What the campaign trigger reports, from lists alone (no HTTP). */
-import { campaignEvents, latestEvent, type CampaignEvent } from '../../nodes/PassonaCampaignTrigger/events';
+import {
+	campaignEvents,
+	latestEvent,
+	type CampaignEvent,
+} from '../../nodes/PassonaCampaignTrigger/events';
 
 const all = new Set<CampaignEvent>(['startedSending', 'finishedSending']);
 const c = (uuid: string, started = '', finished = '', status?: number) => ({
@@ -9,7 +13,9 @@ const c = (uuid: string, started = '', finished = '', status?: number) => ({
 	status: status ?? (finished ? 2 : 0),
 });
 const report = (campaigns: unknown[], seen?: Record<string, string>) =>
-	campaignEvents(campaigns, seen, all).events.map(({ event, campaign }) => `${event} ${String(campaign.uuid)}`);
+	campaignEvents(campaigns, seen, all).events.map(
+		({ event, campaign }) => `${event} ${String(campaign.uuid)}`,
+	);
 
 describe('campaignEvents', () => {
 	test('the first look takes stock and reports nothing', () => {
@@ -20,12 +26,23 @@ describe('campaignEvents', () => {
 	});
 
 	test('status 2 counts as finished (and started) even without times; null times count as unset', () => {
-		expect(report([c('a', '', '', 2)], { a: '' })).toEqual(['startedSending a', 'finishedSending a']);
-		expect(report([{ uuid: 'b', started_sending_at: null, finished_sending_at: null, status: 0 }], {})).toEqual([]);
+		expect(report([c('a', '', '', 2)], { a: '' })).toEqual([
+			'startedSending a',
+			'finishedSending a',
+		]);
+		expect(
+			report([{ uuid: 'b', started_sending_at: null, finished_sending_at: null, status: 0 }], {}),
+		).toEqual([]);
 	});
 
 	test('entries without a uuid, and anything that is not an object, are passed over', () => {
-		expect(campaignEvents([null, 'x', { name: 'no uuid', started_sending_at: 't' }, c('a', 't')], {}, all)).toEqual({
+		expect(
+			campaignEvents(
+				[null, 'x', { name: 'no uuid', started_sending_at: 't' }, c('a', 't')],
+				{},
+				all,
+			),
+		).toEqual({
 			events: [{ event: 'startedSending', campaign: c('a', 't') }],
 			seen: { a: 's' },
 		});
@@ -42,18 +59,34 @@ describe('campaignEvents', () => {
 	});
 
 	test('a campaign listed twice in one poll (on two pages) is reported once', () => {
-		expect(report([c('a', 't1'), c('b'), c('a', 't1')], { a: '', b: '' })).toEqual(['startedSending a']);
+		expect(report([c('a', 't1'), c('b'), c('a', 't1')], { a: '', b: '' })).toEqual([
+			'startedSending a',
+		]);
 	});
 
 	test('events come in the order they happened, across campaigns', () => {
-		const list = [c('a', '2026-01-01 10:00:05', '2026-01-01 10:09:00'), c('b', '2026-01-01 10:00:01', '2026-01-01 10:03:00')];
-		expect(report(list, {})).toEqual(['startedSending b', 'startedSending a', 'finishedSending b', 'finishedSending a']);
+		const list = [
+			c('a', '2026-01-01 10:00:05', '2026-01-01 10:09:00'),
+			c('b', '2026-01-01 10:00:01', '2026-01-01 10:03:00'),
+		];
+		expect(report(list, {})).toEqual([
+			'startedSending b',
+			'startedSending a',
+			'finishedSending b',
+			'finishedSending a',
+		]);
 	});
 
 	test('latestEvent is the most recent start or finish of those wanted', () => {
-		const list = [c('a', '2026-01-01 10:00:05', '2026-01-01 10:09:00'), c('b', '2026-01-01 10:10:00')];
+		const list = [
+			c('a', '2026-01-01 10:00:05', '2026-01-01 10:09:00'),
+			c('b', '2026-01-01 10:10:00'),
+		];
 		expect(latestEvent(list, all)).toEqual({ event: 'startedSending', campaign: list[1] });
-		expect(latestEvent(list, new Set<CampaignEvent>(['finishedSending']))).toEqual({ event: 'finishedSending', campaign: list[0] });
+		expect(latestEvent(list, new Set<CampaignEvent>(['finishedSending']))).toEqual({
+			event: 'finishedSending',
+			campaign: list[0],
+		});
 		expect(latestEvent([c('x')], all)).toBeUndefined();
 	});
 });

@@ -1,13 +1,27 @@
-import { dedupeContacts, parseContactList, parseCustomFields } from '../../nodes/Passona/shared/contacts';
+import {
+	dedupeContacts,
+	parseContactList,
+	parseCustomFields,
+} from '../../nodes/Passona/shared/contacts';
 import { pairsToObject, parseHeaders } from '../../nodes/Passona/shared/input';
 
 describe('contacts', () => {
 	test('parseContactList reads JSON text, a list or one contact, normalising numbers', () => {
 		const expected = [{ phone_number: '447713252151', custom_fields: { first_name: 'John' } }];
-		expect(parseContactList('[{"phone_number": "+44 7713 252151", "custom_fields": {"first_name": "John"}}]')).toEqual(expected);
-		expect(parseContactList([{ phone_number: 447713252151, custom_fields: { first_name: 'John' } }])).toEqual(expected);
-		expect(parseContactList({ phone_number: '447713252151', custom_fields: { first_name: 'John' } })).toEqual(expected);
-		expect(parseContactList([{ phone_number: '447713252151' }])).toEqual([{ phone_number: '447713252151', custom_fields: {} }]);
+		expect(
+			parseContactList(
+				'[{"phone_number": "+44 7713 252151", "custom_fields": {"first_name": "John"}}]',
+			),
+		).toEqual(expected);
+		expect(
+			parseContactList([{ phone_number: 447713252151, custom_fields: { first_name: 'John' } }]),
+		).toEqual(expected);
+		expect(
+			parseContactList({ phone_number: '447713252151', custom_fields: { first_name: 'John' } }),
+		).toEqual(expected);
+		expect(parseContactList([{ phone_number: '447713252151' }])).toEqual([
+			{ phone_number: '447713252151', custom_fields: {} },
+		]);
 	});
 
 	test('parseContactList refuses what is not a list of contacts', () => {
@@ -15,8 +29,12 @@ describe('contacts', () => {
 		expect(() => parseContactList('{')).toThrow('is not valid JSON');
 		expect(() => parseContactList('[]')).toThrow('is an empty list');
 		expect(() => parseContactList(42)).toThrow('must be a list of contacts');
-		expect(() => parseContactList(['447713252151'])).toThrow('has "447713252151" at position 1 instead of a contact');
-		expect(() => parseContactList([{ phone: '447713252151' }])).toThrow('without "phone_number" at position 1');
+		expect(() => parseContactList(['447713252151'])).toThrow(
+			'has "447713252151" at position 1 instead of a contact',
+		);
+		expect(() => parseContactList([{ phone: '447713252151' }])).toThrow(
+			'without "phone_number" at position 1',
+		);
 	});
 
 	test('custom fields are flat text', () => {
@@ -32,16 +50,28 @@ describe('contacts', () => {
 	});
 
 	test('pairsToObject turns Custom Fields rows into an object, the last repeated name winning', () => {
-		expect(pairsToObject([{ name: 'a', value: '1' }, { name: ' a ', value: '2' }, { name: 'b', value: 'x' }])).toEqual({ a: '2', b: 'x' });
+		expect(
+			pairsToObject([
+				{ name: 'a', value: '1' },
+				{ name: ' a ', value: '2' },
+				{ name: 'b', value: 'x' },
+			]),
+		).toEqual({ a: '2', b: 'x' });
 		expect(pairsToObject(undefined)).toEqual({});
 		expect(() => pairsToObject([{ name: '', value: '1' }])).toThrow('has a row without a name');
 	});
 
 	test('a field named __proto__ (or constructor) is kept like any other, not silently dropped', () => {
-		const fromJson = parseContactList('[{"phone_number": "447713252151", "custom_fields": {"__proto__": "x", "constructor": "y"}}]');
+		const fromJson = parseContactList(
+			'[{"phone_number": "447713252151", "custom_fields": {"__proto__": "x", "constructor": "y"}}]',
+		);
 		expect(JSON.stringify(fromJson[0].custom_fields)).toBe('{"__proto__":"x","constructor":"y"}');
-		expect(Object.keys(pairsToObject([{ name: '__proto__', value: false }]))).toEqual(['__proto__']);
-		expect(() => parseHeaders([{ name: '__proto__', value: 'v' }])).toThrow('has "__proto__", which n8n cannot send as a header name');
+		expect(Object.keys(pairsToObject([{ name: '__proto__', value: false }]))).toEqual([
+			'__proto__',
+		]);
+		expect(() => parseHeaders([{ name: '__proto__', value: 'v' }])).toThrow(
+			'has "__proto__", which n8n cannot send as a header name',
+		);
 	});
 
 	test('dedupeContacts keeps the last entry of a number, in the order of last appearance', () => {

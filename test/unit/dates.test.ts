@@ -1,4 +1,9 @@
-import { formatPassonaDate, parseDateInput, toPassonaDate, zonedToInstant } from '../../nodes/Passona/shared/dates';
+import {
+	formatPassonaDate,
+	parseDateInput,
+	toPassonaDate,
+	zonedToInstant,
+} from '../../nodes/Passona/shared/dates';
 import { InputError } from '../../nodes/Passona/shared/input';
 
 const utc = (text: string) => Date.parse(`${text}Z`);
@@ -23,19 +28,31 @@ describe('formatPassonaDate: London wall clock', () => {
 
 describe('zonedToInstant', () => {
 	test('a London wall time in winter and summer', () => {
-		expect(zonedToInstant(utc('2026-01-15T12:00:00'), 'Europe/London')).toBe(utc('2026-01-15T12:00:00'));
-		expect(zonedToInstant(utc('2026-07-15T12:00:00'), 'Europe/London')).toBe(utc('2026-07-15T11:00:00'));
+		expect(zonedToInstant(utc('2026-01-15T12:00:00'), 'Europe/London')).toBe(
+			utc('2026-01-15T12:00:00'),
+		);
+		expect(zonedToInstant(utc('2026-07-15T12:00:00'), 'Europe/London')).toBe(
+			utc('2026-07-15T11:00:00'),
+		);
 	});
 
 	test('the spring gap (01:30 does not exist) moves on an hour; the autumn overlap takes BST, the first', () => {
-		expect(formatPassonaDate(zonedToInstant(utc('2026-03-29T01:30:00'), 'Europe/London'))).toBe('2026-03-29 02:30:00');
-		expect(zonedToInstant(utc('2026-10-25T01:30:00'), 'Europe/London')).toBe(utc('2026-10-25T00:30:00'));
+		expect(formatPassonaDate(zonedToInstant(utc('2026-03-29T01:30:00'), 'Europe/London'))).toBe(
+			'2026-03-29 02:30:00',
+		);
+		expect(zonedToInstant(utc('2026-10-25T01:30:00'), 'Europe/London')).toBe(
+			utc('2026-10-25T00:30:00'),
+		);
 	});
 
 	test('other zones', () => {
-		expect(zonedToInstant(utc('2026-12-01T09:00:00'), 'America/New_York')).toBe(utc('2026-12-01T14:00:00'));
+		expect(zonedToInstant(utc('2026-12-01T09:00:00'), 'America/New_York')).toBe(
+			utc('2026-12-01T14:00:00'),
+		);
 		expect(zonedToInstant(utc('2026-12-01T09:00:00'), 'UTC')).toBe(utc('2026-12-01T09:00:00'));
-		expect(zonedToInstant(utc('2026-12-01T09:00:00'), 'Asia/Kolkata')).toBe(utc('2026-12-01T03:30:00'));
+		expect(zonedToInstant(utc('2026-12-01T09:00:00'), 'Asia/Kolkata')).toBe(
+			utc('2026-12-01T03:30:00'),
+		);
 	});
 });
 
@@ -54,13 +71,21 @@ describe('parseDateInput and toPassonaDate', () => {
 
 	test('a Date and a Luxon-like DateTime', () => {
 		expect(toPassonaDate(new Date(utc('2026-07-01T14:25:00')), 'UTC')).toBe('2026-07-01 15:25:00');
-		expect(toPassonaDate({ toISO: () => '2026-01-01T00:00:00.000+00:00' }, 'UTC')).toBe('2026-01-01 00:00:00');
+		expect(toPassonaDate({ toISO: () => '2026-01-01T00:00:00.000+00:00' }, 'UTC')).toBe(
+			'2026-01-01 00:00:00',
+		);
 	});
 
-	test.each([['next tuesday'], ['2026-02-30T10:00:00'], ['2026-13-01'], ['2026-01-01T24:00:00'], [''], [42], [null], [new Date('x')]])(
-		'refuses %p',
-		(input) => {
-			expect(() => parseDateInput(input, 'UTC')).toThrow(InputError);
-		},
-	);
+	test.each([
+		['next tuesday'],
+		['2026-02-30T10:00:00'],
+		['2026-13-01'],
+		['2026-01-01T24:00:00'],
+		[''],
+		[42],
+		[null],
+		[new Date('x')],
+	])('refuses %p', (input) => {
+		expect(() => parseDateInput(input, 'UTC')).toThrow(InputError);
+	});
 });

@@ -9,7 +9,9 @@ import { PROJECT_ROOT } from '../harness/engine';
 
 function inStack<T>(expression: string): T {
 	const script = `import(${JSON.stringify(join(PROJECT_ROOT, 'e2e', 'lib', 'stack.mjs'))}).then(async (stack) => console.log(JSON.stringify(await (${expression}))));`;
-	return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as T;
+	return JSON.parse(
+		execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+	) as T;
 }
 
 describe('e2e ports', () => {

@@ -2,7 +2,9 @@ import { describePassonaError, passonaMessages } from '../../nodes/Passona/share
 
 describe('passonaMessages', () => {
 	test('prefers the per-field validation messages, without repeats', () => {
-		expect(passonaMessages({ message: 'x (and 2 more errors)', errors: { a: ['A.', 'B.'], b: ['A.'] } })).toEqual(['A.', 'B.']);
+		expect(
+			passonaMessages({ message: 'x (and 2 more errors)', errors: { a: ['A.', 'B.'], b: ['A.'] } }),
+		).toEqual(['A.', 'B.']);
 	});
 
 	test('falls back to message, or short plain text, and ignores HTML pages', () => {
@@ -20,14 +22,16 @@ describe('describePassonaError', () => {
 		expect(describePassonaError(409, {}, { ...group, operation: 'delete' }).message).toBe(
 			'The contact group cannot be deleted because keywords are attached to it',
 		);
-		expect(describePassonaError(409, {}, { subject: 'keyword', uuid: 'k', operation: 'delete' }).message).toBe(
-			'Passona refused because of the current state of the keyword k',
-		);
+		expect(
+			describePassonaError(409, {}, { subject: 'keyword', uuid: 'k', operation: 'delete' }).message,
+		).toBe('Passona refused because of the current state of the keyword k');
 	});
 
 	test('404 names the ID when the request had one', () => {
 		expect(describePassonaError(404, {}, group).message).toBe('Passona has no contact group abc');
-		expect(describePassonaError(404, {}, { subject: 'keyword' }).message).toBe('Passona has no such keyword');
+		expect(describePassonaError(404, {}, { subject: 'keyword' }).message).toBe(
+			'Passona has no such keyword',
+		);
 	});
 
 	test('unknown statuses still say something', () => {
@@ -35,29 +39,56 @@ describe('describePassonaError', () => {
 			message: 'Passona answered with an unexpected error (HTTP 418)',
 			description: 'Passona said: teapot',
 		});
-		expect(describePassonaError(400, {}, group).message).toBe('Passona could not understand the request');
+		expect(describePassonaError(400, {}, group).message).toBe(
+			'Passona could not understand the request',
+		);
 	});
 });
 
 describe('423 by what is locked', () => {
 	test.each([
-		[{ subject: 'contact group', operation: 'update' }, 'The contact group is locked because a campaign using it is sending right now'],
-		[{ subject: 'keyword', operation: 'create' }, 'The contact group is locked because a campaign using it is sending right now'],
-		[{ subject: 'campaign', operation: 'update' }, 'The campaign is sending right now, so it cannot be changed or deleted'],
-		[{ subject: 'campaign', operation: 'delete' }, 'The campaign is sending right now, so it cannot be changed or deleted'],
-		[{ subject: 'campaign', operation: 'sendTest' }, 'Something this campaign uses is locked by a campaign sending right now'],
-		[{ subject: 'template', operation: 'update' }, 'The template is locked because a campaign using it is sending right now'],
-		[{ subject: 'sender', operation: 'update' }, 'The sender is locked because a campaign using it is sending right now'],
+		[
+			{ subject: 'contact group', operation: 'update' },
+			'The contact group is locked because a campaign using it is sending right now',
+		],
+		[
+			{ subject: 'keyword', operation: 'create' },
+			'The contact group is locked because a campaign using it is sending right now',
+		],
+		[
+			{ subject: 'campaign', operation: 'update' },
+			'The campaign is sending right now, so it cannot be changed or deleted',
+		],
+		[
+			{ subject: 'campaign', operation: 'delete' },
+			'The campaign is sending right now, so it cannot be changed or deleted',
+		],
+		[
+			{ subject: 'campaign', operation: 'sendTest' },
+			'Something this campaign uses is locked by a campaign sending right now',
+		],
+		[
+			{ subject: 'template', operation: 'update' },
+			'The template is locked because a campaign using it is sending right now',
+		],
+		[
+			{ subject: 'sender', operation: 'update' },
+			'The sender is locked because a campaign using it is sending right now',
+		],
 	])('%o', (context, message) => {
 		const text = describePassonaError(423, { message: 'Locked' }, context);
 		expect(text.message).toBe(message);
-		expect(text.description).toMatch(/Try again when the campaign has finished.*Passona said: Locked$/);
+		expect(text.description).toMatch(
+			/Try again when the campaign has finished.*Passona said: Locked$/,
+		);
 	});
 
 	test('422 on updating a campaign adds what Passona allows', () => {
-		expect(describePassonaError(422, {}, { subject: 'campaign', operation: 'update' }).description).toMatch(
-			/A campaign can be changed only before it starts sending/,
-		);
-		expect(describePassonaError(422, {}, { subject: 'campaign', operation: 'create' }).description).not.toMatch(/can be changed only/);
+		expect(
+			describePassonaError(422, {}, { subject: 'campaign', operation: 'update' }).description,
+		).toMatch(/A campaign can be changed only before it starts sending/);
+		expect(
+			describePassonaError(422, {}, { subject: 'campaign', operation: 'create' }).description,
+		).not.toMatch(/can be changed only/);
 	});
 });

@@ -2,7 +2,12 @@
  * The listing scheduler without HTTP: which pages are asked for, how many at once, in what order
  * entries come out, what a 429 or a failure does, and where a server that never ends is stopped.
  */
-import { listAllPages, type ListingOptions, MAX_RATE_LIMIT_RETRIES, retryAfterMs } from '../../nodes/Passona/shared/listing';
+import {
+	listAllPages,
+	type ListingOptions,
+	MAX_RATE_LIMIT_RETRIES,
+	retryAfterMs,
+} from '../../nodes/Passona/shared/listing';
 import { MAX_PAGES_WITHOUT_TOTAL } from '../../nodes/Passona/shared/pagination';
 import { rateLimitWait, throwIfPassonaError } from '../../nodes/Passona/shared/transport';
 import { page } from '../fixtures/passona';
@@ -32,10 +37,14 @@ function server(total: number, perPage: number, faults: Record<number, Array<Err
 		state.inFlightLog.push(state.inFlight);
 		try {
 			// Page n takes (last - n) turns: the later the page, the sooner its answer.
-			for (let turn = 0; turn < last - n + 1; turn++) await new Promise((resolve) => setImmediate(resolve));
+			for (let turn = 0; turn < last - n + 1; turn++)
+				await new Promise((resolve) => setImmediate(resolve));
 			const fault = faults[n]?.shift();
 			if (fault instanceof Error) throw fault;
-			const rows = Array.from({ length: Math.max(0, Math.min(perPage, total - (n - 1) * perPage)) }, (_, i) => (n - 1) * perPage + i + 1);
+			const rows = Array.from(
+				{ length: Math.max(0, Math.min(perPage, total - (n - 1) * perPage)) },
+				(_, i) => (n - 1) * perPage + i + 1,
+			);
 			return page('/x', rows, n, last, perPage);
 		} finally {
 			state.inFlight -= 1;
@@ -103,12 +112,17 @@ describe('in parallel', () => {
 		await expect(list(server(100, 10, { 2: always }).fetchPage, 4)).rejects.toThrow('429');
 		expect(waits).toHaveLength(MAX_RATE_LIMIT_RETRIES);
 		waits.splice(0);
-		await expect(list(server(100, 10, { 2: [new RateLimited(61_000)] }).fetchPage, 4)).rejects.toThrow('429');
+		await expect(
+			list(server(100, 10, { 2: [new RateLimited(61_000)] }).fetchPage, 4),
+		).rejects.toThrow('429');
 		expect(waits).toEqual([]);
 	});
 
 	test('any other failure fails the whole listing with the lowest failed page, and stops asking', async () => {
-		const { state, fetchPage } = server(200, 10, { 3: [new Error('page 3 broke')], 4: [new Error('page 4 broke')] });
+		const { state, fetchPage } = server(200, 10, {
+			3: [new Error('page 3 broke')],
+			4: [new Error('page 4 broke')],
+		});
 		const out: unknown[] = [];
 		await expect(
 			listAllPages({
@@ -152,7 +166,9 @@ describe('one request in flight', () => {
 	});
 
 	test('a 429 fails at once, as before', async () => {
-		await expect(list(server(100, 10, { 2: [new RateLimited(0)] }).fetchPage, 1)).rejects.toThrow('429');
+		await expect(list(server(100, 10, { 2: [new RateLimited(0)] }).fetchPage, 1)).rejects.toThrow(
+			'429',
+		);
 		expect(waits).toEqual([]);
 	});
 });
@@ -169,24 +185,40 @@ describe('a server whose links.next never ends', () => {
 	};
 
 	test.each([1, 4])('stops at meta.last_page (%i in flight)', async (parallel) => {
-		const { asked, fetchPage } = endless((n) => ({ current_page: n, last_page: 3, per_page: 2, total: 6 }));
+		const { asked, fetchPage } = endless((n) => ({
+			current_page: n,
+			last_page: 3,
+			per_page: 2,
+			total: 6,
+		}));
 		expect(await list(fetchPage, parallel)).toHaveLength(6);
 		expect(asked).toHaveLength(3);
 	});
 
 	test('stops at a page shorter than the server says its pages are, not than what was asked', async () => {
-		const { asked, fetchPage } = endless((n) => ({ current_page: n, last_page: 1e6, per_page: 5, total: 5e6 }), 3);
+		const { asked, fetchPage } = endless(
+			(n) => ({ current_page: n, last_page: 1e6, per_page: 5, total: 5e6 }),
+			3,
+		);
 		expect(await list(fetchPage, 4)).toHaveLength(3);
 		expect(asked).toEqual([1]);
 	});
 
-	test.each([1, 4])('stops with an error past the pages meta.total allows plus slack (%i in flight)', async (parallel) => {
-		const { asked, fetchPage } = endless((n) => ({ current_page: n, last_page: 1e6, per_page: 2, total: 20 }));
-		await expect(list(fetchPage, parallel)).rejects.toThrow(
-			'Passona kept sending pages after announcing 20 entries (page 16, more than the 15 this listing allows)',
-		);
-		expect(asked).toHaveLength(15);
-	});
+	test.each([1, 4])(
+		'stops with an error past the pages meta.total allows plus slack (%i in flight)',
+		async (parallel) => {
+			const { asked, fetchPage } = endless((n) => ({
+				current_page: n,
+				last_page: 1e6,
+				per_page: 2,
+				total: 20,
+			}));
+			await expect(list(fetchPage, parallel)).rejects.toThrow(
+				'Passona kept sending pages after announcing 20 entries (page 16, more than the 15 this listing allows)',
+			);
+			expect(asked).toHaveLength(15);
+		},
+	);
 
 	test(`stops with an error after ${MAX_PAGES_WITHOUT_TOTAL} pages when there is no meta at all`, async () => {
 		const { asked, fetchPage } = endless(() => undefined);
@@ -198,17 +230,30 @@ describe('a server whose links.next never ends', () => {
 test('retryAfterMs reads seconds and HTTP dates; 1 s when absent', () => {
 	expect(retryAfterMs('30')).toBe(30_000);
 	expect(retryAfterMs('0')).toBe(0);
-	expect(retryAfterMs('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(10_000);
+	expect(
+		retryAfterMs('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT')),
+	).toBe(10_000);
 	expect(retryAfterMs(undefined)).toBe(1000);
 	expect(retryAfterMs('soon')).toBe(1000);
 });
 
 test("rateLimitWait reads a 429's Retry-After from the node's error, and nothing from other errors", () => {
-	const node = { id: '1', name: 'Passona', type: 'passona', typeVersion: 1, position: [0, 0], parameters: {} };
+	const node = {
+		id: '1',
+		name: 'Passona',
+		type: 'passona',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const context = { getNode: () => node } as unknown as Parameters<typeof throwIfPassonaError>[0];
 	const thrown = (statusCode: number, headers: Record<string, string>) => {
 		try {
-			throwIfPassonaError(context, { statusCode, headers, body: { message: 'x' } }, { subject: 'contact group' });
+			throwIfPassonaError(
+				context,
+				{ statusCode, headers, body: { message: 'x' } },
+				{ subject: 'contact group' },
+			);
 		} catch (error) {
 			return error;
 		}

@@ -1,36 +1,71 @@
-import { MAX_PAGE_SIZE, MAX_PAGES_WITHOUT_TOTAL, pageCap, pageSize, readPage } from '../../nodes/Passona/shared/pagination';
+import {
+	MAX_PAGE_SIZE,
+	MAX_PAGES_WITHOUT_TOTAL,
+	pageCap,
+	pageSize,
+	readPage,
+} from '../../nodes/Passona/shared/pagination';
 import { normaliseBaseUrl } from '../../nodes/Passona/shared/transport';
 
 describe('readPage', () => {
 	test('takes the next page number from links.next, never its host', () => {
-		expect(readPage({ data: [1], links: { next: 'http://other.host/api/2.0/keywords?per_page=5&page=4' } }, 3)).toEqual({
+		expect(
+			readPage(
+				{ data: [1], links: { next: 'http://other.host/api/2.0/keywords?per_page=5&page=4' } },
+				3,
+			),
+		).toEqual({
 			entries: [1],
 			nextPage: 4,
 		});
 	});
 
 	test('falls back to the following page when links.next has no page number', () => {
-		expect(readPage({ data: [1], links: { next: 'https://x/keywords?cursor=abc' } }, 1).nextPage).toBe(2);
+		expect(
+			readPage({ data: [1], links: { next: 'https://x/keywords?cursor=abc' } }, 1).nextPage,
+		).toBe(2);
 	});
 
 	test('stops on a null next, a missing links block or an empty page', () => {
 		expect(readPage({ data: [1], links: { next: null } }, 1).nextPage).toBeUndefined();
 		expect(readPage({ data: [1] }, 1).nextPage).toBeUndefined();
-		expect(readPage({ data: [], links: { next: 'https://x/?page=2' } }, 1).nextPage).toBeUndefined();
+		expect(
+			readPage({ data: [], links: { next: 'https://x/?page=2' } }, 1).nextPage,
+		).toBeUndefined();
 	});
 
 	test("stops on the server's own figures whatever links.next says", () => {
 		const next = { next: 'https://x/?page=3' };
 		// Shorter than the server's page size (not than what was asked: Passona may cap per_page).
-		expect(readPage({ data: [1], links: next, meta: { current_page: 2, per_page: 2, last_page: 9 } }, 2).nextPage).toBeUndefined();
-		expect(readPage({ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 9 } }, 2).nextPage).toBe(3);
+		expect(
+			readPage({ data: [1], links: next, meta: { current_page: 2, per_page: 2, last_page: 9 } }, 2)
+				.nextPage,
+		).toBeUndefined();
+		expect(
+			readPage(
+				{ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 9 } },
+				2,
+			).nextPage,
+		).toBe(3);
 		// At or past the last page it announced.
-		expect(readPage({ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 2 } }, 2).nextPage).toBeUndefined();
-		expect(readPage({ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 1 } }, 2).nextPage).toBeUndefined();
+		expect(
+			readPage(
+				{ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 2 } },
+				2,
+			).nextPage,
+		).toBeUndefined();
+		expect(
+			readPage(
+				{ data: [1, 2], links: next, meta: { current_page: 2, per_page: 2, last_page: 1 } },
+				2,
+			).nextPage,
+		).toBeUndefined();
 	});
 
 	test('refuses a page that says it is another page', () => {
-		expect(() => readPage({ data: [1], meta: { current_page: 3 } }, 2)).toThrow('request for page 2 with page 3');
+		expect(() => readPage({ data: [1], meta: { current_page: 3 } }, 2)).toThrow(
+			'request for page 2 with page 3',
+		);
 	});
 
 	test('pageCap: the pages meta.total fills at the server page size, plus 10% (at least 5)', () => {
@@ -43,7 +78,9 @@ describe('readPage', () => {
 	test('refuses pages without data and links that point backwards', () => {
 		expect(() => readPage({ data: 'x' }, 1)).toThrow('without a "data" list');
 		expect(() => readPage('', 1)).toThrow('without a "data" list');
-		expect(() => readPage({ data: [1], links: { next: 'https://x/?page=2' } }, 2)).toThrow('points back to page 2');
+		expect(() => readPage({ data: [1], links: { next: 'https://x/?page=2' } }, 2)).toThrow(
+			'points back to page 2',
+		);
 	});
 });
 
@@ -56,7 +93,9 @@ test('pageSize is fixed for a listing: the Limit itself up to 1,000, then even p
 });
 
 test('normaliseBaseUrl trims spaces and trailing slashes and refuses what is not a link', () => {
-	expect(normaliseBaseUrl(' https://passona.co.uk/api/2.0/// ')).toBe('https://passona.co.uk/api/2.0');
+	expect(normaliseBaseUrl(' https://passona.co.uk/api/2.0/// ')).toBe(
+		'https://passona.co.uk/api/2.0',
+	);
 	expect(normaliseBaseUrl('passona.co.uk')).toBeUndefined();
 	expect(normaliseBaseUrl(undefined)).toBeUndefined();
 });

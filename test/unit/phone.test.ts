@@ -1,5 +1,9 @@
 import { InputError } from '../../nodes/Passona/shared/input';
-import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from '../../nodes/Passona/shared/phone';
+import {
+	normalisePhoneNumber,
+	parseCountryCode,
+	parsePhoneNumberList,
+} from '../../nodes/Passona/shared/phone';
 
 describe('normalisePhoneNumber', () => {
 	test.each([
@@ -40,7 +44,10 @@ describe('parsePhoneNumberList', () => {
 	});
 
 	test('takes arrays of text or numbers, and a single number', () => {
-		expect(parsePhoneNumberList(['447713252151', 447713252152])).toEqual(['447713252151', '447713252152']);
+		expect(parsePhoneNumberList(['447713252151', 447713252152])).toEqual([
+			'447713252151',
+			'447713252152',
+		]);
 		expect(parsePhoneNumberList(447713252151)).toEqual(['447713252151']);
 	});
 
@@ -48,7 +55,9 @@ describe('parsePhoneNumberList', () => {
 		expect(() => parsePhoneNumberList('  ,\n')).toThrow('is empty');
 		expect(() => parsePhoneNumberList([])).toThrow('is empty');
 		expect(() => parsePhoneNumberList({})).toThrow('must be a list of phone numbers');
-		expect(() => parsePhoneNumberList(['447713252151', 'x'])).toThrow('"x", which is not a phone number');
+		expect(() => parsePhoneNumberList(['447713252151', 'x'])).toThrow(
+			'"x", which is not a phone number',
+		);
 	});
 });
 
@@ -68,11 +77,16 @@ describe('UK numbers and the Default Country Code', () => {
 	test('a leading single 0 takes the country code given', () => {
 		expect(normalisePhoneNumber('087 123 4567', '353')).toBe('353871234567');
 		expect(normalisePhoneNumber('+44 7700 900123', '353')).toBe('447700900123');
-		expect(parsePhoneNumberList('07700 900123, 07700 900456', '33')).toEqual(['337700900123', '337700900456']);
+		expect(parsePhoneNumberList('07700 900123, 07700 900456', '33')).toEqual([
+			'337700900123',
+			'337700900456',
+		]);
 	});
 
 	test('national and international spellings of one number are one contact', () => {
-		expect(parsePhoneNumberList('07700 900123\n+44 (0)7700 900123\n447700900123')).toEqual(['447700900123']);
+		expect(parsePhoneNumberList('07700 900123\n+44 (0)7700 900123\n447700900123')).toEqual([
+			'447700900123',
+		]);
 	});
 
 	test.each([

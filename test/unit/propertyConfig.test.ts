@@ -14,7 +14,9 @@ describe('property test seed', () => {
 		expect(propertySeed(' ')).toBe(FIXED_SEED);
 		expect(propertySeed('-676697386')).toBe(-676697386);
 		expect(Number.isInteger(propertySeed('random'))).toBe(true);
-		expect(() => propertySeed('abc')).toThrow('PASSONA_PROPERTY_SEED must be a whole number or "random"');
+		expect(() => propertySeed('abc')).toThrow(
+			'PASSONA_PROPERTY_SEED must be a whole number or "random"',
+		);
 	});
 
 	test('the same seed draws the same cases', () => {

@@ -5,7 +5,13 @@ import { parseSender, parseTemplateBody } from '../../nodes/Passona/shared/sendi
 
 describe('smsLength', () => {
 	test('GSM-7: one per character, two for the extension characters', () => {
-		expect(smsLength('Hello £5 off!')).toEqual({ encoding: 'GSM-7', length: 13, singleLimit: 160, parts: 1, nonGsm: [] });
+		expect(smsLength('Hello £5 off!')).toEqual({
+			encoding: 'GSM-7',
+			length: 13,
+			singleLimit: 160,
+			parts: 1,
+			nonGsm: [],
+		});
 		expect(smsLength('{€}').length).toBe(6);
 		expect(smsLength('x'.repeat(160)).parts).toBe(1);
 		expect(smsLength('x'.repeat(161)).parts).toBe(2);
@@ -14,7 +20,13 @@ describe('smsLength', () => {
 	});
 
 	test('UCS-2 as soon as one character is outside GSM-7; emoji take two units', () => {
-		expect(smsLength('Say “hi” 😀')).toEqual({ encoding: 'UCS-2', length: 11, singleLimit: 70, parts: 1, nonGsm: ['“', '”', '😀'] });
+		expect(smsLength('Say “hi” 😀')).toEqual({
+			encoding: 'UCS-2',
+			length: 11,
+			singleLimit: 70,
+			parts: 1,
+			nonGsm: ['“', '”', '😀'],
+		});
 		expect(smsLength('ł'.repeat(71)).parts).toBe(2);
 		expect(smsLength('ł'.repeat(134)).parts).toBe(2);
 		expect(smsLength('ł'.repeat(135)).parts).toBe(3);
@@ -36,12 +48,18 @@ describe('smsLength', () => {
 describe('checkSmsBody and parseTemplateBody', () => {
 	test('accepts what fits one SMS, placeholders counted as written', () => {
 		expect(checkSmsBody('x'.repeat(160))).toHaveLength(160);
-		expect(parseTemplateBody('  Welcome! ::LINK:: Text OPTOUT to stop ')).toBe('Welcome! ::LINK:: Text OPTOUT to stop');
+		expect(parseTemplateBody('  Welcome! ::LINK:: Text OPTOUT to stop ')).toBe(
+			'Welcome! ::LINK:: Text OPTOUT to stop',
+		);
 	});
 
 	test('refuses with the count and the encoding', () => {
-		expect(() => checkSmsBody('x'.repeat(161))).toThrow('is 161 characters long; one SMS holds 160 (it would need 2 parts)');
-		expect(() => checkSmsBody(`${'x'.repeat(70)}😀`)).toThrow(/is 72 characters long and contains "😀".*one SMS holds 70/);
+		expect(() => checkSmsBody('x'.repeat(161))).toThrow(
+			'is 161 characters long; one SMS holds 160 (it would need 2 parts)',
+		);
+		expect(() => checkSmsBody(`${'x'.repeat(70)}😀`)).toThrow(
+			/is 72 characters long and contains "😀".*one SMS holds 70/,
+		);
 		expect(() => parseTemplateBody('')).toThrow(InputError);
 	});
 
@@ -62,7 +80,10 @@ describe('checkSmsBody and parseTemplateBody', () => {
 });
 
 test('linkPlaceholders', () => {
-	expect(linkPlaceholders('A ::LINK:: and ::SOME_LINK:: and ::LINK:: again, not :: this')).toEqual(['::LINK::', '::SOME_LINK::']);
+	expect(linkPlaceholders('A ::LINK:: and ::SOME_LINK:: and ::LINK:: again, not :: this')).toEqual([
+		'::LINK::',
+		'::SOME_LINK::',
+	]);
 });
 
 describe('parseSender', () => {
@@ -70,7 +91,9 @@ describe('parseSender', () => {
 		expect(parseSender(' 88440 ')).toBe('88440');
 		expect(parseSender('QA_Test_Tea')).toBe('QA_Test_Tea');
 		expect(parseSender(88440)).toBe('88440');
-		expect(() => parseSender('AB')).toThrow('is 2 characters long ("AB"); a Passona sender has 3 to 11 characters');
+		expect(() => parseSender('AB')).toThrow(
+			'is 2 characters long ("AB"); a Passona sender has 3 to 11 characters',
+		);
 		expect(() => parseSender('QA_Test_Team')).toThrow(InputError);
 		expect(() => parseSender('')).toThrow('is empty');
 	});

@@ -22,12 +22,23 @@ function script(looks: GroupLook[]) {
 	return { options, sleeps, lookedAt, left: looks };
 }
 
-const modifying = (n: number): GroupLook => ({ group: { uuid: 'g', status: 'Modifying', number_of_contacts: n } });
-const settled = (status: string, n: number): GroupLook => ({ group: { uuid: 'g', status, number_of_contacts: n } });
+const modifying = (n: number): GroupLook => ({
+	group: { uuid: 'g', status: 'Modifying', number_of_contacts: n },
+});
+const settled = (status: string, n: number): GroupLook => ({
+	group: { uuid: 'g', status, number_of_contacts: n },
+});
 
 describe('waitUntilSettled', () => {
 	test('looks after 1 s, then 1.5 times longer each time, up to 5 s apart, until the group is no longer Modifying', async () => {
-		const { options, sleeps } = script([modifying(1), modifying(2), modifying(3), modifying(4), modifying(5), settled('Ready', 6)]);
+		const { options, sleeps } = script([
+			modifying(1),
+			modifying(2),
+			modifying(3),
+			modifying(4),
+			modifying(5),
+			settled('Ready', 6),
+		]);
 		expect(await waitUntilSettled({ ...options, timeLimitMs: 60_000 })).toEqual({
 			settled: true,
 			group: { uuid: 'g', status: 'Ready', number_of_contacts: 6 },
@@ -37,7 +48,10 @@ describe('waitUntilSettled', () => {
 
 	test('looks at least once, even when the group is settled at once (Empty after a flush)', async () => {
 		const { options, sleeps } = script([settled('Empty', 0)]);
-		expect(await waitUntilSettled({ ...options, timeLimitMs: 60_000 })).toMatchObject({ settled: true, group: { status: 'Empty' } });
+		expect(await waitUntilSettled({ ...options, timeLimitMs: 60_000 })).toMatchObject({
+			settled: true,
+			group: { status: 'Empty' },
+		});
 		expect(sleeps).toEqual([1000]);
 	});
 
@@ -53,13 +67,23 @@ describe('waitUntilSettled', () => {
 	});
 
 	test('a Retry-After shorter than the current interval does not speed the looks up', async () => {
-		const { options, sleeps } = script([modifying(1), modifying(1), { tooManyRequests: true, retryAfterMs: 0 }, settled('Ready', 1)]);
+		const { options, sleeps } = script([
+			modifying(1),
+			modifying(1),
+			{ tooManyRequests: true, retryAfterMs: 0 },
+			settled('Ready', 1),
+		]);
 		await waitUntilSettled({ ...options, timeLimitMs: 60_000 });
 		expect(sleeps).toEqual([1000, 1500, 2250, 4500]);
 	});
 
 	test('the time limit ends the wait unsettled, with the last group seen; the last look is at the limit itself', async () => {
-		const { options, lookedAt, sleeps } = script([modifying(1), modifying(2), modifying(3), modifying(4)]);
+		const { options, lookedAt, sleeps } = script([
+			modifying(1),
+			modifying(2),
+			modifying(3),
+			modifying(4),
+		]);
 		expect(await waitUntilSettled({ ...options, timeLimitMs: 4000 })).toEqual({
 			settled: false,
 			waitedMs: 4000,
@@ -71,8 +95,13 @@ describe('waitUntilSettled', () => {
 
 	test('errors from a look (a 404, a 500) end the wait as they are', async () => {
 		const options = script([]).options;
-		const failing = { ...options, look: async () => Promise.reject(new Error('Passona has no contact group g')) };
-		await expect(waitUntilSettled({ ...failing, timeLimitMs: 10_000 })).rejects.toThrow('Passona has no contact group g');
+		const failing = {
+			...options,
+			look: async () => Promise.reject(new Error('Passona has no contact group g')),
+		};
+		await expect(waitUntilSettled({ ...failing, timeLimitMs: 10_000 })).rejects.toThrow(
+			'Passona has no contact group g',
+		);
 	});
 });
 

@@ -6,8 +6,16 @@ export async function searchCampaigns(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchCollection(this, 'campaigns', 'campaign', {
+	return await searchCollection(
+		this,
+		'campaigns',
+		'campaign',
+		{
 			name: (campaign) => String(campaign.name),
-			label: (campaign) => `${String(campaign.name)} (${String(campaign.scheduled_send_date ?? '')})`,
-		}, filter, paginationToken);
+			label: (campaign) =>
+				`${String(campaign.name)} (${String(campaign.scheduled_send_date ?? '')})`,
+		},
+		filter,
+		paginationToken,
+	);
 }

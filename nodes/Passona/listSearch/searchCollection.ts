@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from '../shared/listing';
 import { MAX_PAGE_SIZE } from '../shared/pagination';
 import { passonaApiRequest } from '../shared/transport';
@@ -36,9 +40,15 @@ export async function searchCollection(
 	const results: INodeListSearchItems[] = [];
 	const next = await listAllPages({
 		fetchPage: async (page) =>
-			await passonaApiRequest.call(context, 'GET', `/${collection}`, { subject }, {
-				qs: { page, per_page: filtering ? MAX_PAGE_SIZE : PAGE_SIZE },
-			}),
+			await passonaApiRequest.call(
+				context,
+				'GET',
+				`/${collection}`,
+				{ subject },
+				{
+					qs: { page, per_page: filtering ? MAX_PAGE_SIZE : PAGE_SIZE },
+				},
+			),
 		accept: (entries) => {
 			for (const entry of entries as Array<Record<string, unknown>>) {
 				if (typeof entry?.uuid !== 'string') continue;

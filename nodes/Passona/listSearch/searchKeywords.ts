@@ -6,5 +6,12 @@ export async function searchKeywords(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchCollection(this, 'keywords', 'keyword', { name: (keyword) => String(keyword.keyword) }, filter, paginationToken);
+	return await searchCollection(
+		this,
+		'keywords',
+		'keyword',
+		{ name: (keyword) => String(keyword.keyword) },
+		filter,
+		paginationToken,
+	);
 }

@@ -8,5 +8,8 @@ export async function searchSenderNames(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const found = await searchSenders.call(this, filter, paginationToken);
-	return { ...found, results: found.results.map((result) => ({ name: result.name, value: result.name })) };
+	return {
+		...found,
+		results: found.results.map((result) => ({ name: result.name, value: result.name })),
+	};
 }

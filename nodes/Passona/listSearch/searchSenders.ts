@@ -6,5 +6,12 @@ export async function searchSenders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchCollection(this, 'senders', 'sender', { name: (sender) => String(sender.sender) }, filter, paginationToken);
+	return await searchCollection(
+		this,
+		'senders',
+		'sender',
+		{ name: (sender) => String(sender.sender) },
+		filter,
+		paginationToken,
+	);
 }

@@ -6,5 +6,12 @@ export async function searchTemplates(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchCollection(this, 'templates', 'template', { name: (template) => String(template.name) }, filter, paginationToken);
+	return await searchCollection(
+		this,
+		'templates',
+		'template',
+		{ name: (template) => String(template.name) },
+		filter,
+		paginationToken,
+	);
 }

@@ -6,5 +6,12 @@ export async function searchVanityDomains(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchCollection(this, 'vanity-domains', 'vanity domain', { name: (domain) => String(domain.domain) }, filter, paginationToken);
+	return await searchCollection(
+		this,
+		'vanity-domains',
+		'vanity domain',
+		{ name: (domain) => String(domain.domain) },
+		filter,
+		paginationToken,
+	);
 }

@@ -6,5 +6,12 @@ export async function searchWebhooks(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchCollection(this, 'webhooks', 'webhook', { name: (webhook) => String(webhook.name) }, filter, paginationToken);
+	return await searchCollection(
+		this,
+		'webhooks',
+		'webhook',
+		{ name: (webhook) => String(webhook.name) },
+		filter,
+		paginationToken,
+	);
 }

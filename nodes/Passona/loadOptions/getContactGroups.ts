@@ -2,7 +2,9 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { contactCount } from '../listSearch/searchContactGroups';
 import { passonaApiRequestAllItems } from '../shared/transport';
 
-export async function getContactGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getContactGroups(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const groups = (await passonaApiRequestAllItems.call(this, '/contact-groups', {
 		subject: 'contact group',
 	})) as Array<{ uuid: string; name: string; number_of_contacts?: number }>;

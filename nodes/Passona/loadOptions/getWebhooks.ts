@@ -5,5 +5,9 @@ export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePro
 	const webhooks = (await passonaApiRequestAllItems.call(this, '/webhooks', {
 		subject: 'webhook',
 	})) as Array<{ uuid: string; name: string; url?: string }>;
-	return webhooks.map((webhook) => ({ name: webhook.name, value: webhook.uuid, description: webhook.url }));
+	return webhooks.map((webhook) => ({
+		name: webhook.name,
+		value: webhook.uuid,
+		description: webhook.url,
+	}));
 }

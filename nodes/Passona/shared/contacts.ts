@@ -24,7 +24,10 @@ export const MAX_CUSTOM_FIELD_NAME = 255;
 export function parseCustomFields(value: unknown): Record<string, string> {
 	if (value === undefined || value === null) return {};
 	if (!isPlainObject(value)) {
-		throw new InputError(`has custom fields that are ${describe(value)}, not name/value pairs`, JSON_HINT);
+		throw new InputError(
+			`has custom fields that are ${describe(value)}, not name/value pairs`,
+			JSON_HINT,
+		);
 	}
 	const fields: Record<string, string> = {};
 	for (const [rawName, rawValue] of Object.entries(value)) {
@@ -70,7 +73,10 @@ function parseJson(text: string): unknown {
 }
 
 /** Contacts from JSON text, a list, or a single contact object; `countryCode` as in normalisePhoneNumber. */
-export function parseContactList(value: unknown, countryCode: string = DEFAULT_COUNTRY_CODE): PassonaContact[] {
+export function parseContactList(
+	value: unknown,
+	countryCode: string = DEFAULT_COUNTRY_CODE,
+): PassonaContact[] {
 	if (typeof value === 'string') {
 		if (value.trim() === '') throw new InputError('is empty', JSON_HINT);
 		value = parseJson(value);
@@ -82,10 +88,16 @@ export function parseContactList(value: unknown, countryCode: string = DEFAULT_C
 	if (entries.length === 0) throw new InputError('is an empty list', JSON_HINT);
 	return entries.map((entry, index) => {
 		if (!isPlainObject(entry)) {
-			throw new InputError(`has ${describe(entry)} at position ${index + 1} instead of a contact`, JSON_HINT);
+			throw new InputError(
+				`has ${describe(entry)} at position ${index + 1} instead of a contact`,
+				JSON_HINT,
+			);
 		}
 		if (!('phone_number' in entry)) {
-			throw new InputError(`has a contact without "phone_number" at position ${index + 1}`, JSON_HINT);
+			throw new InputError(
+				`has a contact without "phone_number" at position ${index + 1}`,
+				JSON_HINT,
+			);
 		}
 		return toContact(entry.phone_number, entry.custom_fields, countryCode);
 	});
@@ -100,4 +112,3 @@ export function dedupeContacts(contacts: PassonaContact[]): PassonaContact[] {
 	}
 	return [...byNumber.values()];
 }
-

@@ -80,7 +80,11 @@ export function parseDateInput(value: unknown, inputZone: string): number {
 		if (Number.isNaN(value.getTime())) throw new InputError('is not a valid date', HINT);
 		return value.getTime();
 	}
-	if (value !== null && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		value !== null &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		value = (value as { toISO: () => unknown }).toISO();
 	}
 	if (typeof value !== 'string' || value.trim() === '') {

@@ -1,5 +1,10 @@
 /** Field definitions used by more than one operation, defined once. */
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	INodeProperties,
+	INodePropertyOptions,
+	INodePropertyRouting,
+} from 'n8n-workflow';
 import { UUID_PATTERN } from './input';
 import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './listing';
 import {
@@ -52,7 +57,11 @@ export function dataRouting(method: 'GET' | 'POST' | 'PUT', url: string): INodeP
 }
 
 /** `dataRouting` for a body list that may be long: sent CHUNK_SIZE entries per request. */
-export function chunkedRouting(method: 'POST' | 'PUT', url: string, property: string): INodePropertyRouting {
+export function chunkedRouting(
+	method: 'POST' | 'PUT',
+	url: string,
+	property: string,
+): INodePropertyRouting {
 	return {
 		...dataRouting(method, url),
 		send: { paginate: true },
@@ -109,7 +118,10 @@ export function locatorField(name: LocatorName, show: Show, description?: string
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: `^\\s*${UUID_SOURCE}\\s*$`, errorMessage: 'Not a Passona ID (a UUID)' },
+						properties: {
+							regex: `^\\s*${UUID_SOURCE}\\s*$`,
+							errorMessage: 'Not a Passona ID (a UUID)',
+						},
 					},
 				],
 			},
@@ -176,7 +188,10 @@ export function listFields(show: Show): INodeProperties[] {
 }
 
 /** A contact group's or webhook's name: required, trimmed, at most 255 characters. */
-export function nameProperty(description: string, placeholder = 'e.g. Newsletter subscribers'): INodeProperties {
+export function nameProperty(
+	description: string,
+	placeholder = 'e.g. Newsletter subscribers',
+): INodeProperties {
 	return {
 		displayName: 'Name',
 		name: 'name',
@@ -185,7 +200,11 @@ export function nameProperty(description: string, placeholder = 'e.g. Newsletter
 		placeholder,
 		description,
 		routing: {
-			send: { type: 'body', property: 'name', preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })] },
+			send: {
+				type: 'body',
+				property: 'name',
+				preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })],
+			},
 		},
 	};
 }
@@ -246,11 +265,21 @@ export function deletableField(show: Show): INodeProperties {
 			"Whether Passona may delete the group under your team's data retention policy (when it stays empty past the retention period, or goes unused for longer than the policy allows)",
 		hint: "On: Passona deletes the group once it has stayed empty, or gone unused, longer than your team's data retention period. Off: the group is kept until you delete it.",
 		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'deletable', preSend: [bodyBoolean('deletable', 'Deletable')] } },
+		routing: {
+			send: {
+				type: 'body',
+				property: 'deletable',
+				preSend: [bodyBoolean('deletable', 'Deletable')],
+			},
+		},
 	};
 }
 
-export function phoneNumbersField(show: Show, property: string, description: string): INodeProperties {
+export function phoneNumbersField(
+	show: Show,
+	property: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Phone Numbers',
 		name: 'phoneNumbers',
@@ -261,7 +290,9 @@ export function phoneNumbersField(show: Show, property: string, description: str
 		placeholder: 'e.g. 447700900123, 07700 900456',
 		description: `${description}. International format, or national with one leading 0 (07700 900123), which gets the credential's Default Country Code (44 unless changed).`,
 		displayOptions: { show },
-		routing: { send: { type: 'body', property, preSend: [bodyPhoneList(property, 'Phone Numbers')] } },
+		routing: {
+			send: { type: 'body', property, preSend: [bodyPhoneList(property, 'Phone Numbers')] },
+		},
 	};
 }
 
@@ -278,7 +309,11 @@ export function backgroundNotice(show: Show): INodeProperties {
 }
 
 /** One phone number, normalised with the credential's Default Country Code, sent as `property`. */
-export function phoneNumberField(show: Show, property: string, description: string): INodeProperties {
+export function phoneNumberField(
+	show: Show,
+	property: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
@@ -288,7 +323,9 @@ export function phoneNumberField(show: Show, property: string, description: stri
 		placeholder: 'e.g. 447700900123',
 		description: `${description}. International format (447700900123 or +44 7700 900123), or national with one leading 0 (07700 900123), which gets the credential's Default Country Code (44 unless changed); spaces, dashes and brackets are removed.`,
 		displayOptions: { show },
-		routing: { send: { type: 'body', property, preSend: [bodyPhoneNumber(property, 'Phone Number')] } },
+		routing: {
+			send: { type: 'body', property, preSend: [bodyPhoneNumber(property, 'Phone Number')] },
+		},
 	};
 }
 
@@ -314,6 +351,8 @@ export function contactGroupsPicker(options: {
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint,
 		displayOptions: { show },
-		routing: { send: { type: 'body', property, preSend: [bodyUuidList(property, label, { allowEmpty })] } },
+		routing: {
+			send: { type: 'body', property, preSend: [bodyUuidList(property, label, { allowEmpty })] },
+		},
 	};
 }

@@ -21,7 +21,10 @@ export interface PassonaErrorText {
 /** Passona (Laravel) answers errors as { message, errors: { field: [messages] } }. */
 export function passonaMessages(body: unknown): string[] {
 	if (body === null || typeof body !== 'object') {
-		return typeof body === 'string' && body.trim() !== '' && body.length < 300 && !body.includes('<')
+		return typeof body === 'string' &&
+			body.trim() !== '' &&
+			body.length < 300 &&
+			!body.includes('<')
 			? [body.trim()]
 			: [];
 	}
@@ -65,7 +68,9 @@ export function describePassonaError(
 			};
 		case 404:
 			return {
-				message: id ? `Passona has no ${context.subject}${id}` : `Passona has no such ${context.subject}`,
+				message: id
+					? `Passona has no ${context.subject}${id}`
+					: `Passona has no such ${context.subject}`,
 				description: `It may have been deleted, or it belongs to another Passona team. Check the ${titleCase(context.subject)} field.${passonaSaid}`,
 			};
 		case 409:
@@ -80,7 +85,8 @@ export function describePassonaError(
 				description: `Something else in Passona depends on it.${passonaSaid}`,
 			};
 		case 422: {
-			const list = said.length > 0 ? said.map((text) => `• ${text}`).join('\n') : 'Passona gave no details.';
+			const list =
+				said.length > 0 ? said.map((text) => `• ${text}`).join('\n') : 'Passona gave no details.';
 			return {
 				message: 'Passona rejected the values sent',
 				description: `Fix these and run again:\n${list}${unprocessableNote(context)}`,
@@ -112,7 +118,8 @@ export function describePassonaError(
 
 /** 423 Locked, by what was locked: a campaign sending right now holds its groups and template. */
 function lockedText(context: PassonaErrorContext): PassonaErrorText {
-	const wait = 'Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).';
+	const wait =
+		'Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).';
 	switch (context.subject) {
 		case 'campaign':
 			if (context.operation !== 'update' && context.operation !== 'delete') {

@@ -12,7 +12,8 @@ export class InputError extends Error {
 	}
 }
 
-export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const UUID_PATTERN =
+	/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 const UUID_HINT =
 	'A Passona ID is a UUID such as 09e0a326-fb2e-11e9-ba2a-0242ac120008. Pick it from the list, or copy it from the "uuid" of an earlier Passona node.';
@@ -46,7 +47,8 @@ export function parseUuid(value: unknown): string {
 export function parseUuidList(value: unknown, { allowEmpty }: { allowEmpty: boolean }): string[] {
 	let entries: unknown[];
 	if (Array.isArray(value)) entries = value;
-	else if (typeof value === 'string') entries = value.split(/[,;\s]+/).filter((entry) => entry !== '');
+	else if (typeof value === 'string')
+		entries = value.split(/[,;\s]+/).filter((entry) => entry !== '');
 	else if (value === undefined || value === null) entries = [];
 	else throw new InputError(`must be a list of Passona IDs, got ${describe(value)}`, UUID_HINT);
 	if (entries.length === 0 && !allowEmpty) {
@@ -67,7 +69,8 @@ export function uuidFromUrl(value: unknown, collection: string): string {
 		throw new InputError(`is not a link to a Passona ${subject}: ${describe(value)}`, hint);
 	}
 	const decoded = decodeOrUndefined(match[1]);
-	if (decoded === undefined) throw new InputError(`is not a valid Passona ID link: ${describe(value)}`, hint);
+	if (decoded === undefined)
+		throw new InputError(`is not a valid Passona ID link: ${describe(value)}`, hint);
 	return parseUuid(decoded);
 }
 
@@ -82,7 +85,12 @@ function decodeOrUndefined(text: string): string | undefined {
 
 /** A resource locator's value ({ mode, value }) or a bare ID from an expression. */
 export function uuidFromLocator(locator: unknown, collection: string): string {
-	if (locator !== null && typeof locator === 'object' && !Array.isArray(locator) && 'value' in locator) {
+	if (
+		locator !== null &&
+		typeof locator === 'object' &&
+		!Array.isArray(locator) &&
+		'value' in locator
+	) {
 		const { mode, value } = locator as { mode?: string; value: unknown };
 		return mode === 'url' ? uuidFromUrl(value, collection) : parseUuid(value);
 	}
@@ -90,14 +98,18 @@ export function uuidFromLocator(locator: unknown, collection: string): string {
 }
 
 /** Text for a body field: strings trimmed, numbers accepted as text; `required` refuses empty. */
-export function parseText(value: unknown, { required, maxLength }: { required: boolean; maxLength?: number }): string {
+export function parseText(
+	value: unknown,
+	{ required, maxLength }: { required: boolean; maxLength?: number },
+): string {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
 	if (value === undefined || value === null) value = '';
 	if (typeof value !== 'string') {
 		throw new InputError(`must be text, got ${describe(value)}`);
 	}
 	const text = value.trim();
-	if (required && text === '') throw new InputError('is empty', 'Enter a value, or map one from the input.');
+	if (required && text === '')
+		throw new InputError('is empty', 'Enter a value, or map one from the input.');
 	if (maxLength !== undefined && text.length > maxLength) {
 		throw new InputError(`is ${text.length} characters long; Passona accepts at most ${maxLength}`);
 	}
@@ -118,18 +130,27 @@ export function parseBoolean(value: unknown): boolean {
  * drop a field or header named `__proto__` (it sets the prototype instead).
  */
 export function setOwn<T>(target: Record<string, T>, name: string, value: T): void {
-	Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+	Object.defineProperty(target, name, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 }
 
 /** The node's Custom Fields rows ({ name, value }) as one object; a repeated name keeps the last. */
 export function pairsToObject(pairs: unknown): Record<string, unknown> {
 	if (pairs === undefined || pairs === null) return {};
-	if (!Array.isArray(pairs)) throw new InputError(`must be name/value rows, got ${describe(pairs)}`);
+	if (!Array.isArray(pairs))
+		throw new InputError(`must be name/value rows, got ${describe(pairs)}`);
 	const fields: Record<string, unknown> = {};
 	for (const pair of pairs) {
 		const { name, value } = (pair ?? {}) as { name?: unknown; value?: unknown };
 		if (typeof name !== 'string' || name.trim() === '') {
-			throw new InputError('has a row without a name', 'Give every custom field a name, or remove the row.');
+			throw new InputError(
+				'has a row without a name',
+				'Give every custom field a name, or remove the row.',
+			);
 		}
 		setOwn(fields, name.trim(), value);
 	}
@@ -146,7 +167,10 @@ export function parseHttpUrl(value: unknown): string {
 		url = undefined;
 	}
 	if (!url || !/^https?:$/.test(url.protocol)) {
-		throw new InputError(`is not a web address: ${describe(value)}`, 'Use a full address such as https://example.com/hook.');
+		throw new InputError(
+			`is not a web address: ${describe(value)}`,
+			'Use a full address such as https://example.com/hook.',
+		);
 	}
 	return text;
 }
@@ -166,7 +190,8 @@ export const NAMES_N8N_DROPS = ['__proto__', 'constructor', 'prototype'];
 function controlCharacter(text: string): string | undefined {
 	for (const character of text) {
 		const code = character.charCodeAt(0);
-		if ((code < 0x20 && code !== 0x09) || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+		if ((code < 0x20 && code !== 0x09) || code === 0x7f)
+			return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 	}
 	return undefined;
 }
@@ -195,13 +220,16 @@ export function parseHeaders(pairs: unknown): Record<string, string> {
 	const rows = pairsToObject(pairs);
 	if (Array.isArray(pairs)) {
 		if (pairs.length > MAX_HEADER_ROWS) {
-			throw new InputError(`has ${pairs.length} rows; a webhook takes at most ${MAX_HEADER_ROWS} headers`);
+			throw new InputError(
+				`has ${pairs.length} rows; a webhook takes at most ${MAX_HEADER_ROWS} headers`,
+			);
 		}
 		checkUniqueNames(pairs);
 	}
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(rows)) {
-		if (!HEADER_NAME.test(name)) throw new InputError(`has "${name}", which is not a valid header name`);
+		if (!HEADER_NAME.test(name))
+			throw new InputError(`has "${name}", which is not a valid header name`);
 		if (NAMES_N8N_DROPS.includes(name)) {
 			throw new InputError(
 				`has "${name}", which n8n cannot send as a header name`,
@@ -212,9 +240,13 @@ export function parseHeaders(pairs: unknown): Record<string, string> {
 			throw new InputError(`has header "${name}" set to ${describe(value)}: a header holds text`);
 		}
 		const text = value === null || value === undefined ? '' : String(value);
-		if (/[\r\n]/.test(text)) throw new InputError(`has header "${name}" with a line break in its value`);
+		if (/[\r\n]/.test(text))
+			throw new InputError(`has header "${name}" with a line break in its value`);
 		const control = controlCharacter(text);
-		if (control) throw new InputError(`has header "${name}" with a control character (${control}) in its value`);
+		if (control)
+			throw new InputError(
+				`has header "${name}" with a control character (${control}) in its value`,
+			);
 		setOwn(headers, name, text);
 	}
 	return headers;

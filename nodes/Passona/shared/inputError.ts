@@ -17,7 +17,11 @@ export function inputError(
 	message: string,
 	{ description, itemIndex }: { description?: string; itemIndex?: number },
 ): NodeApiError {
-	const error = new NodeApiError(node, { message } as JsonObject, { message, description, itemIndex });
+	const error = new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description,
+		itemIndex,
+	});
 	error.name = 'NodeOperationError';
 	error.httpCode = null;
 	error.messages = [];

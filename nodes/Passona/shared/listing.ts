@@ -49,7 +49,8 @@ function read(options: ListingOptions, body: unknown, page: number): Page {
 
 /** Reads a Retry-After value (seconds or an HTTP date) as milliseconds; 1 s when absent or unreadable. */
 export function retryAfterMs(value: unknown, now = Date.now()): number {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
@@ -91,7 +92,11 @@ export async function listAllPages(options: ListingOptions): Promise<number | un
  * page's, as one-by-one listing would have met it), so the caller never returns a partial list.
  * Resolves with the page to ask for after `last` when Passona still has more.
  */
-async function parallelPages(options: ListingOptions, from: number, last: number): Promise<number | undefined> {
+async function parallelPages(
+	options: ListingOptions,
+	from: number,
+	last: number,
+): Promise<number | undefined> {
 	let limit = Math.min(options.parallel, MAX_PARALLEL_REQUESTS);
 	let retries = 0;
 	let launched = from;
@@ -110,7 +115,11 @@ async function parallelPages(options: ListingOptions, from: number, last: number
 	};
 
 	const deliver = () => {
-		for (let page = waiting.get(emitted + 1); page !== undefined && !stopped; page = waiting.get(emitted + 1)) {
+		for (
+			let page = waiting.get(emitted + 1);
+			page !== undefined && !stopped;
+			page = waiting.get(emitted + 1)
+		) {
 			waiting.delete(emitted + 1);
 			emitted += 1;
 			if (!options.accept(page.entries) || page.nextPage === undefined) {
@@ -149,7 +158,12 @@ async function parallelPages(options: ListingOptions, from: number, last: number
 	};
 
 	for (;;) {
-		while (failures.size === 0 && !stopped && inFlight < limit && (queue.length > 0 || launched < last)) {
+		while (
+			failures.size === 0 &&
+			!stopped &&
+			inFlight < limit &&
+			(queue.length > 0 || launched < last)
+		) {
 			const pageNumber = queue.length > 0 ? (queue.shift() as number) : ++launched;
 			inFlight += 1;
 			void run(pageNumber);

@@ -26,13 +26,23 @@ function wholeNumber(value: unknown): number | undefined {
 }
 
 export function readPage(body: unknown, currentPage: number): Page {
-	if (body === null || typeof body !== 'object' || !Array.isArray((body as { data?: unknown }).data)) {
+	if (
+		body === null ||
+		typeof body !== 'object' ||
+		!Array.isArray((body as { data?: unknown }).data)
+	) {
 		throw new UnexpectedAnswerError('Passona sent a page without a "data" list');
 	}
-	const { data, links, meta } = body as { data: unknown[]; links?: { next?: unknown }; meta?: Record<string, unknown> };
+	const { data, links, meta } = body as {
+		data: unknown[];
+		links?: { next?: unknown };
+		meta?: Record<string, unknown>;
+	};
 	const answered = wholeNumber(meta?.current_page);
 	if (answered !== undefined && answered !== currentPage) {
-		throw new UnexpectedAnswerError(`Passona answered the request for page ${currentPage} with page ${answered}`);
+		throw new UnexpectedAnswerError(
+			`Passona answered the request for page ${currentPage} with page ${answered}`,
+		);
 	}
 	const lastPage = wholeNumber(meta?.last_page);
 	const perPage = wholeNumber(meta?.per_page) || undefined;
@@ -42,7 +52,8 @@ export function readPage(body: unknown, currentPage: number): Page {
 	// the server's page size, or the last page it announced. (Not "shorter than what was asked":
 	// Passona may cap per_page below the node's request.)
 	const finished =
-		(perPage !== undefined && data.length < perPage) || (lastPage !== undefined && currentPage >= lastPage);
+		(perPage !== undefined && data.length < perPage) ||
+		(lastPage !== undefined && currentPage >= lastPage);
 	if (next === null || next === undefined || next === '' || data.length === 0 || finished) {
 		return page;
 	}
@@ -71,7 +82,9 @@ export function pageCap(first: Page): number {
 
 export function beyondCap(page: number, cap: number, first: Page): UnexpectedAnswerError {
 	const announced =
-		first.total === undefined ? 'without saying how many entries there are' : `after announcing ${first.total} entries`;
+		first.total === undefined
+			? 'without saying how many entries there are'
+			: `after announcing ${first.total} entries`;
 	return new UnexpectedAnswerError(
 		`Passona kept sending pages ${announced} (page ${page}, more than the ${cap} this listing allows); stopping instead of listing forever`,
 	);

@@ -36,7 +36,10 @@ export function parseCountryCode(value: unknown): string {
  * country code; puts the Default Country Code in place of a single leading 0; demands 7 to 15
  * digits. `countryCode` is the credential's Default Country Code (44 when not given).
  */
-export function normalisePhoneNumber(value: unknown, countryCode: string = DEFAULT_COUNTRY_CODE): string {
+export function normalisePhoneNumber(
+	value: unknown,
+	countryCode: string = DEFAULT_COUNTRY_CODE,
+): string {
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) {
 		value = String(value);
 	}
@@ -49,7 +52,8 @@ export function normalisePhoneNumber(value: unknown, countryCode: string = DEFAU
 	digits = (international ? digits.replace(TRUNK_PREFIX, '') : digits).replace(SEPARATORS, '');
 	if (digits.startsWith('+')) digits = digits.slice(1);
 	else if (digits.startsWith('00')) digits = digits.slice(2);
-	else if (digits.startsWith('0') && /^\d+$/.test(digits)) digits = national(value, digits, countryCode);
+	else if (digits.startsWith('0') && /^\d+$/.test(digits))
+		digits = national(value, digits, countryCode);
 	if (digits === '') {
 		throw new InputError('contains an empty phone number', HINT);
 	}
@@ -89,7 +93,10 @@ function national(value: string, digits: string, countryCode: string): string {
  * A list of phone numbers from an array, or from text separated by commas, semicolons or
  * new lines. Normalised, duplicates dropped (first one kept), order preserved.
  */
-export function parsePhoneNumberList(value: unknown, countryCode: string = DEFAULT_COUNTRY_CODE): string[] {
+export function parsePhoneNumberList(
+	value: unknown,
+	countryCode: string = DEFAULT_COUNTRY_CODE,
+): string[] {
 	let entries: unknown[];
 	if (Array.isArray(value)) {
 		entries = value;

@@ -32,10 +32,18 @@ import { CREDENTIAL_TYPE, rateLimitWait, throwIfPassonaError, withNote } from '.
 
 /** Things a node acts on by ID; the locator parameter is named like the resource. */
 export const LOCATORS = {
-	contactGroup: { subject: 'contact group', collection: 'contact-groups', displayName: 'Contact Group' },
+	contactGroup: {
+		subject: 'contact group',
+		collection: 'contact-groups',
+		displayName: 'Contact Group',
+	},
 	keyword: { subject: 'keyword', collection: 'keywords', displayName: 'Keyword' },
 	link: { subject: 'link', collection: 'links', displayName: 'Link' },
-	vanityDomain: { subject: 'vanity domain', collection: 'vanity-domains', displayName: 'Vanity Domain' },
+	vanityDomain: {
+		subject: 'vanity domain',
+		collection: 'vanity-domains',
+		displayName: 'Vanity Domain',
+	},
 	webhook: { subject: 'webhook', collection: 'webhooks', displayName: 'Webhook' },
 	campaign: { subject: 'campaign', collection: 'campaigns', displayName: 'Campaign' },
 	template: { subject: 'template', collection: 'templates', displayName: 'Template' },
@@ -55,7 +63,10 @@ export function checkInput<T>(context: IExecuteSingleFunctions, field: string, c
 		const itemIndex = context.getItemIndex();
 		if (!(error instanceof InputError)) {
 			const cause = new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-			throw inputError(context.getNode(), cause.message, { itemIndex, description: cause.description ?? undefined });
+			throw inputError(context.getNode(), cause.message, {
+				itemIndex,
+				description: cause.description ?? undefined,
+			});
 		}
 		throw inputError(context.getNode(), `"${field}" ${error.reason} [item ${itemIndex}]`, {
 			itemIndex,
@@ -83,7 +94,9 @@ export function fillLocator(name: LocatorName): PreSendAction {
 /** The Default Country Code of the Passona API credential, for numbers written with a leading 0. */
 export async function defaultCountryCode(context: IExecuteSingleFunctions): Promise<string> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return checkInput(context, 'Default Country Code', () => parseCountryCode(credentials.defaultCountryCode));
+	return checkInput(context, 'Default Country Code', () =>
+		parseCountryCode(credentials.defaultCountryCode),
+	);
 }
 
 type BodyCheck = (value: unknown) => unknown;
@@ -98,35 +111,51 @@ export function checkBody(property: string, field: string, check: BodyCheck): Pr
 	};
 }
 
-export const bodyText = (property: string, field: string, options: { required: boolean; maxLength?: number }) =>
-	checkBody(property, field, (value) => parseText(value, options));
+export const bodyText = (
+	property: string,
+	field: string,
+	options: { required: boolean; maxLength?: number },
+) => checkBody(property, field, (value) => parseText(value, options));
 
-export const bodyBoolean = (property: string, field: string) => checkBody(property, field, parseBoolean);
+export const bodyBoolean = (property: string, field: string) =>
+	checkBody(property, field, parseBoolean);
 
 export const bodyUuidList = (property: string, field: string, options: { allowEmpty: boolean }) =>
 	checkBody(property, field, (value) => parseUuidList(value, options));
 
 /** Checks a body property holding phone numbers, read with the credential's Default Country Code. */
-function checkPhones(property: string, field: string, parse: (value: unknown, countryCode: string) => unknown): PreSendAction {
+function checkPhones(
+	property: string,
+	field: string,
+	parse: (value: unknown, countryCode: string) => unknown,
+): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const countryCode = await defaultCountryCode(this);
-		return await checkBody(property, field, (value) => parse(value, countryCode)).call(this, requestOptions);
+		return await checkBody(property, field, (value) => parse(value, countryCode)).call(
+			this,
+			requestOptions,
+		);
 	};
 }
 
-export const bodyPhoneList = (property: string, field: string) => checkPhones(property, field, parsePhoneNumberList);
+export const bodyPhoneList = (property: string, field: string) =>
+	checkPhones(property, field, parsePhoneNumberList);
 
 /** One phone number (Send Test), sent as `property`. */
-export const bodyPhoneNumber = (property: string, field: string) => checkPhones(property, field, normalisePhoneNumber);
+export const bodyPhoneNumber = (property: string, field: string) =>
+	checkPhones(property, field, normalisePhoneNumber);
 
-export const bodyUrl = (property: string, field: string) => checkBody(property, field, parseHttpUrl);
+export const bodyUrl = (property: string, field: string) =>
+	checkBody(property, field, parseHttpUrl);
 
 export const bodyUuid = (property: string, field: string) => checkBody(property, field, parseUuid);
 
 /** Sets `headers` from a Headers rows parameter (at `parameter`, e.g. `updateFields.headers`). */
 export function bodyHeaders(parameter: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const headers = checkInput(this, 'Headers', () => parseHeaders(this.getNodeParameter(`${parameter}.header`, [])));
+		const headers = checkInput(this, 'Headers', () =>
+			parseHeaders(this.getNodeParameter(`${parameter}.header`, [])),
+		);
 		requestOptions.body = { ...(requestOptions.body as object), headers };
 		return requestOptions;
 	};
@@ -166,7 +195,8 @@ export const checkResponse: PostReceiveAction = async function (
 	response: IN8nHttpFullResponse,
 ) {
 	// The error's context reads parameters: only worth it for an error (this runs for every page).
-	if (response.statusCode >= 300) throwIfPassonaError(this, response, errorContext(this), this.getItemIndex());
+	if (response.statusCode >= 300)
+		throwIfPassonaError(this, response, errorContext(this), this.getItemIndex());
 	return items;
 };
 
@@ -191,7 +221,8 @@ export const unwrapData: PostReceiveAction = async function (
 	const body = response.body as { data?: unknown } | null;
 	const data = body !== null && typeof body === 'object' ? body.data : undefined;
 	if (Array.isArray(data)) return data.map((json) => ({ json }));
-	if (data !== null && typeof data === 'object') return [{ json: data as INodeExecutionData['json'] }];
+	if (data !== null && typeof data === 'object')
+		return [{ json: data as INodeExecutionData['json'] }];
 	throw unexpectedAnswer(this, 'The answer had no "data"');
 };
 
@@ -211,7 +242,9 @@ export async function paginate(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = checkInput(this, 'Return All', () => parseBoolean(this.getNodeParameter('returnAll', false)));
+	const returnAll = checkInput(this, 'Return All', () =>
+		parseBoolean(this.getNodeParameter('returnAll', false)),
+	);
 	const limit = returnAll
 		? Infinity
 		: checkInput(this, 'Limit', () => {
@@ -222,9 +255,13 @@ export async function paginate(
 				return value;
 			});
 	const parallel = checkInput(this, 'Parallel Requests', () => {
-		const value = Number(this.getNodeParameter('options.parallelRequests', DEFAULT_PARALLEL_REQUESTS));
+		const value = Number(
+			this.getNodeParameter('options.parallelRequests', DEFAULT_PARALLEL_REQUESTS),
+		);
 		if (!Number.isInteger(value) || value < 1 || value > MAX_PARALLEL_REQUESTS) {
-			throw new InputError(`must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, got ${String(value)}`);
+			throw new InputError(
+				`must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, got ${String(value)}`,
+			);
 		}
 		return value;
 	});
@@ -236,7 +273,11 @@ export async function paginate(
 		fetchPage: async (page) => {
 			// Own qs and headers per request: several may be in flight through the same requestData.
 			const { qs, headers } = requestData.options;
-			const options = { ...requestData.options, headers: { ...headers }, qs: { ...qs, page, per_page: perPage } };
+			const options = {
+				...requestData.options,
+				headers: { ...headers },
+				qs: { ...qs, page, per_page: perPage },
+			};
 			const [answer] = await this.makeRoutingRequest({ ...requestData, options });
 			return answer?.json;
 		},
@@ -250,7 +291,8 @@ export async function paginate(
 		wanted: () => limit - results.length,
 		parallel,
 		rateLimitWait,
-		unexpected: (error) => (error instanceof UnexpectedAnswerError ? unexpectedAnswer(this, error.message) : error),
+		unexpected: (error) =>
+			error instanceof UnexpectedAnswerError ? unexpectedAnswer(this, error.message) : error,
 	});
 	return results;
 }
@@ -274,9 +316,15 @@ export function sendInChunks(property: string) {
 		for (let start = 0; start < entries.length; start += CHUNK_SIZE) {
 			const chunk = { ...body, [property]: entries.slice(start, start + CHUNK_SIZE) };
 			try {
-				answer = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: chunk } });
+				answer = await this.makeRoutingRequest({
+					...requestData,
+					options: { ...requestData.options, body: chunk },
+				});
 			} catch (error) {
-				const sent = start > 0 ? `The first ${start} of ${entries.length} were sent before this failure; the other ${entries.length - start} were not.` : '';
+				const sent =
+					start > 0
+						? `The first ${start} of ${entries.length} were sent before this failure; the other ${entries.length - start} were not.`
+						: '';
 				throw withNote(this.getNode(), error, sent);
 			}
 		}

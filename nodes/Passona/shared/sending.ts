@@ -40,9 +40,11 @@ export function parseTemplateBody(value: unknown): string {
 	return checkSmsBody(parseText(value, { required: true }));
 }
 
-export const bodySender = (property: string, field: string) => checkBody(property, field, parseSender);
+export const bodySender = (property: string, field: string) =>
+	checkBody(property, field, parseSender);
 
-export const bodyTemplateText = (property: string, field: string) => checkBody(property, field, parseTemplateBody);
+export const bodyTemplateText = (property: string, field: string) =>
+	checkBody(property, field, parseTemplateBody);
 
 /**
  * A date-time field sent as Passona's text on London's clock (the workflow's zone for plain
@@ -54,7 +56,10 @@ export const bodyFutureDate = (property: string, field: string) =>
 		return checkBody(property, field, (value) => {
 			const instant = parseDateInput(value, zone);
 			if (instant < Date.now() - PAST_TOLERANCE_MS) {
-				throw new InputError(`is in the past (${formatPassonaDate(instant)} London time)`, 'Choose a later date and time.');
+				throw new InputError(
+					`is in the past (${formatPassonaDate(instant)} London time)`,
+					'Choose a later date and time.',
+				);
 			}
 			return formatPassonaDate(instant);
 		}).call(this, requestOptions);
@@ -63,13 +68,19 @@ export const bodyFutureDate = (property: string, field: string) =>
 /** Puts a resource locator's UUID into the body (Create takes `template_uuid`, not a path). */
 export function bodyLocator(name: LocatorName, property: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		requestOptions.body = { ...(requestOptions.body as object), [property]: locatorUuid(this, name) };
+		requestOptions.body = {
+			...(requestOptions.body as object),
+			[property]: locatorUuid(this, name),
+		};
 		return requestOptions;
 	};
 }
 
 /** The sender the user picked or typed, sent as `sender`. */
-async function senderFromLocator(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+async function senderFromLocator(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) {
 	const value = this.getNodeParameter('senderName', '', { extractValue: true });
 	const sender = checkInput(this, 'Sender', () => parseSender(value));
 	requestOptions.body = { ...(requestOptions.body as object), sender };
@@ -84,7 +95,9 @@ export const senderTextProperty: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. MyShop',
 	description: 'New sender, 3 to 11 characters',
-	routing: { send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] } },
+	routing: {
+		send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] },
+	},
 };
 
 /** Wherever a sender is asked for: one of the team's senders from the list, or one typed. */
@@ -96,7 +109,7 @@ export function senderNameField(show: Show): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description:
-			'The name the message comes from on the phone: one of your team\'s senders, or a new one of 3 to 11 characters (Passona then creates it, and moderates it before it can send)',
+			"The name the message comes from on the phone: one of your team's senders, or a new one of 3 to 11 characters (Passona then creates it, and moderates it before it can send)",
 		displayOptions: { show },
 		modes: [
 			{
@@ -114,7 +127,10 @@ export function senderNameField(show: Show): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\S.{1,9}\\S\\s*$', errorMessage: 'A sender has 3 to 11 characters' },
+						properties: {
+							regex: '^\\s*\\S.{1,9}\\S\\s*$',
+							errorMessage: 'A sender has 3 to 11 characters',
+						},
 					},
 				],
 			},
@@ -135,13 +151,21 @@ export function templateBodyProperty(description: string): INodeProperties {
 		default: '',
 		placeholder: 'e.g. Hi, thanks for joining! Offers: ::LINK:: Text OPTOUT to stop',
 		description,
-		routing: { send: { type: 'body', property: 'body', preSend: [bodyTemplateText('body', 'Body')] } },
+		routing: {
+			send: { type: 'body', property: 'body', preSend: [bodyTemplateText('body', 'Body')] },
+		},
 	};
 }
 
 /** Custom field rows ({ name, value }), as Add Contacts takes them, sent as one object under `property`. */
-export function customFieldsField(show: Show, property: string, description: string): INodeProperties {
-	const rows = addContactsDescription.find((field) => field.name === 'customFields') as INodeProperties;
+export function customFieldsField(
+	show: Show,
+	property: string,
+	description: string,
+): INodeProperties {
+	const rows = addContactsDescription.find(
+		(field) => field.name === 'customFields',
+	) as INodeProperties;
 	return {
 		...rows,
 		description,
@@ -182,8 +206,13 @@ const PAST_TOLERANCE_MS = 60_000;
  * `scheduled_send_date` and `expiry_date` as Passona takes them, on London's clock. Field names
  * in the errors are the panel's: Send At, Expires After (Days), Expires At.
  */
-export function campaignDates(input: CampaignDatesInput): { scheduled_send_date: string; expiry_date: string } {
-	const send = input.sendNow ? input.now : dateField('Send At', () => parseDateInput(input.sendAt, input.inputZone));
+export function campaignDates(input: CampaignDatesInput): {
+	scheduled_send_date: string;
+	expiry_date: string;
+} {
+	const send = input.sendNow
+		? input.now
+		: dateField('Send At', () => parseDateInput(input.sendAt, input.inputZone));
 	if (!input.sendNow && send < input.now - PAST_TOLERANCE_MS) {
 		throw new FieldError(
 			'Send At',
@@ -210,7 +239,9 @@ export function campaignDates(input: CampaignDatesInput): { scheduled_send_date:
 		if (!Number.isInteger(days) || days < 1 || days > 365) {
 			throw new FieldError(
 				'Expires After (Days)',
-				new InputError(`must be a whole number of days from 1 to 365, got ${String(input.expiryDays)}`),
+				new InputError(
+					`must be a whole number of days from 1 to 365, got ${String(input.expiryDays)}`,
+				),
 			);
 		}
 		expiry = send + days * 86_400_000;
@@ -237,7 +268,10 @@ function dateField(field: string, read: () => number): number {
 }
 
 /** Campaign Create's When and Expiry fields, turned into Passona's two dates. */
-export async function scheduleCampaign(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+export async function scheduleCampaign(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) {
 	const when = this.getNodeParameter('when', 'now') as string;
 	const expiry = this.getNodeParameter('expiry', 'afterDays') as string;
 	let dates: ReturnType<typeof campaignDates>;
@@ -253,11 +287,16 @@ export async function scheduleCampaign(this: IExecuteSingleFunctions, requestOpt
 	} catch (error) {
 		// Same wording as checkInput's, for the field the failing date came from.
 		const itemIndex = this.getItemIndex();
-		if (!(error instanceof FieldError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		throw new NodeOperationError(this.getNode(), `"${error.field}" ${error.inputError.reason} [item ${itemIndex}]`, {
-			itemIndex,
-			description: error.inputError.hint,
-		});
+		if (!(error instanceof FieldError))
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${error.field}" ${error.inputError.reason} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: error.inputError.hint,
+			},
+		);
 	}
 	requestOptions.body = { ...(requestOptions.body as object), ...dates };
 	return requestOptions;
@@ -266,9 +305,15 @@ export async function scheduleCampaign(this: IExecuteSingleFunctions, requestOpt
 /** The UUID of the team's `default_optouts` group, found by name page by page. */
 export async function optoutsGroupUuid(this: IExecuteSingleFunctions): Promise<string> {
 	for (let page: number | undefined = 1; page !== undefined; ) {
-		const body = await passonaApiRequest.call(this, 'GET', '/contact-groups', { subject: 'contact group' }, {
-			qs: { page, per_page: MAX_PAGE_SIZE },
-		});
+		const body = await passonaApiRequest.call(
+			this,
+			'GET',
+			'/contact-groups',
+			{ subject: 'contact group' },
+			{
+				qs: { page, per_page: MAX_PAGE_SIZE },
+			},
+		);
 		const result = readPage(body, page);
 		const found = (result.entries as Array<{ name?: unknown; uuid?: unknown }>).find(
 			(group) => group?.name === OPTOUTS_GROUP_NAME && typeof group.uuid === 'string',
@@ -276,15 +321,22 @@ export async function optoutsGroupUuid(this: IExecuteSingleFunctions): Promise<s
 		if (found) return found.uuid as string;
 		page = result.nextPage;
 	}
-	throw new NodeOperationError(this.getNode(), `Passona has no "${OPTOUTS_GROUP_NAME}" contact group in this team`, {
-		itemIndex: this.getItemIndex(),
-		description:
-			'Every Passona team normally has one, holding the people who opted out. Turn off "Exclude Opted-Out Contacts" and choose the opt-out group under Exclude Contact Groups instead.',
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`Passona has no "${OPTOUTS_GROUP_NAME}" contact group in this team`,
+		{
+			itemIndex: this.getItemIndex(),
+			description:
+				'Every Passona team normally has one, holding the people who opted out. Turn off "Exclude Opted-Out Contacts" and choose the opt-out group under Exclude Contact Groups instead.',
+		},
+	);
 }
 
 /** Adds the team's opt-out group to `excluded_contact_groups` while the switch is on (the default). */
-export async function excludeOptouts(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+export async function excludeOptouts(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) {
 	const on = checkInput(this, 'Exclude Opted-Out Contacts', () =>
 		parseBoolean(this.getNodeParameter('excludeOptouts', true)),
 	);

@@ -32,10 +32,22 @@ export function smsLength(text: string): SmsLength {
 		else if (!nonGsm.includes(character)) nonGsm.push(character);
 	}
 	if (nonGsm.length === 0) {
-		return { encoding: 'GSM-7', length: septets, singleLimit: 160, parts: septets <= 160 ? 1 : Math.ceil(septets / 153), nonGsm };
+		return {
+			encoding: 'GSM-7',
+			length: septets,
+			singleLimit: 160,
+			parts: septets <= 160 ? 1 : Math.ceil(septets / 153),
+			nonGsm,
+		};
 	}
 	const units = text.length;
-	return { encoding: 'UCS-2', length: units, singleLimit: 70, parts: units <= 70 ? 1 : Math.ceil(units / 67), nonGsm };
+	return {
+		encoding: 'UCS-2',
+		length: units,
+		singleLimit: 70,
+		parts: units <= 70 ? 1 : Math.ceil(units / 67),
+		nonGsm,
+	};
 }
 
 /** `::LINK_NAME::` placeholders in a body, each once. */
@@ -56,7 +68,10 @@ export function checkSmsBody(text: string): string {
 			'Shorten the text. ^ { } [ ] ~ \\ | and € count as two characters each.',
 		);
 	}
-	const shown = measured.nonGsm.slice(0, 5).map((character) => `"${character}"`).join(', ');
+	const shown = measured.nonGsm
+		.slice(0, 5)
+		.map((character) => `"${character}"`)
+		.join(', ');
 	throw new InputError(
 		`is ${measured.length} characters long and contains ${shown}, outside the standard SMS alphabet (GSM-7), so it is sent as Unicode (UCS-2), where one SMS holds 70 characters (it would need ${measured.parts} parts)`,
 		'Replace those characters (for example curly quotes and emoji) to get the 160-character limit back, or shorten the text.',

@@ -52,7 +52,8 @@ export const REDIRECT_STATUSES = [300, 301, 302, 303, 304, 305, 307, 308];
 
 /** The words for a 3xx answer: where Passona tried to send the request, and what to check. */
 export function redirectMessage(location: unknown): string {
-	const target = typeof location === 'string' && location.trim() !== '' ? location.trim() : undefined;
+	const target =
+		typeof location === 'string' && location.trim() !== '' ? location.trim() : undefined;
 	const shown = target && target.length > 200 ? `${target.slice(0, 197)}...` : target;
 	return `Passona answered with a redirect${shown ? ` to ${shown}` : ''}: check the Base URL of the Passona API credential`;
 }
@@ -80,7 +81,9 @@ export function throwIfPassonaError(
 		retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
 	});
 	const passonaBody =
-		response.body !== null && typeof response.body === 'object' ? response.body : { body: response.body };
+		response.body !== null && typeof response.body === 'object'
+			? response.body
+			: { body: response.body };
 	const error = new NodeApiError(context.getNode(), passonaBody as JsonObject, {
 		message,
 		description,
@@ -114,14 +117,22 @@ export async function passonaApiRequest(
 	method: IHttpRequestMethods,
 	path: string,
 	errorContext: PassonaErrorContext,
-	{ qs, body, notFoundIsEmpty }: { qs?: IDataObject; body?: IDataObject; notFoundIsEmpty?: boolean } = {},
+	{
+		qs,
+		body,
+		notFoundIsEmpty,
+	}: { qs?: IDataObject; body?: IDataObject; notFoundIsEmpty?: boolean } = {},
 ): Promise<unknown> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
 	if (!baseUrl) {
-		throw new NodeOperationError(this.getNode(), 'The Base URL in the Passona API credential is not a link', {
-			description: 'Use https://passona.co.uk/api/2.0 unless Passona gave you another address.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Base URL in the Passona API credential is not a link',
+			{
+				description: 'Use https://passona.co.uk/api/2.0 unless Passona gave you another address.',
+			},
+		);
 	}
 	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 		method,
@@ -150,7 +161,9 @@ export async function passonaApiRequestAllItems(
 	const entries: unknown[] = [];
 	await listAllPages({
 		fetchPage: async (page) =>
-			await passonaApiRequest.call(this, 'GET', path, errorContext, { qs: { page, per_page: MAX_PAGE_SIZE } }),
+			await passonaApiRequest.call(this, 'GET', path, errorContext, {
+				qs: { page, per_page: MAX_PAGE_SIZE },
+			}),
 		accept: (pageEntries) => {
 			for (const entry of pageEntries) entries.push(entry);
 			return true;

@@ -54,25 +54,36 @@ export function waitFields(show: Show): INodeProperties[] {
 /** One GET of the group; a 429 is an answer here (it slows the waiting down), not an error. */
 async function lookAtGroup(context: IExecuteSingleFunctions, uuid: string): Promise<GroupLook> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-		method: 'GET',
-		url: `${normaliseBaseUrl(credentials.baseUrl) ?? ''}/contact-groups/${encodeURIComponent(uuid)}`,
-		json: true,
-		headers: JSON_HEADERS,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as IN8nHttpFullResponse;
+	const response = (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIAL_TYPE,
+		{
+			method: 'GET',
+			url: `${normaliseBaseUrl(credentials.baseUrl) ?? ''}/contact-groups/${encodeURIComponent(uuid)}`,
+			json: true,
+			headers: JSON_HEADERS,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		},
+	)) as IN8nHttpFullResponse;
 	if (response.statusCode === 429) {
-		return { tooManyRequests: true, retryAfterMs: retryAfterMs(response.headers?.['retry-after'], waitClock.now()) };
+		return {
+			tooManyRequests: true,
+			retryAfterMs: retryAfterMs(response.headers?.['retry-after'], waitClock.now()),
+		};
 	}
 	const errorContext = { subject: 'contact group', uuid, operation: 'get' };
 	throwIfPassonaError(context, response, errorContext, context.getItemIndex());
 	const data = (response.body as { data?: unknown } | null)?.data;
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-		throw new NodeOperationError(context.getNode(), 'Passona sent an answer this node does not understand', {
-			description: 'The contact group came back without "data".',
-			itemIndex: context.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Passona sent an answer this node does not understand',
+			{
+				description: 'The contact group came back without "data".',
+				itemIndex: context.getItemIndex(),
+			},
+		);
 	}
 	return { group: data as GroupJson };
 }
@@ -81,7 +92,9 @@ function timeLimitSeconds(context: IExecuteSingleFunctions): number {
 	return checkInput(context, 'Time Limit (Seconds)', () => {
 		const value = Number(context.getNodeParameter('waitTimeLimit', 120));
 		if (!Number.isFinite(value) || value < 1 || value > MAX_TIME_LIMIT_SECONDS) {
-			throw new InputError(`must be a number of seconds from 1 to ${MAX_TIME_LIMIT_SECONDS}, got ${String(value)}`);
+			throw new InputError(
+				`must be a number of seconds from 1 to ${MAX_TIME_LIMIT_SECONDS}, got ${String(value)}`,
+			);
 		}
 		return value;
 	});
@@ -116,10 +129,14 @@ export async function waitIfAsked(
 	if (result.settled) return [{ ...items[0], json: result.group as INodeExecutionData['json'] }];
 	const seen = result.lastGroup?.number_of_contacts;
 	const count = typeof seen === 'number' ? `, ${seen} contacts so far` : '';
-	throw new NodeOperationError(this.getNode(), `Passona is still applying the change to contact group ${uuid}`, {
-		description: `Passona accepted the change; it was still being applied (status Modifying${count}) when the ${limit}-second Time Limit ran out. This is not a failure: Passona goes on in the background. Raise the Time Limit, or check the group later with Contact Group → Get.`,
-		itemIndex: this.getItemIndex(),
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`Passona is still applying the change to contact group ${uuid}`,
+		{
+			description: `Passona accepted the change; it was still being applied (status Modifying${count}) when the ${limit}-second Time Limit ran out. This is not a failure: Passona goes on in the background. Raise the Time Limit, or check the group later with Contact Group → Get.`,
+			itemIndex: this.getItemIndex(),
+		},
+	);
 }
 
 /** The operation's routing with the wait added after its last request (after every chunk, for chunked lists). */
@@ -139,5 +156,11 @@ export function withWaiting(routing: INodePropertyRouting): INodePropertyRouting
 			},
 		};
 	}
-	return { ...routing, output: { ...routing.output, postReceive: [...(routing.output?.postReceive ?? []), waitIfAsked] } };
+	return {
+		...routing,
+		output: {
+			...routing.output,
+			postReceive: [...(routing.output?.postReceive ?? []), waitIfAsked],
+		},
+	};
 }

@@ -34,7 +34,12 @@ export const isModifying = (group: GroupJson) => group.status === 'Modifying';
  * time limit runs out first. Always looks at least once: the answer to the change itself is not
  * trusted to be final. Errors of a look (404, 500) end the wait as they are.
  */
-export async function waitUntilSettled({ look, sleep, now, timeLimitMs }: WaitOptions): Promise<WaitResult> {
+export async function waitUntilSettled({
+	look,
+	sleep,
+	now,
+	timeLimitMs,
+}: WaitOptions): Promise<WaitResult> {
 	const start = now();
 	let interval = FIRST_INTERVAL_MS;
 	let lastGroup: GroupJson | undefined;

@@ -1,6 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameField } from '../../shared/descriptions';
-import { bodyLocator, excludeOptouts, OPTOUTS_GROUP_NAME, scheduleCampaign, senderNameField } from '../../shared/sending';
+import {
+	bodyLocator,
+	excludeOptouts,
+	OPTOUTS_GROUP_NAME,
+	scheduleCampaign,
+	senderNameField,
+} from '../../shared/sending';
 import { excludedGroups, includedGroups } from './fields';
 
 const show = { resource: ['campaign'], operation: ['create'] };
@@ -38,7 +44,11 @@ export const createDescription: INodeProperties[] = [
 		default: 'now',
 		displayOptions: { show },
 		options: [
-			{ name: 'Send Now', value: 'now', description: 'Passona starts sending as soon as it has the campaign' },
+			{
+				name: 'Send Now',
+				value: 'now',
+				description: 'Passona starts sending as soon as it has the campaign',
+			},
 			{ name: 'At a Date and Time', value: 'at', description: 'Passona sends at the chosen time' },
 		],
 		// The opt-out lookup (a request) runs last, once every field has been checked.
@@ -60,7 +70,8 @@ export const createDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'afterDays',
-		description: 'Passona stops sending the campaign at its expiry (for example when a network delays it)',
+		description:
+			'Passona stops sending the campaign at its expiry (for example when a network delays it)',
 		displayOptions: { show },
 		options: [
 			{ name: 'Days After Sending', value: 'afterDays' },
@@ -82,7 +93,8 @@ export const createDescription: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: "After the send date. A date without a time zone is read in the workflow's time zone.",
+		description:
+			"After the send date. A date without a time zone is read in the workflow's time zone.",
 		displayOptions: { show: { ...show, expiry: ['at'] } },
 	},
 ];

@@ -33,7 +33,9 @@ export const excludedGroups: INodeProperties = {
 		send: {
 			type: 'body',
 			property: 'excluded_contact_groups',
-			preSend: [bodyUuidList('excluded_contact_groups', 'Exclude Contact Groups', { allowEmpty: true })],
+			preSend: [
+				bodyUuidList('excluded_contact_groups', 'Exclude Contact Groups', { allowEmpty: true }),
+			],
 		},
 	},
 };

@@ -28,6 +28,13 @@ export const sendTestDescription: INodeProperties[] = [
 		routing: { send: { preSend: [bodyLocator('template', 'template_uuid')] } },
 	},
 	senderNameField(show),
-	{ ...nameField(show, 'Name of the campaign record Passona creates for this message'), default: 'Test Send' },
-	customFieldsField(show, 'custom_fields', "Values for the template's custom fields, such as first_name"),
+	{
+		...nameField(show, 'Name of the campaign record Passona creates for this message'),
+		default: 'Test Send',
+	},
+	customFieldsField(
+		show,
+		'custom_fields',
+		"Values for the template's custom fields, such as first_name",
+	),
 ];

@@ -27,14 +27,24 @@ export const updateDescription: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	updateFields(show, [
-		{ ...excludedGroups, hint: 'Replaces the excluded groups; keep the opt-out group (default_optouts) in the list' },
+		{
+			...excludedGroups,
+			hint: 'Replaces the excluded groups; keep the opt-out group (default_optouts) in the list',
+		},
 		{
 			displayName: 'Expires At',
 			name: 'expiresAt',
 			type: 'dateTime',
 			default: '',
-			description: "New expiry, after the send date; read in the workflow's time zone, sent as UK time",
-			routing: { send: { type: 'body', property: 'expiry_date', preSend: [bodyFutureDate('expiry_date', 'Expires At')] } },
+			description:
+				"New expiry, after the send date; read in the workflow's time zone, sent as UK time",
+			routing: {
+				send: {
+					type: 'body',
+					property: 'expiry_date',
+					preSend: [bodyFutureDate('expiry_date', 'Expires At')],
+				},
+			},
 		},
 		nameProperty('New name of the campaign'),
 		{
@@ -42,9 +52,14 @@ export const updateDescription: INodeProperties[] = [
 			name: 'sendAt',
 			type: 'dateTime',
 			default: '',
-			description: "New send date, still in the future; read in the workflow's time zone, sent as UK time",
+			description:
+				"New send date, still in the future; read in the workflow's time zone, sent as UK time",
 			routing: {
-				send: { type: 'body', property: 'scheduled_send_date', preSend: [bodyFutureDate('scheduled_send_date', 'Send At')] },
+				send: {
+					type: 'body',
+					property: 'scheduled_send_date',
+					preSend: [bodyFutureDate('scheduled_send_date', 'Send At')],
+				},
 			},
 		},
 		includedGroups(false),

@@ -1,4 +1,8 @@
 import { resourceDescription } from '../../shared/descriptions';
 import { syncGroupsDescription, syncGroupsOperation } from './syncGroups';
 
-export const contactDescription = resourceDescription('contact', [[syncGroupsOperation, syncGroupsDescription]], 'syncGroups');
+export const contactDescription = resourceDescription(
+	'contact',
+	[[syncGroupsOperation, syncGroupsDescription]],
+	'syncGroups',
+);

@@ -8,7 +8,9 @@ const show = { resource: ['contact'], operation: ['syncGroups'] };
 
 /** Passona answers an empty body (`[]`): the output says what the contact's groups now are. */
 async function syncedResult(this: IExecuteSingleFunctions) {
-	const contact = checkInput(this, 'Phone Number', () => normalisePhoneNumber(this.getNodeParameter('phoneNumber')));
+	const contact = checkInput(this, 'Phone Number', () =>
+		normalisePhoneNumber(this.getNodeParameter('phoneNumber')),
+	);
 	const groups = checkInput(this, 'Contact Groups', () =>
 		parseUuidList(this.getNodeParameter('contactGroups'), { allowEmpty: false }),
 	);

@@ -17,8 +17,11 @@ export const addContactsOperation: INodePropertyOptions = {
 	name: 'Add Contacts',
 	value: 'addContacts',
 	action: 'Add contacts to a contact group',
-	description: 'Add phone numbers with custom fields to a contact group; Passona applies it in the background',
-	routing: withWaiting(chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts')),
+	description:
+		'Add phone numbers with custom fields to a contact group; Passona applies it in the background',
+	routing: withWaiting(
+		chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts'),
+	),
 };
 
 /** Builds `contacts` from the chosen source; every number is checked before anything is sent. */
@@ -35,7 +38,11 @@ async function buildContacts(this: IExecuteSingleFunctions, requestOptions: IHtt
 			normalisePhoneNumber(this.getNodeParameter('phoneNumber', ''), countryCode),
 		);
 		contacts = checkInput(this, 'Custom Fields', () => [
-			toContact(phoneNumber, pairsToObject(this.getNodeParameter('customFields.field', [])), countryCode),
+			toContact(
+				phoneNumber,
+				pairsToObject(this.getNodeParameter('customFields.field', [])),
+				countryCode,
+			),
 		]);
 	}
 	requestOptions.body = { ...(requestOptions.body as object), contacts: dedupeContacts(contacts) };
@@ -91,8 +98,20 @@ export const addContactsDescription: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. first_name' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. Jane' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. first_name',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Jane',
+					},
 				],
 			},
 		],

@@ -1,5 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { additionalFields, contactGroupDescriptionOption, dataRouting, deletableField, nameField } from '../../shared/descriptions';
+import {
+	additionalFields,
+	contactGroupDescriptionOption,
+	dataRouting,
+	deletableField,
+	nameField,
+} from '../../shared/descriptions';
 
 const show = { resource: ['contactGroup'], operation: ['create'] };
 

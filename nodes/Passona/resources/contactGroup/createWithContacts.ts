@@ -16,7 +16,8 @@ export const createWithContactsOperation: INodePropertyOptions = {
 	name: 'Create With Contacts',
 	value: 'createWithContacts',
 	action: 'Create a contact group with contacts',
-	description: 'Create a contact group and fill it with phone numbers in one step (no custom fields)',
+	description:
+		'Create a contact group and fill it with phone numbers in one step (no custom fields)',
 	routing: withWaiting(dataRouting('POST', '/contact-groups/bulk-contacts')),
 };
 

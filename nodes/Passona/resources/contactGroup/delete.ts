@@ -5,7 +5,8 @@ export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete a contact group',
-	description: 'Delete a contact group (refused while keywords are attached or a campaign is sending)',
+	description:
+		'Delete a contact group (refused while keywords are attached or a campaign is sending)',
 	routing: deleteRouting('contactGroup'),
 };
 

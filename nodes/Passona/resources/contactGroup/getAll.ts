@@ -9,4 +9,7 @@ export const getAllOperation: INodePropertyOptions = {
 	routing: pagedRouting('/contact-groups'),
 };
 
-export const getAllDescription: INodeProperties[] = listFields({ resource: ['contactGroup'], operation: ['getAll'] });
+export const getAllDescription: INodeProperties[] = listFields({
+	resource: ['contactGroup'],
+	operation: ['getAll'],
+});

@@ -1,5 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { backgroundNotice, chunkedRouting, locatorField, phoneNumbersField } from '../../shared/descriptions';
+import {
+	backgroundNotice,
+	chunkedRouting,
+	locatorField,
+	phoneNumbersField,
+} from '../../shared/descriptions';
 import { waitFields, withWaiting } from '../../shared/waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['removeContacts'] };
@@ -9,7 +14,9 @@ export const removeContactsOperation: INodePropertyOptions = {
 	value: 'removeContacts',
 	action: 'Remove contacts from a contact group',
 	description: 'Remove phone numbers from a contact group; Passona applies it in the background',
-	routing: withWaiting(chunkedRouting('PUT', '/contact-groups/{contactGroup}/remove-contacts', 'phone_numbers')),
+	routing: withWaiting(
+		chunkedRouting('PUT', '/contact-groups/{contactGroup}/remove-contacts', 'phone_numbers'),
+	),
 };
 
 export const removeContactsDescription: INodeProperties[] = [

@@ -8,15 +8,24 @@ export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a keyword',
-	description: 'Create a keyword that adds senders to groups or calls webhooks when an inbound SMS matches',
+	description:
+		'Create a keyword that adds senders to groups or calls webhooks when an inbound SMS matches',
 	routing: dataRouting('POST', '/keywords'),
 };
 
 export const createDescription: INodeProperties[] = [
 	{ ...field.keywordText, required: true, displayOptions: { show } },
 	{ ...field.addContactToGroup, displayOptions: { show } },
-	{ ...field.contactGroups(false), required: true, displayOptions: { show: { ...show, addContactToGroup: [true] } } },
+	{
+		...field.contactGroups(false),
+		required: true,
+		displayOptions: { show: { ...show, addContactToGroup: [true] } },
+	},
 	{ ...field.callWebhook, displayOptions: { show } },
-	{ ...field.webhooks(false), required: true, displayOptions: { show: { ...show, callWebhook: [true] } } },
+	{
+		...field.webhooks(false),
+		required: true,
+		displayOptions: { show: { ...show, callWebhook: [true] } },
+	},
 	additionalFields(show, [field.keywordHelp, field.keywordMessage]),
 ];

@@ -10,7 +10,11 @@ export const keywordText: INodeProperties = {
 	placeholder: 'e.g. JOIN',
 	description: 'The word an inbound SMS starts with to match, such as JOIN or OPTOUT',
 	routing: {
-		send: { type: 'body', property: 'keyword', preSend: [bodyText('keyword', 'Keyword', { required: true, maxLength: 160 })] },
+		send: {
+			type: 'body',
+			property: 'keyword',
+			preSend: [bodyText('keyword', 'Keyword', { required: true, maxLength: 160 })],
+		},
 	},
 };
 
@@ -24,7 +28,11 @@ export const keywordMessage: INodeProperties = {
 	description:
 		"Passona's Keyword Message, stored with the keyword (Passona's API describes it only as the keyword's message info). This node stores it; it sends no SMS with it.",
 	routing: {
-		send: { type: 'body', property: 'message', preSend: [bodyText('message', 'Message', { required: false })] },
+		send: {
+			type: 'body',
+			property: 'message',
+			preSend: [bodyText('message', 'Message', { required: false })],
+		},
 	},
 };
 
@@ -36,7 +44,11 @@ export const keywordHelp: INodeProperties = {
 	placeholder: 'e.g. Text JOIN to get our offers',
 	description: 'Help text shown with the keyword in Passona (as a tooltip)',
 	routing: {
-		send: { type: 'body', property: 'help', preSend: [bodyText('help', 'Help', { required: false })] },
+		send: {
+			type: 'body',
+			property: 'help',
+			preSend: [bodyText('help', 'Help', { required: false })],
+		},
 	},
 };
 
@@ -81,7 +93,11 @@ export const callWebhook: INodeProperties = {
 	default: false,
 	description: 'Whether a matching SMS calls the chosen webhooks',
 	routing: {
-		send: { type: 'body', property: 'call_webhook', preSend: [bodyBoolean('call_webhook', 'Call Webhook')] },
+		send: {
+			type: 'body',
+			property: 'call_webhook',
+			preSend: [bodyBoolean('call_webhook', 'Call Webhook')],
+		},
 	},
 };
 

@@ -9,4 +9,7 @@ export const getAllOperation: INodePropertyOptions = {
 	routing: pagedRouting('/keywords'),
 };
 
-export const getAllDescription: INodeProperties[] = listFields({ resource: ['keyword'], operation: ['getAll'] });
+export const getAllDescription: INodeProperties[] = listFields({
+	resource: ['keyword'],
+	operation: ['getAll'],
+});

@@ -23,7 +23,13 @@ export const updateOperation: INodePropertyOptions = {
 		// Two fields together: routing's per-field checks cannot say "this list, when that switch is on".
 		send: {
 			preSend: [
-				listWhenSwitchedOn('addContactToGroup', 'Add Contact to Group', 'contactGroups', 'Contact Groups', 'group'),
+				listWhenSwitchedOn(
+					'addContactToGroup',
+					'Add Contact to Group',
+					'contactGroups',
+					'Contact Groups',
+					'group',
+				),
 				listWhenSwitchedOn('callWebhook', 'Call Webhook', 'webhooks', 'Webhooks', 'webhook'),
 			],
 		},
@@ -31,11 +37,18 @@ export const updateOperation: INodePropertyOptions = {
 };
 
 /** As on Create: a switch turned on in Update Fields needs at least one entry in its list. */
-function listWhenSwitchedOn(switchName: string, switchField: string, listName: string, listField: string, entry: string): PreSendAction {
+function listWhenSwitchedOn(
+	switchName: string,
+	switchField: string,
+	listName: string,
+	listField: string,
+	entry: string,
+): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 		if (fields[switchName] === undefined) return requestOptions;
-		if (!checkInput(this, switchField, () => parseBoolean(fields[switchName]))) return requestOptions;
+		if (!checkInput(this, switchField, () => parseBoolean(fields[switchName])))
+			return requestOptions;
 		checkInput(this, listField, () => {
 			if (parseUuidList(fields[listName], { allowEmpty: true }).length === 0) {
 				throw new InputError(

@@ -10,4 +10,6 @@ export const deleteOperation: INodePropertyOptions = {
 	routing: deleteRouting('link'),
 };
 
-export const deleteDescription: INodeProperties[] = [linkLocator({ resource: ['link'], operation: ['delete'] })];
+export const deleteDescription: INodeProperties[] = [
+	linkLocator({ resource: ['link'], operation: ['delete'] }),
+];

@@ -10,4 +10,6 @@ export const getOperation: INodePropertyOptions = {
 	routing: dataRouting('GET', '/links/{link}'),
 };
 
-export const getDescription: INodeProperties[] = [linkLocator({ resource: ['link'], operation: ['get'] })];
+export const getDescription: INodeProperties[] = [
+	linkLocator({ resource: ['link'], operation: ['get'] }),
+];

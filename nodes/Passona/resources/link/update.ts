@@ -8,11 +8,17 @@ export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a link',
-	description: "Change a link's name, destination, template or vanity domain; refused while a sending campaign uses it",
+	description:
+		"Change a link's name, destination, template or vanity domain; refused while a sending campaign uses it",
 	routing: dataRouting('PUT', '/links/{link}'),
 };
 
 export const updateDescription: INodeProperties[] = [
 	linkLocator(show),
-	updateFields(show, [linkDestination, linkName, linkTemplate, linkVanityDomain('updateFields.vanityDomain')]),
+	updateFields(show, [
+		linkDestination,
+		linkName,
+		linkTemplate,
+		linkVanityDomain('updateFields.vanityDomain'),
+	]),
 ];

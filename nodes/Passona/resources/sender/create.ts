@@ -12,4 +12,7 @@ export const createOperation: INodePropertyOptions = {
 	routing: dataRouting('POST', '/senders'),
 };
 
-export const createDescription: INodeProperties[] = [moderationNotice(show), senderTextField(show, 'Sender')];
+export const createDescription: INodeProperties[] = [
+	moderationNotice(show),
+	senderTextField(show, 'Sender'),
+];

@@ -9,4 +9,7 @@ export const getAllOperation: INodePropertyOptions = {
 	routing: pagedRouting('/senders'),
 };
 
-export const getAllDescription: INodeProperties[] = listFields({ resource: ['sender'], operation: ['getAll'] });
+export const getAllDescription: INodeProperties[] = listFields({
+	resource: ['sender'],
+	operation: ['getAll'],
+});

@@ -14,7 +14,13 @@ export const createOperation: INodePropertyOptions = {
 
 export const createDescription: INodeProperties[] = [
 	nameField(show, 'Name of the template, as shown in Passona'),
-	{ displayName: TEMPLATE_BODY_NOTICE, name: 'bodyNotice', type: 'notice', default: '', displayOptions: { show } },
+	{
+		displayName: TEMPLATE_BODY_NOTICE,
+		name: 'bodyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
 	{ ...templateBodyProperty('The text of the SMS'), required: true, displayOptions: { show } },
 	senderNameField(show),
 ];

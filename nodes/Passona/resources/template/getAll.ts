@@ -9,4 +9,7 @@ export const getAllOperation: INodePropertyOptions = {
 	routing: pagedRouting('/templates'),
 };
 
-export const getAllDescription: INodeProperties[] = listFields({ resource: ['template'], operation: ['getAll'] });
+export const getAllDescription: INodeProperties[] = listFields({
+	resource: ['template'],
+	operation: ['getAll'],
+});

@@ -5,7 +5,8 @@ export const previewOperation: INodePropertyOptions = {
 	name: 'Preview',
 	value: 'preview',
 	action: 'Preview a template',
-	description: 'Get the template as a phone would show it: links and custom fields filled in with example values',
+	description:
+		'Get the template as a phone would show it: links and custom fields filled in with example values',
 	routing: dataRouting('GET', '/templates/{template}/preview'),
 };
 

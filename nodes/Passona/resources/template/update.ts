@@ -1,6 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameProperty, updateFields } from '../../shared/descriptions';
-import { senderTextProperty, TEMPLATE_BODY_NOTICE, templateBodyProperty } from '../../shared/sending';
+import {
+	senderTextProperty,
+	TEMPLATE_BODY_NOTICE,
+	templateBodyProperty,
+} from '../../shared/sending';
 
 const show = { resource: ['template'], operation: ['update'] };
 
@@ -15,7 +19,13 @@ export const updateOperation: INodePropertyOptions = {
 
 export const updateDescription: INodeProperties[] = [
 	locatorField('template', show),
-	{ displayName: TEMPLATE_BODY_NOTICE, name: 'bodyNotice', type: 'notice', default: '', displayOptions: { show } },
+	{
+		displayName: TEMPLATE_BODY_NOTICE,
+		name: 'bodyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
 	updateFields(show, [
 		templateBodyProperty('New text of the SMS'),
 		nameProperty('New name of the template'),

@@ -16,7 +16,7 @@ export const createDescription: INodeProperties[] = [
 	{ ...domainField, displayOptions: { show } },
 	{
 		displayName:
-			"Every team can already use https://psms.io. A new domain starts as Pending Validation: point it at the name servers Passona shows (they may take a while to appear), and Digitonic moderates it",
+			'Every team can already use https://psms.io. A new domain starts as Pending Validation: point it at the name servers Passona shows (they may take a while to appear), and Digitonic moderates it',
 		name: 'vanityDomainNotice',
 		type: 'notice',
 		default: '',

@@ -8,7 +8,10 @@ export function parseDomainUrl(value: unknown): string {
 	const text = parseHttpUrl(value);
 	const url = new URL(text);
 	if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
-		throw new InputError(`must be a domain alone, with no path: ${describe(value)}`, 'Use an address such as https://vani.io.');
+		throw new InputError(
+			`must be a domain alone, with no path: ${describe(value)}`,
+			'Use an address such as https://vani.io.',
+		);
 	}
 	return `${url.protocol}//${url.host}`;
 }
@@ -22,5 +25,11 @@ export const domainField: INodeProperties = {
 	placeholder: 'e.g. https://vani.io',
 	description:
 		"The short domain for tracked links, with https://; point it at Passona's name servers (Digitonic moderates new domains)",
-	routing: { send: { type: 'body', property: 'domain', preSend: [checkBody('domain', 'Domain', parseDomainUrl)] } },
+	routing: {
+		send: {
+			type: 'body',
+			property: 'domain',
+			preSend: [checkBody('domain', 'Domain', parseDomainUrl)],
+		},
+	},
 };

@@ -9,4 +9,7 @@ export const getAllOperation: INodePropertyOptions = {
 	routing: pagedRouting('/vanity-domains'),
 };
 
-export const getAllDescription: INodeProperties[] = listFields({ resource: ['vanityDomain'], operation: ['getAll'] });
+export const getAllDescription: INodeProperties[] = listFields({
+	resource: ['vanityDomain'],
+	operation: ['getAll'],
+});

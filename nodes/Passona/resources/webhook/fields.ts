@@ -3,7 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { nameProperty } from '../../shared/descriptions';
 import { bodyHeaders, bodyUrl } from '../../shared/routing';
 
-export const webhookName = nameProperty('A name to recognise the webhook by in Passona', 'e.g. CRM sync');
+export const webhookName = nameProperty(
+	'A name to recognise the webhook by in Passona',
+	'e.g. CRM sync',
+);
 
 export const webhookUrl: INodeProperties = {
 	displayName: 'URL',
@@ -31,8 +34,20 @@ export function webhookHeaders(parameter: string): INodeProperties {
 				displayName: 'Header',
 				name: 'header',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. X-Secret' },
-					{ displayName: 'Value', name: 'value', type: 'string', typeOptions: { password: true }, default: '' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. X-Secret',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+					},
 				],
 			},
 		],

@@ -10,4 +10,7 @@ export const getAllOperation: INodePropertyOptions = {
 	routing: webhookPagedRouting('/webhooks'),
 };
 
-export const getAllDescription: INodeProperties[] = listFields({ resource: ['webhook'], operation: ['getAll'] });
+export const getAllDescription: INodeProperties[] = listFields({
+	resource: ['webhook'],
+	operation: ['getAll'],
+});

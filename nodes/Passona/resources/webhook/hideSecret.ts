@@ -46,13 +46,22 @@ export const hideTriggerSecret: PostReceiveAction = async function (
 };
 
 /** `dataRouting` whose output hides the trigger's secret. */
-export function webhookDataRouting(method: IHttpRequestMethods & ('GET' | 'POST' | 'PUT'), url: string): INodePropertyRouting {
+export function webhookDataRouting(
+	method: IHttpRequestMethods & ('GET' | 'POST' | 'PUT'),
+	url: string,
+): INodePropertyRouting {
 	const routing = dataRouting(method, url);
-	return { ...routing, output: { postReceive: [...(routing.output?.postReceive ?? []), hideTriggerSecret] } };
+	return {
+		...routing,
+		output: { postReceive: [...(routing.output?.postReceive ?? []), hideTriggerSecret] },
+	};
 }
 
 /** `pagedRouting` whose pages have the trigger's secret hidden before they are read. */
 export function webhookPagedRouting(url: string): INodePropertyRouting {
 	const routing = pagedRouting(url);
-	return { ...routing, output: { postReceive: [...(routing.output?.postReceive ?? []), hideTriggerSecret] } };
+	return {
+		...routing,
+		output: { postReceive: [...(routing.output?.postReceive ?? []), hideTriggerSecret] },
+	};
 }

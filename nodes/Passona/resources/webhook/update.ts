@@ -9,7 +9,8 @@ export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a webhook',
-	description: "Change a webhook's name, address or headers; headers given replace all the old ones",
+	description:
+		"Change a webhook's name, address or headers; headers given replace all the old ones",
 	routing: webhookDataRouting('PUT', '/webhooks/{webhook}'),
 };
 
