@@ -2,7 +2,8 @@
 // e2e/package.json, the others from e2e/versions/<version>/), each installed on first use and reused.
 // Says for each version whether it installed, which steps passed, and the step that failed and why;
 // exits non-zero when any version did not pass every step. `-- --readme` writes the results into
-// README.md's Compatibility table; `-- 2.0.3 1.123.81` runs only those versions.
+// README.md's Compatibility table (`-- --rewrite [results.json]` rewrites it from a finished run's
+// results); `-- 2.0.3 1.123.81` runs only those versions.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -139,7 +140,33 @@ function table(results, date) {
 	return lines.join('\n');
 }
 
+/** Writes the Compatibility table between README.md's markers. */
+function writeReadmeTable(results, date) {
+	const readmePath = join(ROOT, 'README.md');
+	const readme = readFileSync(readmePath, 'utf8');
+	const start = '<!-- e2e-matrix:start -->';
+	const end = '<!-- e2e-matrix:end -->';
+	if (!readme.includes(start) || !readme.includes(end))
+		throw new Error(`README.md lacks the ${start} … ${end} markers`);
+	writeFileSync(
+		readmePath,
+		readme.replace(
+			new RegExp(`${start}[\\s\\S]*${end}`),
+			`${start}\n${table(results, date)}\n${end}`,
+		),
+	);
+	console.log('e2e matrix: README.md Compatibility table updated');
+}
+
 async function main() {
+	if (args.includes('--rewrite')) {
+		// The table again from a run's results.json (default: this clone's last run), e.g. a CI run's.
+		const file =
+			args.find((arg) => arg.endsWith('.json')) ?? join(MATRIX_ARTIFACTS, 'results.json');
+		const { date, results } = JSON.parse(readFileSync(file, 'utf8'));
+		writeReadmeTable(results, date);
+		return;
+	}
 	await mkdir(MATRIX_ARTIFACTS, { recursive: true });
 	const wanted = versions.length ? versions : matrixVersions();
 	const results = [];
@@ -166,22 +193,7 @@ async function main() {
 	}
 	const failed = results.filter((result) => result.error).length;
 	console.log(`e2e matrix: ${results.length - failed} passed, ${failed} failed`);
-	if (writeReadme) {
-		const readmePath = join(ROOT, 'README.md');
-		const readme = readFileSync(readmePath, 'utf8');
-		const start = '<!-- e2e-matrix:start -->';
-		const end = '<!-- e2e-matrix:end -->';
-		if (!readme.includes(start) || !readme.includes(end))
-			throw new Error(`README.md lacks the ${start} … ${end} markers`);
-		writeFileSync(
-			readmePath,
-			readme.replace(
-				new RegExp(`${start}[\\s\\S]*${end}`),
-				`${start}\n${table(results, date)}\n${end}`,
-			),
-		);
-		console.log('e2e matrix: README.md Compatibility table updated');
-	}
+	if (writeReadme) writeReadmeTable(results, date);
 	if (failed) process.exitCode = 1;
 }
 
