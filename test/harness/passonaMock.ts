@@ -4,6 +4,7 @@
  */
 import nock from 'nock';
 import { BASE_URL } from './engine';
+import { recordSecretSent } from './secretsSent';
 
 export interface RecordedRequest {
 	method: string;
@@ -14,26 +15,6 @@ export interface RecordedRequest {
 }
 
 type ReplyHeaders = Record<string, string>;
-
-const SECRET_HEADER = 'x-passona-n8n-secret';
-const secretsSent = new Map<string, string>();
-
-/**
- * The secret the trigger last gave Passona for webhook URL `url` (the header of a POST /webhooks
- * answered 2xx): n8n keeps only its digest, so tests learn it as Passona does.
- */
-export function secretSentFor(url: string): string | undefined {
-	return secretsSent.get(url);
-}
-
-function recordSecretSent(method: string, path: string, status: number, body: unknown): void {
-	if (method !== 'POST' || path !== '/webhooks' || status >= 300) return;
-	const { url, headers } = (body ?? {}) as { url?: unknown; headers?: Record<string, unknown> };
-	const secret = Object.entries(headers ?? {}).find(
-		([name]) => name.toLowerCase() === SECRET_HEADER,
-	)?.[1];
-	if (typeof url === 'string' && typeof secret === 'string') secretsSent.set(url, secret);
-}
 
 export class PassonaMock {
 	readonly requests: RecordedRequest[] = [];

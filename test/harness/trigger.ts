@@ -24,7 +24,7 @@ import {
 	type RunResult,
 	workflowWith,
 } from './engine';
-import { secretSentFor } from './passonaMock';
+import { secretSentFor } from './secretsSent';
 import { guardSecret } from './secrets';
 
 export const TRIGGER_NAME = 'Passona Trigger';

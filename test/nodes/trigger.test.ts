@@ -1,7 +1,8 @@
 /** Passona Trigger: registering and removing its webhook, and verifying deliveries. */
 import { createHash } from 'node:crypto';
 import { TOKEN } from '../harness/engine';
-import { PassonaMock, secretSentFor, sentHeaders } from '../harness/passonaMock';
+import { PassonaMock, sentHeaders } from '../harness/passonaMock';
+import { secretSentFor } from '../harness/secretsSent';
 import { exposedText } from '../harness/secrets';
 import {
 	activate,

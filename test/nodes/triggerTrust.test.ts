@@ -7,7 +7,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TOKEN } from '../harness/engine';
-import { PassonaMock, secretSentFor } from '../harness/passonaMock';
+import { PassonaMock } from '../harness/passonaMock';
+import { secretSentFor } from '../harness/secretsSent';
 import {
 	activate,
 	deactivate,
