@@ -20,9 +20,10 @@ import {
 	uuidAsTyped,
 	uuidOffByOne,
 } from './generators';
-import { judge, runCase, tally } from './oracle';
+import { PROPERTY_RUNS } from './config';
+import { item, judge, mapped, pathOf, runCase, tally } from './oracle';
 
-const RUNS = Number(process.env.PASSONA_PROPERTY_RUNS ?? 60);
+const RUNS = PROPERTY_RUNS;
 const settings = { numRuns: RUNS };
 jest.setTimeout(Math.max(60_000, RUNS * 500));
 const COLLECTIONS = {
@@ -31,15 +32,6 @@ const COLLECTIONS = {
 	webhook: 'webhooks',
 } as const;
 type Resource = keyof typeof COLLECTIONS;
-
-/** A field filled by expression from the item's `v`. */
-const mapped = (name = 'v') => `={{ $json.${name} }}`;
-const item = (values: Record<string, unknown>): IDataObject =>
-	Object.fromEntries(
-		Object.entries(values).filter(([, value]) => value !== undefined),
-	) as IDataObject;
-const pathOf = (collection: string, suffix = '') =>
-	new RegExp(`^/${collection}/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}${suffix}$`);
 
 const textOrAny = fc.oneof(shortText, unicodeText, longText, blank, anyValue);
 const switchLike = fc.oneof(

@@ -174,3 +174,16 @@ export function judge(
 	tally.requests += requests.length;
 	return 'sent';
 }
+
+/** A field filled by expression from the item's `name` (default `v`). */
+export const mapped = (name = 'v') => `={{ $json.${name} }}`;
+
+/** An input item with the drawn values, leaving out those drawn as absent. */
+export const item = (values: Record<string, unknown>): IDataObject =>
+	Object.fromEntries(
+		Object.entries(values).filter(([, value]) => value !== undefined),
+	) as IDataObject;
+
+/** The path of one entry of `collection` (a UUID), with an optional suffix. */
+export const pathOf = (collection: string, suffix = '') =>
+	new RegExp(`^/${collection}/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}${suffix}$`);
