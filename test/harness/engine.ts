@@ -321,22 +321,8 @@ export async function testCredential(
 		position: [0, 0],
 		credentials: { passonaApi: { id: '1', name: 'Passona account' } },
 	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new PackageNodeTypes(await loadPackage(), { noOp: nodeType }),
-	});
-	const workflowData = {
-		id: 'test',
-		name: 'test',
-		nodes: [node],
-		connections: {},
-	} as unknown as IWorkflowBase;
-	const additionalData = await additionalDataFor(
-		credentials,
-		new ExecutionLifecycleHooks('internal', '1', workflowData),
-	);
+	const workflow = await workflowWith(node, { noOp: nodeType });
+	const additionalData = await additionalDataForNode(node, credentials);
 	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
 	const context = new ExecuteContext(
 		workflow,
@@ -439,6 +425,20 @@ export async function runNode(
 	};
 }
 
+/** n8n-core's additional data for running `node` alone with `credentials`, as the editor does. */
+async function additionalDataForNode(node: INode, credentials: PassonaCredentials) {
+	const workflowData = {
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
+	return await additionalDataFor(
+		credentials,
+		new ExecutionLifecycleHooks('internal', '1', workflowData),
+	);
+}
+
 /** A real LoadOptionsContext, as the editor uses for From List and dropdowns. */
 export async function loadOptionsContext(
 	parameters: INodeParameters,
@@ -446,15 +446,6 @@ export async function loadOptionsContext(
 ): Promise<LoadOptionsContext> {
 	const node = passonaNode(parameters);
 	const workflow = await workflowWith(node);
-	const workflowData = {
-		id: 'test',
-		name: 'test',
-		nodes: [node],
-		connections: {},
-	} as unknown as IWorkflowBase;
-	const additionalData = await additionalDataFor(
-		credentials,
-		new ExecutionLifecycleHooks('internal', '1', workflowData),
-	);
+	const additionalData = await additionalDataForNode(node, credentials);
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }
