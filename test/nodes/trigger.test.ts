@@ -451,9 +451,9 @@ describe('deliveries', () => {
 		).toBe(401);
 	});
 
-	test('a registration saved with the secret itself (0.1.0) still verifies, and only its digest is kept from then on', async () => {
+	/** A trigger whose static data holds a registration as 0.1.0 saved it: the secret itself. */
+	async function withLegacyRegistration(secret: string) {
 		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
-		const secret = 'a1'.repeat(32);
 		const legacy = {
 			webhookId: OURS,
 			secret,
@@ -462,6 +462,11 @@ describe('deliveries', () => {
 		Object.assign(setup.workflow.getStaticData('node', setup.node), {
 			registrations: { [PRODUCTION_URL]: legacy },
 		});
+		return { setup, secret, legacy };
+	}
+
+	test('a registration saved with the secret itself (0.1.0) still verifies, and only its digest is kept from then on', async () => {
+		const { setup, secret, legacy } = await withLegacyRegistration('a1'.repeat(32));
 		new PassonaMock()
 			.reply('GET', `/webhooks/${OURS}`, 200, ourWebhook(PRODUCTION_URL, secret))
 			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
@@ -484,16 +489,7 @@ describe('deliveries', () => {
 	});
 
 	test('a legacy registration read first by a delivery lets its secret in, and the delivery writes nothing', async () => {
-		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
-		const secret = 'b2'.repeat(32);
-		const legacy = {
-			webhookId: OURS,
-			secret,
-			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false }],
-		};
-		Object.assign(setup.workflow.getStaticData('node', setup.node), {
-			registrations: { [PRODUCTION_URL]: legacy },
-		});
+		const { setup, secret, legacy } = await withLegacyRegistration('b2'.repeat(32));
 		const staticData = setup.workflow.staticData as { __dataChanged?: boolean };
 		staticData.__dataChanged = false;
 		expect(
