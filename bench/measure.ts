@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 
 export interface Sample {
 	ms: number;
-	/** Requests the sandbox received during the run. */
+	/** Requests the sandboxes received during the run. */
 	requests: number;
 	/** Most requests in flight at once from node:http clients (0 for Node's fetch, whose loops send one at a time). */
 	maxConcurrent: number;
@@ -29,15 +29,14 @@ function collect(): void {
 	gc();
 }
 
-let serverRequests = 0;
-/** Counters of servers in other threads (the network scenario's worker), added to serverRequests. */
-const otherServers: Int32Array[] = [];
-export const countServerRequestsOf = (counter: Int32Array) => otherServers.push(counter);
-const requestsSoFar = () =>
-	serverRequests + otherServers.reduce((sum, counter) => sum + Atomics.load(counter, 0), 0);
+/**
+ * Requests the bench's sandboxes received (index 0): counted by the worker threads they run in
+ * (bench/sandboxWorker), and by countRequests for a sandbox on this thread.
+ */
+export const serverRequests = new Int32Array(new SharedArrayBuffer(4));
+const requestsSoFar = () => Atomics.load(serverRequests, 0);
 let inFlight = 0;
 let maxInFlight = 0;
-const onRequest = () => serverRequests++;
 const onSent = () => {
 	inFlight++;
 	if (inFlight > maxInFlight) maxInFlight = inFlight;
@@ -45,7 +44,7 @@ const onSent = () => {
 const onDone = () => inFlight--;
 
 const channels: Array<[string, () => void]> = [
-	['http.server.request.start', onRequest],
+	['http.server.request.start', () => Atomics.add(serverRequests, 0, 1)],
 	// node:http clients (n8n's axios); Node's fetch does not report here.
 	['http.client.request.start', onSent],
 	['http.client.response.finish', onDone],
@@ -53,8 +52,8 @@ const channels: Array<[string, () => void]> = [
 ];
 
 /**
- * Counts every request an in-process HTTP server (the sandbox) receives, and the most requests
- * that node:http clients had in flight at once.
+ * Counts the requests a server on this thread receives, and the most requests that node:http
+ * clients have in flight at once.
  */
 export function countRequests(): () => void {
 	for (const [name, listener] of channels) subscribe(name, listener);

@@ -17,7 +17,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
-import { Worker } from 'node:worker_threads';
 import type { Target } from './contenders';
 import { PAGE_SIZE } from './contenders';
 
@@ -213,41 +212,5 @@ export function getContactsHttps(keepAlive: boolean) {
 			if (agent) agent.destroy();
 		}
 		return contacts;
-	};
-}
-
-export interface RemoteNetwork extends Target {
-	/** Seeds a contact group of `contacts` on the far side; resolves with its uuid. */
-	seed(contacts: number): Promise<string>;
-	close(): Promise<void>;
-}
-
-/** Starts bench/networkServer in a worker thread; its sandbox's requests are added to `requests[0]`. */
-export async function startRemoteNetwork(
-	requests: Int32Array,
-	rttMs = RTT_MS,
-): Promise<RemoteNetwork> {
-	const worker = new Worker(join(__dirname, 'networkServer.js'), {
-		workerData: { rttMs, requests },
-	});
-	const next = async <T>() =>
-		await new Promise<T>((resolve, reject) => {
-			worker.once('message', resolve);
-			worker.once('error', reject);
-		});
-	const { url, token } = await next<{ url: string; token: string }>();
-	return {
-		url,
-		token,
-		seed: async (contacts) => {
-			const answer = next<{ uuid: string }>();
-			worker.postMessage({ seed: contacts });
-			return (await answer).uuid;
-		},
-		close: async () => {
-			const exited = new Promise((resolve) => worker.once('exit', resolve));
-			worker.postMessage({ close: true });
-			await exited;
-		},
 	};
 }
