@@ -10,9 +10,9 @@ import { passonaApiRequest } from '../shared/transport';
 /** Entries per page while the user scrolls without a filter. */
 const PAGE_SIZE = 100;
 /** Pages of MAX_PAGE_SIZE a filtered search reads before it shows what it found (10,000 entries). */
-export const SEARCH_PAGES = 10;
+const SEARCH_PAGES = 10;
 
-export interface Labels {
+interface Labels {
 	/** What the filter matches: the entry's own name. */
 	name: (entry: Record<string, unknown>) => string;
 	/** What the list shows, when more than the name (e.g. the number of contacts). */
@@ -26,8 +26,8 @@ export interface Labels {
  * filter: n8n asks for more only when the user scrolls a list that is not empty, so a match
  * beyond page one must be found in the same call. Past that many, it says so.
  */
-export async function searchCollection(
-	context: ILoadOptionsFunctions,
+async function searchCollection(
+	this: ILoadOptionsFunctions,
 	collection: string,
 	subject: string,
 	labels: Labels,
@@ -41,7 +41,7 @@ export async function searchCollection(
 	const next = await listAllPages({
 		fetchPage: async (page) =>
 			await passonaApiRequest.call(
-				context,
+				this,
 				'GET',
 				`/${collection}`,
 				{ subject },
@@ -77,4 +77,15 @@ export async function searchCollection(
 		};
 	}
 	return { results, paginationToken: next === undefined ? undefined : String(next) };
+}
+
+/** The From List search method of one Passona collection (`subject` names it in messages). */
+export function collectionSearch(collection: string, subject: string, labels: Labels) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchCollection.call(this, collection, subject, labels, filter, paginationToken);
+	};
 }

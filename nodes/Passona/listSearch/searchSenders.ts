@@ -1,17 +1,5 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { searchCollection } from './searchCollection';
+import { collectionSearch } from './searchCollection';
 
-export async function searchSenders(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchCollection(
-		this,
-		'senders',
-		'sender',
-		{ name: (sender) => String(sender.sender) },
-		filter,
-		paginationToken,
-	);
-}
+export const searchSenders = collectionSearch('senders', 'sender', {
+	name: (sender) => String(sender.sender),
+});

@@ -1,17 +1,5 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { searchCollection } from './searchCollection';
+import { collectionSearch } from './searchCollection';
 
-export async function searchTemplates(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchCollection(
-		this,
-		'templates',
-		'template',
-		{ name: (template) => String(template.name) },
-		filter,
-		paginationToken,
-	);
-}
+export const searchTemplates = collectionSearch('templates', 'template', {
+	name: (template) => String(template.name),
+});

@@ -1,17 +1,5 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { searchCollection } from './searchCollection';
+import { collectionSearch } from './searchCollection';
 
-export async function searchVanityDomains(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchCollection(
-		this,
-		'vanity-domains',
-		'vanity domain',
-		{ name: (domain) => String(domain.domain) },
-		filter,
-		paginationToken,
-	);
-}
+export const searchVanityDomains = collectionSearch('vanity-domains', 'vanity domain', {
+	name: (domain) => String(domain.domain),
+});
