@@ -9,6 +9,7 @@ import {
 	runNode,
 	workflowWith,
 } from '../test/harness/engine';
+import { byId } from '../test/fixtures/passona';
 import type { N8nNodes } from './n8nNodesBase';
 
 export const PAGE_SIZE = 1000;
@@ -22,7 +23,6 @@ const credentialsOf = (target: Target): PassonaCredentials => ({
 	apiToken: target.token,
 	baseUrl: target.url,
 });
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Runs a workflow of nodes connected in a line; the last node's items are returned. */
 async function runLine(

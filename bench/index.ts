@@ -126,41 +126,21 @@ async function networkScenario(
 	}
 }
 
-async function main(): Promise<void> {
-	if (process.argv.includes('--rewrite')) {
-		// The README's section and chart again from the last run's bench-results/results.json.
-		const saved = JSON.parse(
-			readFileSync(join(PROJECT_ROOT, 'bench-results', 'results.json'), 'utf8'),
-		) as BenchResults;
-		writeResults(saved, true);
-		return;
-	}
-	const child = await trustedBench();
-	if (child !== undefined) process.exit(child);
-	const started = Date.now();
-	const n8n = loadN8nNodes(log);
+/** What every scenario measured; main() adds when, where and the verdicts. */
+type Measured = Omit<
+	BenchResults,
+	'date' | 'machine' | 'n8nNodesBase' | 'targets' | 'benchSeconds'
+>;
+
+/** Scenarios 1–3 on loopback, then 4 over HTTPS, then 1 again on the engine's own thread. */
+async function allScenarios(n8n: ReturnType<typeof loadN8nNodes>): Promise<Measured> {
 	const sandbox = await startRemoteSandbox();
-	const stopCounting = countRequests();
 	try {
 		const target: Target = { url: sandbox.url, token: sandbox.token };
 		const big = await sandbox.seed('Bench 100k', CONTACTS);
 		const small = await sandbox.seed('Bench 25k', SMALL_CONTACTS);
 		const addTarget = await sandbox.seed('Bench add', 0);
 		const rows = contactRows(ADD_ROWS);
-
-		if (NETWORK_ONLY) {
-			const network = await networkScenario(n8n);
-			const results = {
-				date: new Date().toISOString(),
-				machine: machine(),
-				n8nNodesBase: n8n.version,
-				network,
-			} as BenchResults;
-			results.targets = judge(results);
-			results.benchSeconds = (Date.now() - started) / 1000;
-			writeResults(results, false);
-			return;
-		}
 
 		log(`Warm-up`);
 		await getContactsNode(target, small);
@@ -217,11 +197,7 @@ async function main(): Promise<void> {
 		const network = await networkScenario(n8n);
 		// Last: its sandbox's 100,000 contacts would otherwise be in this thread's heap for the others.
 		const sameThread = await sameThreadScenario();
-
-		const results: BenchResults = {
-			date: new Date().toISOString(),
-			machine: machine(),
-			n8nNodesBase: n8n.version,
+		return {
 			rounds: {
 				returnAll: ROUNDS,
 				memory: SLOW_ROUNDS,
@@ -241,15 +217,43 @@ async function main(): Promise<void> {
 			add,
 			perItem,
 			network,
-			targets: [],
-			benchSeconds: 0,
 		};
+	} finally {
+		await sandbox.close();
+	}
+}
+
+async function main(): Promise<void> {
+	if (process.argv.includes('--rewrite')) {
+		// The README's section and chart again from the last run's bench-results/results.json.
+		const saved = JSON.parse(
+			readFileSync(join(PROJECT_ROOT, 'bench-results', 'results.json'), 'utf8'),
+		) as BenchResults;
+		writeResults(saved, true);
+		return;
+	}
+	const child = await trustedBench();
+	if (child !== undefined) process.exit(child);
+	const started = Date.now();
+	const n8n = loadN8nNodes(log);
+	const stopCounting = countRequests();
+	try {
+		const measured: Partial<Measured> = NETWORK_ONLY
+			? { network: await networkScenario(n8n) }
+			: await allScenarios(n8n);
+		const results = {
+			...measured,
+			date: new Date().toISOString(),
+			machine: machine(),
+			n8nNodesBase: n8n.version,
+			targets: [],
+			benchSeconds: (Date.now() - started) / 1000,
+		} as BenchResults;
 		results.targets = judge(results);
-		results.benchSeconds = (Date.now() - started) / 1000;
-		writeResults(results, process.argv.includes('--readme'));
+		// Only a whole run may replace the README's section.
+		writeResults(results, !NETWORK_ONLY && process.argv.includes('--readme'));
 	} finally {
 		stopCounting();
-		await sandbox.close();
 	}
 }
 
