@@ -7,15 +7,36 @@ import { loadPackage, PROJECT_ROOT } from './harness/engine';
 
 const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 
-function operationsOf(description: INodeTypeDescription, resource: string): string[] {
-	const operation = description.properties.find(
+/** The Operation field shown for `resource`. */
+const operationField = (description: INodeTypeDescription, resource: string) =>
+	description.properties.find(
 		(property: INodeProperties) =>
 			property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
 	);
-	return (operation?.options as INodePropertyOptions[]).map(
+
+function operationsOf(description: INodeTypeDescription, resource: string): string[] {
+	return (operationField(description, resource)?.options as INodePropertyOptions[]).map(
 		(option) => `${option.name} (${option.value})`,
 	);
 }
+
+/** Create, Delete, Get, Get Many and Update, as n8n lists them (alphabetically). */
+const CRUD = [
+	'Create (create)',
+	'Delete (delete)',
+	'Get (get)',
+	'Get Many (getAll)',
+	'Update (update)',
+];
+
+/** Every node and the credential show the same light and dark icons. */
+const ICONS = {
+	light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
+	dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
+};
+
+const codexCategories = (description: INodeTypeDescription) =>
+	(description as unknown as { codex?: { categories: string[] } }).codex?.categories;
 
 describe('package.json', () => {
 	test('follows the community package conventions', () => {
@@ -58,15 +79,8 @@ describe('as n8n loads it', () => {
 			'Remove Contacts (removeContacts)',
 			'Update (update)',
 		]);
-		const crud = [
-			'Create (create)',
-			'Delete (delete)',
-			'Get (get)',
-			'Get Many (getAll)',
-			'Update (update)',
-		];
-		expect(operationsOf(passona, 'keyword')).toEqual(crud);
-		expect(operationsOf(passona, 'webhook')).toEqual(crud);
+		expect(operationsOf(passona, 'keyword')).toEqual(CRUD);
+		expect(operationsOf(passona, 'webhook')).toEqual(CRUD);
 	});
 
 	test('Link (no Get Many: Passona has no list of links), Vanity Domain, Contact and Account operations', async () => {
@@ -78,26 +92,12 @@ describe('as n8n loads it', () => {
 			'Get (get)',
 			'Update (update)',
 		]);
-		expect(operationsOf(passona, 'vanityDomain')).toEqual([
-			'Create (create)',
-			'Delete (delete)',
-			'Get (get)',
-			'Get Many (getAll)',
-			'Update (update)',
-		]);
+		expect(operationsOf(passona, 'vanityDomain')).toEqual(CRUD);
 		expect(operationsOf(passona, 'contact')).toEqual(['Sync Groups (syncGroups)']);
 		expect(operationsOf(passona, 'account')).toEqual(['Get Balance (getBalance)']);
-		const operation = (resource: string) =>
-			passona.properties.find(
-				(property) =>
-					property.name === 'operation' &&
-					property.displayOptions?.show?.resource?.includes(resource),
-			);
-		expect(['link', 'contact', 'account'].map((resource) => operation(resource)?.default)).toEqual([
-			'get',
-			'syncGroups',
-			'getBalance',
-		]);
+		expect(
+			['link', 'contact', 'account'].map((resource) => operationField(passona, resource)?.default),
+		).toEqual(['get', 'syncGroups', 'getBalance']);
 	});
 
 	test('the Passona Campaign Trigger loads as a polling trigger with the same icons and its own codex', async () => {
@@ -105,14 +105,8 @@ describe('as n8n loads it', () => {
 		const trigger = types.nodes.find((node) => node.name === 'passonaCampaignTrigger')!;
 		expect(trigger.group).toEqual(['trigger']);
 		expect(trigger.polling).toBe(true);
-		expect(trigger.iconUrl).toEqual({
-			light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
-			dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
-		});
-		expect((trigger as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual([
-			'Communication',
-			'Marketing',
-		]);
+		expect(trigger.iconUrl).toEqual(ICONS);
+		expect(codexCategories(trigger)).toEqual(['Communication', 'Marketing']);
 	});
 
 	test('the Passona node offers every Campaign, Template and Sender operation', async () => {
@@ -133,36 +127,23 @@ describe('as n8n loads it', () => {
 			'Preview (preview)',
 			'Update (update)',
 		]);
-		expect(operationsOf(passona, 'sender')).toEqual([
-			'Create (create)',
-			'Delete (delete)',
-			'Get (get)',
-			'Get Many (getAll)',
-			'Update (update)',
-		]);
+		expect(operationsOf(passona, 'sender')).toEqual(CRUD);
 	});
 
 	test('light and dark icons and the codex reach dist/ and resolve for node and credential', async () => {
 		const { types, known } = await loadPackage();
 		const passona = types.nodes.find((node) => node.name === 'passona')!;
 		const credential = types.credentials.find((type) => type.name === 'passonaApi')!;
-		const expectedIcons = {
-			light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
-			dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
-		};
-		expect(passona.iconUrl).toEqual(expectedIcons);
-		expect(credential.iconUrl).toEqual(expectedIcons);
-		for (const iconUrl of Object.values(expectedIcons)) {
+		expect(passona.iconUrl).toEqual(ICONS);
+		expect(credential.iconUrl).toEqual(ICONS);
+		for (const iconUrl of Object.values(ICONS)) {
 			const svg = readFileSync(
 				join(PROJECT_ROOT, iconUrl.replace('icons/n8n-nodes-passona/', '')),
 				'utf8',
 			);
 			expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 60 60"/);
 		}
-		expect((passona as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual([
-			'Communication',
-			'Marketing',
-		]);
+		expect(codexCategories(passona)).toEqual(['Communication', 'Marketing']);
 		expect(known.credentials.passonaApi).toBeDefined();
 	});
 
@@ -173,14 +154,8 @@ describe('as n8n loads it', () => {
 		expect(trigger.webhooks).toEqual([
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		]);
-		expect(trigger.iconUrl).toEqual({
-			light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
-			dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
-		});
-		expect((trigger as unknown as { codex?: { categories: string[] } }).codex?.categories).toEqual([
-			'Communication',
-			'Marketing',
-		]);
+		expect(trigger.iconUrl).toEqual(ICONS);
+		expect(codexCategories(trigger)).toEqual(['Communication', 'Marketing']);
 	});
 });
 
