@@ -14,6 +14,7 @@ import {
 	isRegistered,
 	leftBehindNote,
 	readRegistrations,
+	type Registration,
 	register,
 	registrations,
 	unregister,
@@ -32,16 +33,19 @@ function chosenKeywords(context: IHookFunctions): string[] {
 }
 
 /**
- * The URL this delivery called (test or production). Older n8n (2.0.3, 1.123.81) has no
- * getWebhookResourceUrl: there getNodeWebhookUrl gives the production URL, and a call on the
- * test URL runs in manual mode, its registration being the other one.
+ * The registration of the URL this delivery called (test or production). Older n8n (2.0.3,
+ * 1.123.81) has no getWebhookResourceUrl: there getNodeWebhookUrl gives the production URL, and
+ * a call on the test URL runs in manual mode, its registration being the other one.
  */
-function calledUrl(context: IWebhookFunctions): string | undefined {
-	if (typeof context.getWebhookResourceUrl === 'function')
-		return context.getWebhookResourceUrl('default');
+function calledRegistration(context: IWebhookFunctions): Registration | undefined {
+	const registered = readRegistrations(context);
+	if (typeof context.getWebhookResourceUrl === 'function') {
+		const url = context.getWebhookResourceUrl('default');
+		return url === undefined ? undefined : registered[url];
+	}
 	const production = context.getNodeWebhookUrl('default');
-	if (context.getMode() !== 'manual') return production;
-	return Object.keys(readRegistrations(context)).find((url) => url !== production);
+	if (context.getMode() !== 'manual') return production ? registered[production] : undefined;
+	return Object.entries(registered).find(([url]) => url !== production)?.[1];
 }
 
 export class PassonaTrigger implements INodeType {
@@ -187,8 +191,7 @@ export class PassonaTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = this.getHeaderData() as IDataObject;
 		// Only the secret registered for the URL that was called (test or production) opens it.
-		const url = calledUrl(this);
-		const registration = url === undefined ? undefined : readRegistrations(this)[url];
+		const registration = calledRegistration(this);
 		if (
 			!secretMatches(
 				headers[VERIFICATION_HEADER.toLowerCase()],

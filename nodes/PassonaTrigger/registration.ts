@@ -74,8 +74,8 @@ export function registrations(context: StaticDataContext) {
 	const data = context.getWorkflowStaticData('node') as TriggerStaticData;
 	data.registrations ??= {};
 	for (const [url, stored] of Object.entries(data.registrations)) {
-		if (typeof (stored as Partial<LegacyRegistration> | null)?.secret === 'string')
-			data.registrations[url] = upgraded(stored);
+		const current = upgraded(stored);
+		if (current !== stored) data.registrations[url] = current;
 	}
 	return data.registrations as Record<string, Registration>;
 }
@@ -275,9 +275,20 @@ export async function register(
 				headers: { [VERIFICATION_HEADER]: secret },
 			},
 		},
-	)) as { data: PassonaWebhook };
+	)) as { data?: Partial<PassonaWebhook> } | undefined;
+	const webhookId = created?.data?.uuid;
+	if (typeof webhookId !== 'string' || webhookId === '') {
+		throw new NodeOperationError(
+			context.getNode(),
+			"Passona's answer named no ID for the new webhook",
+			{
+				description:
+					'The trigger cannot attach a webhook it cannot name. Activate the workflow again: activation first removes webhooks left behind for this URL.',
+			},
+		);
+	}
 	const registration: Registration = {
-		webhookId: created.data.uuid,
+		webhookId,
 		secretDigest: secretDigest(secret),
 		keywords: [],
 	};
