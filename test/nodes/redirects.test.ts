@@ -1,15 +1,18 @@
 /**
  * A Base URL that answers with a redirect to another origin must not get the API token sent
  * there: every path that carries the token (an operation, a picker, the credential test, the
- * trigger's activation) stops at the 3xx with words naming where Passona tried to send it.
+ * trigger's activation, the look at a group while waiting for Passona) stops at the 3xx with
+ * words naming where Passona tried to send it.
  * Two real HTTP servers on 127.0.0.1: the Base URL and the other origin.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
 import {
 	loadOptionsContext,
 	loadPackage,
+	PROJECT_ROOT,
 	runPassona,
 	testCredential,
 	TOKEN,
@@ -56,6 +59,13 @@ const close = async ({ server }: Origin) =>
 let other: Origin;
 let base: Origin;
 let status = 302;
+/** What the Base URL answers itself (200, this body) instead of redirecting; undefined: it redirects. */
+let answeredAtBase: (request: Recorded) => unknown = () => undefined;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { waitClock } = require(join(PROJECT_ROOT, 'dist/nodes/Passona/shared/waitForGroup.js')) as {
+	waitClock: { sleep: (ms: number) => Promise<void> };
+};
 
 beforeAll(async () => {
 	// The other origin answers anything with something Passona-shaped, as a hostile host would.
@@ -70,6 +80,12 @@ beforeAll(async () => {
 		);
 	});
 	base = await listen((req, res) => {
+		const body = answeredAtBase(req);
+		if (body !== undefined) {
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(body));
+			return;
+		}
 		res.writeHead(status, { Location: `${other.origin}${req.url ?? '/'}` });
 		res.end();
 	});
@@ -83,6 +99,7 @@ afterAll(async () => {
 beforeEach(() => {
 	other.requests.length = 0;
 	base.requests.length = 0;
+	answeredAtBase = () => undefined;
 });
 
 const credentials = (): PassonaCredentials => ({
@@ -119,6 +136,35 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe(redirectWords(`/contact-groups/${GROUP_UUID}`));
 		expectNoTokenElsewhere();
+	});
+
+	test('Wait for Passona to Finish: the look at the group stops with words after the change was sent', async () => {
+		answeredAtBase = (request) =>
+			request.method === 'PUT'
+				? { data: group({ status: 'Modifying', scheduled_jobs_number: 1 }) }
+				: undefined;
+		const sleep = waitClock.sleep;
+		waitClock.sleep = async () => {}; // no real time passes
+		try {
+			const result = await runPassona({
+				parameters: {
+					resource: 'contactGroup',
+					operation: 'addContacts',
+					contactGroup: { __rl: true, mode: 'id', value: GROUP_UUID },
+					contactSource: 'fields',
+					phoneNumber: '447700900123',
+					waitForPassona: true,
+					waitTimeLimit: 60,
+				},
+				credentials: credentials(),
+			});
+			expect(result.items).toEqual([]);
+			expect(result.error?.message).toBe(redirectWords(`/contact-groups/${GROUP_UUID}`));
+			expect(base.requests.map((request) => request.method)).toEqual(['PUT', 'GET']);
+			expectNoTokenElsewhere();
+		} finally {
+			waitClock.sleep = sleep;
+		}
 	});
 
 	test('a picker (contact groups From List) stops with words', async () => {

@@ -1,5 +1,6 @@
 /** The waiting loop alone: a fake clock, scripted looks at the group, no HTTP and no real time. */
-import { retryAfterMs, waitUntilSettled, type GroupLook } from '../../nodes/Passona/shared/waiting';
+import { readRetryAfter } from '../../nodes/Passona/shared/retryAfter';
+import { waitUntilSettled, type GroupLook } from '../../nodes/Passona/shared/waiting';
 
 /** A clock that moves only when the loop sleeps, and the looks it will be given, in order. */
 function script(looks: GroupLook[]) {
@@ -105,7 +106,7 @@ describe('waitUntilSettled', () => {
 	});
 });
 
-describe('retryAfterMs', () => {
+describe('readRetryAfter', () => {
 	test.each([
 		['7', 7000],
 		[' 0 ', 0],
@@ -116,6 +117,6 @@ describe('retryAfterMs', () => {
 		['', undefined],
 		[undefined, undefined],
 	])('%p → %p ms', (header, expected) => {
-		expect(retryAfterMs(header, Date.parse('2026-11-23T18:00:00Z'))).toBe(expected);
+		expect(readRetryAfter(header, Date.parse('2026-11-23T18:00:00Z'))).toBe(expected);
 	});
 });

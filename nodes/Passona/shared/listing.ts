@@ -5,6 +5,7 @@
  */
 import { sleep } from 'n8n-workflow';
 import { beyondCap, type Page, pageCap, readPage } from './pagination';
+import { readRetryAfter } from './retryAfter';
 
 /**
  * Requests in flight by default once the page count is known. n8n-core opens a new connection
@@ -47,13 +48,9 @@ function read(options: ListingOptions, body: unknown, page: number): Page {
 	}
 }
 
-/** Reads a Retry-After value (seconds or an HTTP date) as milliseconds; 1 s when absent or unreadable. */
+/** How long a listing waits after a 429: Retry-After, or 1 s when absent or unreadable. */
 export function retryAfterMs(value: unknown, now = Date.now()): number {
-	const text =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
+	return readRetryAfter(value, now) ?? 1000;
 }
 
 /**

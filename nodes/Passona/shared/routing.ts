@@ -200,7 +200,8 @@ export const checkResponse: PostReceiveAction = async function (
 	return items;
 };
 
-function unexpectedAnswer(context: IExecuteSingleFunctions, reason: string): NodeApiError {
+/** Passona's answer lacks what the operation reads from it; `reason` says what. */
+export function unexpectedAnswer(context: IExecuteSingleFunctions, reason: string): NodeApiError {
 	return new NodeApiError(
 		context.getNode(),
 		{ reason },

@@ -147,7 +147,9 @@ export async function passonaApiRequest(
 	})) as IN8nHttpFullResponse;
 	// For clean-ups: what is already gone needs no removing.
 	if (notFoundIsEmpty && response.statusCode === 404) return undefined;
-	throwIfPassonaError(this, response, errorContext);
+	// Within an operation, Passona's error names the input item it was sent for.
+	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : undefined;
+	throwIfPassonaError(this, response, errorContext, itemIndex);
 	return response.body;
 }
 

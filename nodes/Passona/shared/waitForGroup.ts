@@ -8,16 +8,17 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyRouting,
+	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { InputError, parseBoolean, parseUuid } from './input';
-import { checkInput } from './routing';
-import { CREDENTIAL_TYPE, JSON_HEADERS, normaliseBaseUrl, throwIfPassonaError } from './transport';
-import { type GroupJson, type GroupLook, retryAfterMs, waitUntilSettled } from './waiting';
+import { readRetryAfter } from './retryAfter';
+import { checkInput, unexpectedAnswer } from './routing';
+import { passonaApiRequest, rateLimitWait } from './transport';
+import { type GroupJson, type GroupLook, waitUntilSettled } from './waiting';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
@@ -53,37 +54,25 @@ export function waitFields(show: Show): INodeProperties[] {
 
 /** One GET of the group; a 429 is an answer here (it slows the waiting down), not an error. */
 async function lookAtGroup(context: IExecuteSingleFunctions, uuid: string): Promise<GroupLook> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const response = (await context.helpers.httpRequestWithAuthentication.call(
-		context,
-		CREDENTIAL_TYPE,
-		{
-			method: 'GET',
-			url: `${normaliseBaseUrl(credentials.baseUrl) ?? ''}/contact-groups/${encodeURIComponent(uuid)}`,
-			json: true,
-			headers: JSON_HEADERS,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		},
-	)) as IN8nHttpFullResponse;
-	if (response.statusCode === 429) {
-		return {
-			tooManyRequests: true,
-			retryAfterMs: retryAfterMs(response.headers?.['retry-after'], waitClock.now()),
-		};
-	}
-	const errorContext = { subject: 'contact group', uuid, operation: 'get' };
-	throwIfPassonaError(context, response, errorContext, context.getItemIndex());
-	const data = (response.body as { data?: unknown } | null)?.data;
-	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'Passona sent an answer this node does not understand',
-			{
-				description: 'The contact group came back without "data".',
-				itemIndex: context.getItemIndex(),
-			},
+	const answer = await passonaApiRequest
+		.call(context, 'GET', `/contact-groups/${encodeURIComponent(uuid)}`, {
+			subject: 'contact group',
+			uuid,
+			operation: 'get',
+		})
+		.then(
+			(body) => ({ body: body as { data?: unknown } | null }),
+			(error: NodeApiError | NodeOperationError) => ({ error }),
 		);
+	if ('error' in answer) {
+		if (rateLimitWait(answer.error) === undefined) throw answer.error;
+		const retryAfter = (answer.error as NodeApiError).context.retryAfter;
+		return { tooManyRequests: true, retryAfterMs: readRetryAfter(retryAfter, waitClock.now()) };
+	}
+	const body = answer.body;
+	const data = body?.data;
+	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+		throw unexpectedAnswer(context, 'The contact group came back without "data"');
 	}
 	return { group: data as GroupJson };
 }

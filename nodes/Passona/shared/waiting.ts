@@ -57,12 +57,3 @@ export async function waitUntilSettled({
 		}
 	}
 }
-
-/** Retry-After in milliseconds: seconds ("7") or an HTTP date; undefined when unreadable. */
-export function retryAfterMs(header: unknown, nowMs: number): number | undefined {
-	const text = Array.isArray(header) ? header[0] : header;
-	if (typeof text !== 'string' || text.trim() === '') return undefined;
-	if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000;
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
