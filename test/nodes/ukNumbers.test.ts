@@ -128,6 +128,26 @@ describe('UK numbers', () => {
 		});
 	});
 
+	test('Contact Sync Groups outputs the number it sent, read with the Default Country Code', async () => {
+		const passona = new PassonaMock().reply('POST', '/contact/sync/groups', 200, []);
+		const { items, error } = await runPassona({
+			parameters: {
+				resource: 'contact',
+				operation: 'syncGroups',
+				phoneNumber: '087 123 4567',
+				contactGroups: [GROUP_UUID],
+			},
+			credentials: { apiToken: TOKEN, baseUrl: BASE_URL, defaultCountryCode: '353' },
+		});
+		expect(error).toBeUndefined();
+		expect(passona.requests.map((request) => request.body)).toEqual([
+			{ contact: '353871234567', groups: [GROUP_UUID] },
+		]);
+		expect(items.map((item) => item.json)).toEqual([
+			{ contact: '353871234567', groups: [GROUP_UUID] },
+		]);
+	});
+
 	test.each([
 		[
 			'no Default Country Code',

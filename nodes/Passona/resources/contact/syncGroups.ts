@@ -2,14 +2,16 @@ import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } f
 import { parseUuidList } from '../../shared/input';
 import { contactGroupsPicker, phoneNumberField } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
-import { checkInput, checkResponse } from '../../shared/routing';
+import { checkInput, checkResponse, defaultCountryCode } from '../../shared/routing';
 
 const show = { resource: ['contact'], operation: ['syncGroups'] };
 
 /** Passona answers an empty body (`[]`): the output says what the contact's groups now are. */
 async function syncedResult(this: IExecuteSingleFunctions) {
+	// Read as the request read it: with the credential's Default Country Code.
+	const countryCode = await defaultCountryCode(this);
 	const contact = checkInput(this, 'Phone Number', () =>
-		normalisePhoneNumber(this.getNodeParameter('phoneNumber')),
+		normalisePhoneNumber(this.getNodeParameter('phoneNumber'), countryCode),
 	);
 	const groups = checkInput(this, 'Contact Groups', () =>
 		parseUuidList(this.getNodeParameter('contactGroups'), { allowEmpty: false }),
