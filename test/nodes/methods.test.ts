@@ -173,6 +173,38 @@ describe('From List search with a filter looks past the first page', () => {
 		expect(server.asked.map(({ page: n }) => n).sort((a, b) => a - b)).toEqual([11, 12, 13]);
 		server.done();
 	});
+
+	test('scrolling on past matches: ten pages without one give an empty list and a token, not "No webhook named like"', async () => {
+		const many = Array.from({ length: 22_000 }, (_, i) => ({
+			uuid: uuid(i + 1),
+			name: `Hook ${i + 1}`,
+		}));
+		const server = collection('webhooks', many, 1000);
+		// "Hook 2500" was found on page 3; pages 11 to 20 hold Hook 10001 to Hook 20000.
+		expect(await search('searchWebhooks', 'Hook 2500', '11')).toEqual({
+			results: [],
+			paginationToken: '21',
+		});
+		server.done();
+	});
+
+	test('Sender names: the "No sender named like" line keeps an empty value, so choosing it sets no sender', async () => {
+		const server = collection(
+			'senders',
+			Array.from({ length: 10_500 }, (_, i) => ({ uuid: uuid(i + 1), sender: `Shop${i + 1}` })),
+			1000,
+		);
+		expect(await search('searchSenderNames', 'Nobody')).toEqual({
+			results: [
+				{
+					name: 'No sender named like "Nobody" in the first 10,000',
+					value: '',
+					description: 'Type more of the name, or choose By ID',
+				},
+			],
+		});
+		server.done();
+	});
 });
 
 describe('dropdowns', () => {

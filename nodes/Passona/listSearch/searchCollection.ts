@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from '../shared/listing';
 import { MAX_PAGE_SIZE } from '../shared/pagination';
-import { passonaApiRequest } from '../shared/transport';
+import { passonaApiRequest, rateLimitWait } from '../shared/transport';
 
 /** Entries per page while the user scrolls without a filter. */
 const PAGE_SIZE = 100;
@@ -60,11 +60,13 @@ async function searchCollection(
 		},
 		wanted: () => Infinity,
 		parallel: DEFAULT_PARALLEL_REQUESTS,
+		rateLimitWait,
 		unexpected: (error) => error,
 		from,
 		upTo: filtering ? from + SEARCH_PAGES - 1 : from,
 	});
-	if (filtering && next !== undefined && results.length === 0) {
+	// Said only for the first pages: further on, matches found before are already in the list.
+	if (filtering && from === 1 && next !== undefined && results.length === 0) {
 		const searched = ((next - 1) * MAX_PAGE_SIZE).toLocaleString('en-GB');
 		return {
 			results: [

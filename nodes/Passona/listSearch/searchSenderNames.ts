@@ -10,6 +10,7 @@ export async function searchSenderNames(
 	const found = await searchSenders.call(this, filter, paginationToken);
 	return {
 		...found,
-		results: found.results.map((result) => ({ name: result.name, value: result.name })),
+		// An entry without a value ("No sender named like …") stays one.
+		results: found.results.map((result) => ({ ...result, value: result.value && result.name })),
 	};
 }
