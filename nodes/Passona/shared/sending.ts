@@ -9,12 +9,12 @@ import type {
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { addContactsDescription } from '../resources/contactGroup/addContacts';
-import { formatPassonaDate, parseDateInput, PASSONA_TIME_ZONE } from './dates';
+import { formatPassonaDate, parseDateInput } from './dates';
 import { InputError, pairsToObject, parseBoolean, parseText } from './input';
 import { MAX_PAGE_SIZE, readPage } from './pagination';
 import { checkBody, checkInput, type LocatorName, locatorUuid } from './routing';
+import { inputError } from './inputError';
 import { checkSmsBody } from './sms';
 import { passonaApiRequest } from './transport';
 
@@ -285,18 +285,12 @@ export async function scheduleCampaign(
 			inputZone: this.getTimezone(),
 		});
 	} catch (error) {
-		// Same wording as checkInput's, for the field the failing date came from.
-		const itemIndex = this.getItemIndex();
-		if (!(error instanceof FieldError))
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		throw new NodeOperationError(
-			this.getNode(),
-			`"${error.field}" ${error.inputError.reason} [item ${itemIndex}]`,
-			{
-				itemIndex,
-				description: error.inputError.hint,
-			},
-		);
+		// Reported against the field the failing date came from, as an input error (see inputError).
+		if (error instanceof FieldError)
+			checkInput(this, error.field, () => {
+				throw error.inputError;
+			});
+		throw inputError(this.getNode(), (error as Error).message, { itemIndex: this.getItemIndex() });
 	}
 	requestOptions.body = { ...(requestOptions.body as object), ...dates };
 	return requestOptions;
@@ -321,7 +315,8 @@ export async function optoutsGroupUuid(this: IExecuteSingleFunctions): Promise<s
 		if (found) return found.uuid as string;
 		page = result.nextPage;
 	}
-	throw new NodeOperationError(
+	// Found before the campaign is sent: an input error, not "From Passona" (see inputError).
+	throw inputError(
 		this.getNode(),
 		`Passona has no "${OPTOUTS_GROUP_NAME}" contact group in this team`,
 		{
@@ -348,5 +343,3 @@ export async function excludeOptouts(
 	requestOptions.body = body;
 	return requestOptions;
 }
-
-export { PASSONA_TIME_ZONE };
