@@ -1,6 +1,6 @@
 /** Every Template and Sender operation, run through n8n's engine against nock, exact requests and items. */
-import type { ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
-import { loadOptionsContext, loadPackage, runPassona, TOKEN } from '../harness/engine';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { loadOptionsContext, passonaType, runPassona, TOKEN } from '../harness/engine';
 import { PassonaMock, refusedBeforeSending, sentHeaders } from '../harness/passonaMock';
 import { byId, byUrl, fromList, page } from '../fixtures/passona';
 import {
@@ -224,7 +224,7 @@ describe('Sender', () => {
 describe('From List pickers of the sending resources', () => {
 	async function search(name: string, parameters: Record<string, string>) {
 		const context = await loadOptionsContext(parameters);
-		const type = (await loadPackage()).nodeTypes.passona.type as INodeType;
+		const type = await passonaType();
 		return await type.methods!.listSearch![name].call(
 			context as unknown as ILoadOptionsFunctions,
 			'new',
