@@ -1,6 +1,6 @@
 /** Link, Vanity Domain, Contact → Sync Groups and Account → Get Balance against the sandbox over real HTTP. */
-import type { ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
-import { loadOptionsContext, loadPackage } from '../harness/engine';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { loadOptionsContext, passonaType } from '../harness/engine';
 import { byId, byUrl, fromList } from '../fixtures/passona';
 import { TEMPLATE_UUID } from '../fixtures/more';
 import { call, UUID } from '../sandbox/helpers';
@@ -53,8 +53,7 @@ describe('Vanity Domain against the sandbox', () => {
 			{ resource: 'link', operation: 'create' },
 			{ apiToken: sandbox().token, baseUrl: sandbox().url },
 		);
-		const search = ((await loadPackage()).nodeTypes.passona.type as INodeType).methods!.listSearch!
-			.searchVanityDomains;
+		const search = (await passonaType()).methods!.listSearch!.searchVanityDomains;
 		expect(await search.call(context as unknown as ILoadOptionsFunctions, 'vani')).toEqual({
 			results: [{ name: 'https://vaniup.io', value: uuid }],
 			paginationToken: undefined,

@@ -2,8 +2,8 @@
  * Listing over real HTTP against the sandbox: Return All with pages in parallel gives exactly the
  * list one-after-the-other listing gives, and the From List filter finds a name past page one.
  */
-import type { ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
-import { loadOptionsContext, loadPackage } from '../harness/engine';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { loadOptionsContext, passonaType } from '../harness/engine';
 import { byId } from '../fixtures/passona';
 import { useContract } from './helpers';
 
@@ -28,7 +28,7 @@ test('Return All of 5,500 contacts: the same list, in the same order, in paralle
 test('From List finds "Team 217" among 230 groups and "K120" among 130 keywords', async () => {
 	for (let n = 1; n <= 230; n++) sandbox().store.createContactGroup({ name: `Team ${n}` });
 	const credentials = { apiToken: sandbox().token, baseUrl: sandbox().url };
-	const type = (await loadPackage()).nodeTypes.passona.type as INodeType;
+	const type = await passonaType();
 	const context = (await loadOptionsContext(
 		{ resource: 'contactGroup', operation: 'get' },
 		credentials,

@@ -65,6 +65,11 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 	return await loader;
 }
 
+/** The Passona node's type as the package loads it (for its pickers and dropdowns). */
+export async function passonaType(): Promise<INodeType> {
+	return (await loadPackage()).nodeTypes.passona.type as INodeType;
+}
+
 export class PackageNodeTypes implements INodeTypes {
 	constructor(
 		private readonly directoryLoader: PackageDirectoryLoader,

@@ -3,7 +3,7 @@
  * (method, path, query, the headers that matter, parsed body) for whole-list assertions.
  */
 import nock from 'nock';
-import { BASE_URL } from './engine';
+import { BASE_URL, runPassona, type RunOptions, type RunResult } from './engine';
 import { recordSecretSent } from './secretsSent';
 
 export interface RecordedRequest {
@@ -103,6 +103,21 @@ function parseBody(body: unknown): unknown {
 	} catch {
 		return body;
 	}
+}
+
+/**
+ * Runs the node with no answer prepared and expects it to refuse the input itself: no request
+ * sent, no item put out, the workflow stopped by an error, which is returned for its words.
+ */
+export async function refusedBeforeSending(
+	options: RunOptions,
+): Promise<NonNullable<RunResult['error']>> {
+	const passona = new PassonaMock();
+	const { items, error } = await runPassona(options);
+	expect(passona.requests).toEqual([]);
+	expect(items).toEqual([]);
+	expect(error).toBeDefined();
+	return error!;
 }
 
 /** Headers every Passona request must carry. */

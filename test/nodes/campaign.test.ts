@@ -1,7 +1,7 @@
 /** Every Campaign operation, run through n8n's engine against nock, exact requests and items. */
 import type { INodeParameters } from 'n8n-workflow';
 import { passonaNode, runNode, runPassona, TOKEN, workflowWith } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
+import { PassonaMock, refusedBeforeSending, sentHeaders } from '../harness/passonaMock';
 import { byId, byUrl, fromList, page } from '../fixtures/passona';
 import {
 	campaign,
@@ -189,8 +189,7 @@ describe('Campaign', () => {
 	});
 
 	test('Update refuses a send date in the past before sending', async () => {
-		const passona = new PassonaMock();
-		const { error } = await runPassona({
+		const error = await refusedBeforeSending({
 			parameters: {
 				resource: 'campaign',
 				operation: 'update',
@@ -198,8 +197,7 @@ describe('Campaign', () => {
 				updateFields: { sendAt: '2026-11-23T11:00:00Z' },
 			},
 		});
-		expect(passona.requests).toEqual([]);
-		expect(error?.message).toBe(
+		expect(error.message).toBe(
 			'"Send At" is in the past (2026-11-23 11:00:00 London time) [item 0]',
 		);
 	});
@@ -393,10 +391,8 @@ describe('Campaign', () => {
 			'"Template" is not a valid Passona ID: "template-1" [item 0]',
 		],
 	])('Create refuses %s before sending anything', async (_case, fields, message) => {
-		const passona = new PassonaMock();
 		// With the opt-out switch on (the default), its lookup is not made either.
-		const { error } = await runPassona({ parameters: { ...create, ...fields } });
-		expect(passona.requests).toEqual([]);
-		expect(error?.message).toBe(message);
+		const error = await refusedBeforeSending({ parameters: { ...create, ...fields } });
+		expect(error.message).toBe(message);
 	});
 });

@@ -1,6 +1,6 @@
 /** Contact → Sync Groups and Account → Get Balance through n8n's engine against nock. */
 import { runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
+import { PassonaMock, refusedBeforeSending, sentHeaders } from '../harness/passonaMock';
 import { GROUP_UUID, OTHER_GROUP_UUID } from '../fixtures/passona';
 
 const headers = sentHeaders(TOKEN);
@@ -69,10 +69,8 @@ describe('Contact', () => {
 			/^"Contact Groups" is not a valid Passona ID: "Customers" \[item 0\]$/,
 		],
 	])('Sync Groups refuses %s before sending', async (_case, fields, message) => {
-		const passona = new PassonaMock();
-		const { error } = await runPassona({ parameters: { ...sync, ...fields } });
-		expect(passona.requests).toEqual([]);
-		expect(error?.message).toMatch(message);
+		const error = await refusedBeforeSending({ parameters: { ...sync, ...fields } });
+		expect(error.message).toMatch(message);
 	});
 
 	test('Sync Groups: 423 says a group is locked by a sending campaign; 422 lists Passona’s messages', async () => {

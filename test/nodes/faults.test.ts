@@ -18,14 +18,10 @@ import {
 	TOKEN,
 	workflowWith,
 } from '../harness/engine';
+import { faultSecondItem, IDS } from '../harness/faults';
 import { PassonaMock } from '../harness/passonaMock';
 import { exposedText } from '../harness/secrets';
 
-const IDS = [
-	'11111111-1111-4111-8111-111111111111',
-	'22222222-2222-4222-8222-222222222222',
-	'33333333-3333-4333-8333-333333333333',
-];
 const WEBHOOK = '491460ee-fb0d-11e9-a46c-0a586460022b';
 let faultsInjected = 0;
 
@@ -228,40 +224,20 @@ describe.each(STATUSES)('HTTP %s', (_name, fault) => {
 	test.each(PER_ITEM)(
 		'%s: plain words; with Continue On Fail an error item while the other items go on; one request',
 		async (_op, method, suffix, parameters, success) => {
-			const passona = new PassonaMock();
-			for (const [index, id] of IDS.entries()) {
-				if (index === 1)
-					passona.reply(
-						method,
-						`/contact-groups/${id}${suffix}`,
-						fault.status,
-						fault.body,
-						fault.headers,
-					);
-				else
-					passona.reply(
-						method,
-						`/contact-groups/${id}${suffix}`,
-						method === 'DELETE' ? 204 : 200,
-						success(id),
-					);
-			}
 			faultsInjected++;
-			const { items, error, run } = await runPassona({
-				parameters: { ...parameters, contactGroup: byId('={{ $json.id }}') },
-				items: IDS.map((id) => ({ id })),
-				onError: 'continueRegularOutput',
-			});
-			expect(error).toBeUndefined();
-			// Exactly one request per item: no retry of the fault (nock would refuse a second one).
-			expect(passona.requests).toHaveLength(3);
-			const failed = items.filter((entry) => entry.error);
-			expect(failed).toHaveLength(1);
-			expect(failed[0].json).toEqual({ error: failed[0].error!.message });
-			expect(failed[0].error!.context?.itemIndex).toBe(1);
-			expectFault(failed[0].error as RunResult['error'], fault);
-			expect(items.filter((entry) => !entry.error)).toHaveLength(2);
-			expect(exposedText(run)).not.toContain(TOKEN);
+			const { failed } = await faultSecondItem(
+				{ ...parameters, contactGroup: byId('={{ $json.id }}') },
+				{
+					method,
+					path: (id) => `/contact-groups/${id}${suffix}`,
+					status: fault.status,
+					body: fault.body,
+					headers: fault.headers,
+					success,
+				},
+			);
+			expect(failed.error!.context?.itemIndex).toBe(1);
+			expectFault(failed.error as RunResult['error'], fault);
 		},
 	);
 

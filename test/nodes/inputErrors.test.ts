@@ -5,24 +5,19 @@
 import type { INodeParameters } from 'n8n-workflow';
 import type { NodeApiError } from 'n8n-workflow';
 import { runPassona } from '../harness/engine';
-import { PassonaMock } from '../harness/passonaMock';
+import { PassonaMock, refusedBeforeSending } from '../harness/passonaMock';
 import { byId, GROUP_UUID, KEYWORD_UUID, WEBHOOK_UUID } from '../fixtures/passona';
-
-async function refused(parameters: INodeParameters) {
-	const passona = new PassonaMock();
-	const { error } = await runPassona({ parameters });
-	expect(passona.requests).toEqual([]);
-	return error!;
-}
 
 describe('input errors', () => {
 	test('a bad phone number is shown as an input error: no HTTP code, no "From Passona" details', async () => {
-		const error = await refused({
-			resource: 'contactGroup',
-			operation: 'addContacts',
-			contactGroup: byId(GROUP_UUID),
-			contactSource: 'fields',
-			phoneNumber: 'call me',
+		const error = await refusedBeforeSending({
+			parameters: {
+				resource: 'contactGroup',
+				operation: 'addContacts',
+				contactGroup: byId(GROUP_UUID),
+				contactSource: 'fields',
+				phoneNumber: 'call me',
+			},
 		});
 		expect(error.message).toBe(
 			'"Phone Number" contains "call me", which is not a phone number: only digits, spaces, dashes, brackets and a leading + are allowed [item 0]',
@@ -78,7 +73,7 @@ describe('Keyword Update with a switch on and no list', () => {
 			'"Webhooks" is empty while "Call Webhook" is on: choose at least one webhook [item 0]',
 		],
 	])('%s is refused before sending', async (_case, updateFields, message) => {
-		const error = await refused(update(updateFields));
+		const error = await refusedBeforeSending({ parameters: update(updateFields) });
 		expect(error.message).toBe(message);
 	});
 

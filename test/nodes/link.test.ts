@@ -1,6 +1,6 @@
 /** Every Link and Vanity Domain operation, run through n8n's engine against nock, exact requests and items. */
 import { runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
+import { PassonaMock, refusedBeforeSending, sentHeaders } from '../harness/passonaMock';
 import { byId, byUrl, fromList, page } from '../fixtures/passona';
 import {
 	link,
@@ -138,15 +138,12 @@ describe('Link', () => {
 			'"Destination" is not a web address: "digitonic" [item 0]',
 		],
 	])('Create refuses %s before sending', async (_case, fields, message) => {
-		const passona = new PassonaMock();
-		const { error } = await runPassona({ parameters: { ...createLink, ...fields } });
-		expect(passona.requests).toEqual([]);
-		expect(error?.message).toBe(message);
+		const error = await refusedBeforeSending({ parameters: { ...createLink, ...fields } });
+		expect(error.message).toBe(message);
 	});
 
 	test('Update with nothing to change, or a link By URL to something else, is refused before sending', async () => {
-		const passona = new PassonaMock();
-		const empty = await runPassona({
+		const empty = await refusedBeforeSending({
 			parameters: {
 				resource: 'link',
 				operation: 'update',
@@ -154,18 +151,17 @@ describe('Link', () => {
 				updateFields: {},
 			},
 		});
-		expect(empty.error?.message).toBe('"Update Fields" is empty [item 0]');
-		const wrong = await runPassona({
+		expect(empty.message).toBe('"Update Fields" is empty [item 0]');
+		const wrong = await refusedBeforeSending({
 			parameters: {
 				resource: 'link',
 				operation: 'get',
 				link: byUrl(`={{ "https://passona.co.uk/api/2.0/templates/${LINK_UUID}" }}`),
 			},
 		});
-		expect(wrong.error?.message).toBe(
+		expect(wrong.message).toBe(
 			'"Link" is not a link to a Passona link: "https://passona.co.uk/api/2.0/templates/e8cbe94a-faf4-11e..." [item 0]',
 		);
-		expect(passona.requests).toEqual([]);
 	});
 
 	test('with Continue On Fail a bad item becomes an error item and the others go through', async () => {
@@ -291,11 +287,9 @@ describe('Vanity Domain', () => {
 		['a domain without a scheme', 'vani.io', '"Domain" is not a web address: "vani.io" [item 0]'],
 		['an empty domain', '={{ " " }}', '"Domain" is empty [item 0]'],
 	])('Create refuses %s before sending', async (_case, domain, message) => {
-		const passona = new PassonaMock();
-		const { error } = await runPassona({
+		const error = await refusedBeforeSending({
 			parameters: { resource: 'vanityDomain', operation: 'create', domain },
 		});
-		expect(passona.requests).toEqual([]);
-		expect(error?.message).toBe(message);
+		expect(error.message).toBe(message);
 	});
 });

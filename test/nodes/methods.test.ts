@@ -1,13 +1,9 @@
 /** From List pickers and dropdowns, called in n8n's own LoadOptionsContext as the editor does. */
-import type { ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import nock from 'nock';
-import { BASE_URL, loadOptionsContext, loadPackage, TOKEN } from '../harness/engine';
+import { BASE_URL, loadOptionsContext, passonaType, TOKEN } from '../harness/engine';
 import { PassonaMock, sentHeaders } from '../harness/passonaMock';
 import { group, keyword, page, WEBHOOK_UUID } from '../fixtures/passona';
-
-async function passonaType(): Promise<INodeType> {
-	return (await loadPackage()).nodeTypes.passona.type as INodeType;
-}
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

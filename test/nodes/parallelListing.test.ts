@@ -5,7 +5,7 @@
  */
 import nock from 'nock';
 import { BASE_URL, runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock } from '../harness/passonaMock';
+import { PassonaMock, refusedBeforeSending } from '../harness/passonaMock';
 import { byId, contact, GROUP_UUID, page } from '../fixtures/passona';
 
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -160,12 +160,10 @@ describe('Return All with pages in parallel', () => {
 	});
 
 	test('Parallel Requests outside 1 to 8 is refused before any request', async () => {
-		const passona = new PassonaMock();
-		const { error } = await runPassona({
+		const error = await refusedBeforeSending({
 			parameters: { ...getContacts, options: { parallelRequests: 9 } },
 		});
-		expect(error?.message).toMatch(/"Parallel Requests" must be a whole number from 1 to 8, got 9/);
-		expect(passona.requests).toEqual([]);
+		expect(error.message).toMatch(/"Parallel Requests" must be a whole number from 1 to 8, got 9/);
 	});
 });
 

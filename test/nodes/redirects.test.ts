@@ -8,10 +8,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import {
 	loadOptionsContext,
-	loadPackage,
+	passonaType,
 	PROJECT_ROOT,
 	runPassona,
 	testCredential,
@@ -172,7 +172,7 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 			{ resource: 'contactGroup', operation: 'get' },
 			credentials(),
 		);
-		const passona = (await loadPackage()).nodeTypes.passona.type as INodeType;
+		const passona = await passonaType();
 		const search = passona.methods!.listSearch!.searchContactGroups;
 		const failure = await search.call(context as unknown as ILoadOptionsFunctions).then(
 			() => undefined,

@@ -4,16 +4,11 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 import { runPassona, type RunResult, TOKEN } from '../harness/engine';
+import { faultSecondItem } from '../harness/faults';
 import { PassonaMock } from '../harness/passonaMock';
 import { exposedText } from '../harness/secrets';
 import { byId } from '../fixtures/passona';
 import { campaign, campaignCreate, sender, template } from '../fixtures/sending';
-
-const IDS = [
-	'11111111-1111-4111-8111-111111111111',
-	'22222222-2222-4222-8222-222222222222',
-	'33333333-3333-4333-8333-333333333333',
-];
 
 /** Operations whose items each name their own campaign, template or sender. */
 const PER_ITEM: Array<
@@ -113,28 +108,18 @@ describe.each(STATUSES)('HTTP %s', (status, body, words) => {
 	test.each(PER_ITEM)(
 		'%s: plain words, an error item with Continue On Fail, one request each',
 		async (_name, method, path, parameters, success, subject) => {
-			const passona = new PassonaMock();
-			// Send Test posts to one path for every item: answers are taken in order.
-			for (const [index, id] of IDS.entries()) {
-				if (index === 1) passona.reply(method, path(id), status, body);
-				else passona.reply(method, path(id), method === 'DELETE' ? 204 : 200, success(id));
-			}
-			const { items, error, run } = await runPassona({
-				parameters,
-				items: IDS.map((id) => ({ id })),
-				onError: 'continueRegularOutput',
+			const { failed, requests } = await faultSecondItem(parameters, {
+				method,
+				path,
+				status,
+				body,
+				success,
 			});
-			expect(error).toBeUndefined();
-			expect(passona.requests).toHaveLength(3);
-			const failed = items.filter((entry) => entry.error);
-			expect(failed).toHaveLength(1);
 			// Send Test posts every item to one path and n8n sends them at once: the second to arrive got the fault.
-			const second = passona.requests[1].body as { contact_number?: string };
+			const second = requests[1].body as { contact_number?: string };
 			const faulted = method === 'POST' ? Number(second.contact_number!.slice(-1)) : 1;
-			expect(failed[0].error!.context?.itemIndex).toBe(faulted);
-			expect(failed[0].error!.message).toMatch(words(subject));
-			expect(items.filter((entry) => !entry.error)).toHaveLength(2);
-			expect(exposedText(run)).not.toContain(TOKEN);
+			expect(failed.error!.context?.itemIndex).toBe(faulted);
+			expect(failed.error!.message).toMatch(words(subject));
 		},
 	);
 });

@@ -1,7 +1,7 @@
 /** Bad input is refused with the field and the item named, before any request is sent. */
 import type { INodeParameters } from 'n8n-workflow';
 import { runPassona } from '../harness/engine';
-import { PassonaMock } from '../harness/passonaMock';
+import { PassonaMock, refusedBeforeSending } from '../harness/passonaMock';
 import { byId, byUrl, group, GROUP_UUID } from '../fixtures/passona';
 
 const groupPath = `/contact-groups/${GROUP_UUID}`;
@@ -14,14 +14,6 @@ const addPhoneFromItem = {
 	contactSource: 'fields',
 	phoneNumber: '={{ $json.phone }}',
 };
-
-async function refused(parameters: INodeParameters, items: object[] = [{}]) {
-	const passona = new PassonaMock();
-	const result = await runPassona({ parameters, items: items as never });
-	expect(passona.requests).toEqual([]);
-	expect(result.items).toEqual([]);
-	return result.error!;
-}
 
 describe('refused before sending', () => {
 	test.each([
@@ -153,7 +145,7 @@ describe('refused before sending', () => {
 			'"Limit" must be a whole number of 1 or more, got 0 [item 0]',
 		],
 	])('%s', async (_case, parameters, message) => {
-		const error = await refused(parameters as INodeParameters);
+		const error = await refusedBeforeSending({ parameters: parameters as INodeParameters });
 		expect(error.message).toBe(message);
 		expect(error.context?.itemIndex).toBe(0);
 	});

@@ -8,14 +8,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import {
 	anyValue,
 	badPhone,
-	blank,
 	customFieldsLike,
 	idLike,
-	longText,
+	idListLike,
 	phoneAsTyped,
 	phoneLike,
 	shortText,
-	unicodeText,
+	textOrAny,
 	uuid,
 	uuidAsTyped,
 	uuidOffByOne,
@@ -33,17 +32,9 @@ const COLLECTIONS = {
 } as const;
 type Resource = keyof typeof COLLECTIONS;
 
-const textOrAny = fc.oneof(shortText, unicodeText, longText, blank, anyValue);
 const switchLike = fc.oneof(
 	fc.boolean(),
 	fc.constantFrom('true', 'FALSE', ' true ', 'yes', 1, 0),
-	anyValue,
-);
-/** A list of IDs as a list, as text separated by commas, or anything else. */
-const idListLike = fc.oneof(
-	fc.array(idLike, { maxLength: 4 }),
-	fc.array(fc.oneof(uuid, uuidOffByOne), { maxLength: 4 }).map((ids) => ids.join(', ')),
-	fc.array(uuid, { minLength: 1, maxLength: 3 }).map((ids) => [...ids, ids[0]]),
 	anyValue,
 );
 const urlLike = (collection: string) =>

@@ -23,6 +23,8 @@ export function propertySeed(
 
 export const PROPERTY_SEED = propertySeed();
 export const PROPERTY_RUNS = Number(process.env.PASSONA_PROPERTY_RUNS ?? 60);
+/** Runs of the generated-input properties of the REST and sending resources: two thirds of PROPERTY_RUNS. */
+export const TWO_THIRDS_RUNS = Math.ceil((PROPERTY_RUNS * 2) / 3);
 const path = process.env.PASSONA_PROPERTY_PATH?.trim() || undefined;
 
 fc.configureGlobal({ seed: PROPERTY_SEED, ...(path ? { path, endOnFailure: true } : {}) });

@@ -38,6 +38,9 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 	}),
 );
 
+/** Text of every kind a field can hold, or anything else. */
+export const textOrAny = fc.oneof(shortText, unicodeText, longText, blank, anyValue);
+
 export const uuid = fc.uuid();
 
 /** A UUID one character away from valid (dropped, added, or replaced by something not hex). */
@@ -61,6 +64,14 @@ export const idLike: fc.Arbitrary<unknown> = fc.oneof(
 	uuid,
 	uuidOffByOne,
 	uuidAsTyped.map(({ typed }) => typed),
+	anyValue,
+);
+
+/** A list of IDs as a list, as text separated by commas, or anything else. */
+export const idListLike = fc.oneof(
+	fc.array(idLike, { maxLength: 4 }),
+	fc.array(fc.oneof(uuid, uuidOffByOne), { maxLength: 4 }).map((ids) => ids.join(', ')),
+	fc.array(uuid, { minLength: 1, maxLength: 3 }).map((ids) => [...ids, ids[0]]),
 	anyValue,
 );
 
