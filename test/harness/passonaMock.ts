@@ -113,7 +113,19 @@ export async function refusedBeforeSending(
 	options: RunOptions,
 ): Promise<NonNullable<RunResult['error']>> {
 	const passona = new PassonaMock();
-	const { items, error } = await runPassona(options);
+	// With nothing prepared, a request would match no interceptor: nock reports it here.
+	const unanswered: string[] = [];
+	const onNoMatch = (request: { method?: string; path?: string }) =>
+		unanswered.push(`${request.method} ${request.path}`);
+	nock.emitter.on('no match', onNoMatch);
+	let result: RunResult;
+	try {
+		result = await runPassona(options);
+	} finally {
+		nock.emitter.removeListener('no match', onNoMatch);
+	}
+	const { items, error } = result;
+	expect(unanswered).toEqual([]);
 	expect(passona.requests).toEqual([]);
 	expect(items).toEqual([]);
 	expect(error).toBeDefined();
