@@ -3,25 +3,26 @@
  * WebhookService drives them) and WebhookContext for deliveries, whose items then start a
  * workflow run through WorkflowExecute as n8n's webhook helpers do.
  */
-import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import type {
 	IDataObject,
 	INode,
 	INodeType,
 	IWebhookData,
 	IWebhookResponseData,
-	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	Workflow,
 } from 'n8n-workflow';
 import {
 	additionalDataFor,
 	defaultCredentials,
+	lifecycleHooks,
 	loadPackage,
 	PACKAGE_NAME,
 	type PassonaCredentials,
 	runNode,
 	type RunResult,
+	type WorkflowRecord,
 	workflowWith,
 } from './engine';
 import { secretSentFor } from './secretsSent';
@@ -63,15 +64,26 @@ export async function triggerSetup(
 		credentials: { passonaApi: { id: '1', name: 'Passona account' } },
 	};
 	const workflow = await workflowWith(node);
-	const workflowData = {
+	return await triggerSetupOf(workflow, node, credentials, {
 		id: 'test',
 		name: 'Inbound replies',
 		nodes: [node],
-		connections: {},
-	} as unknown as IWorkflowBase;
+	});
+}
+
+/**
+ * The setup of trigger `node` in `workflow`, whose executions n8n starts in trigger mode as runs
+ * of `workflowData`: the last step of triggerSetup and of optIn's workflowTriggerSetup.
+ */
+export async function triggerSetupOf(
+	workflow: Workflow,
+	node: INode,
+	credentials: PassonaCredentials,
+	workflowData: WorkflowRecord,
+): Promise<TriggerSetup> {
 	const additionalData = await additionalDataFor(
 		credentials,
-		new ExecutionLifecycleHooks('trigger', '1', workflowData),
+		lifecycleHooks('trigger', workflowData),
 	);
 	const nodeType = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;
 	return { workflow, node, nodeType, additionalData, credentials };
