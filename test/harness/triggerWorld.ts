@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from '../../sandbox';
 import { TOKEN } from './engine';
 import { guardSecret } from './secrets';
 import { triggerSetup, type TriggerSetup } from './trigger';
-import { startWebhookServer, type WebhookServer } from './webhookServer';
+import { serveWebhooks, type WebhookServer } from './webhookServer';
 
 /** What the sandbox (Passona) holds as the secret of webhook `webhookId`. */
 function sandboxSecret(sandbox: Sandbox) {
@@ -46,8 +46,7 @@ export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorl
 		uuids.push((await call('POST', '/keywords', { keyword: word })).body.data.uuid);
 	const setup = await triggerSetup({ keywords: uuids }, { apiToken: TOKEN, baseUrl: sandbox.url });
 	setup.secretSent = sandboxSecret(sandbox);
-	const server = await startWebhookServer(setup);
-	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
+	const server = await serveWebhooks(setup);
 	return {
 		sandbox,
 		server,
