@@ -28,6 +28,8 @@ import {
 import { secretSentFor } from './secretsSent';
 import { guardSecret } from './secrets';
 
+export { SECRET_HEADER } from './secretsSent';
+
 export const TRIGGER_NAME = 'Passona Trigger';
 export const WEBHOOK_ID = '8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01';
 export const PRODUCTION_URL = `http://127.0.0.1:5678/webhook/${WEBHOOK_ID}/webhook`;
@@ -134,16 +136,24 @@ export async function activate(setup: TriggerSetup, isTest = false): Promise<voi
 	}
 }
 
+export type Registrations = Record<string, { webhookId: string; secretDigest: string }>;
+
+/**
+ * The registrations the trigger keeps in its static data, by webhook URL: undefined until an
+ * activation, check or deactivation first reads them.
+ */
+export function registrationsOf(setup: TriggerSetup): Registrations {
+	return (setup.workflow.getStaticData('node', setup.node) as { registrations: Registrations })
+		.registrations;
+}
+
 /**
  * The secret of each registration the trigger holds, as Passona received it (the node stores only
  * digests); each joins the secrets the log check looks for.
  */
 export function guardTriggerSecrets(setup: TriggerSetup): string[] {
-	const data = setup.workflow.getStaticData('node', setup.node) as {
-		registrations?: Record<string, { webhookId: string }>;
-	};
 	const sent = setup.secretSent ?? ((url: string) => secretSentFor(url));
-	const secrets = Object.entries(data.registrations ?? {})
+	const secrets = Object.entries(registrationsOf(setup) ?? {})
 		.map(([url, registration]) => sent(url, registration.webhookId))
 		.filter((secret): secret is string => typeof secret === 'string');
 	secrets.forEach(guardSecret);
@@ -153,6 +163,11 @@ export function guardTriggerSecrets(setup: TriggerSetup): string[] {
 export async function deactivate(setup: TriggerSetup, isTest = false): Promise<void> {
 	await methods(setup).delete.call(hookContext(setup, isTest));
 }
+
+/** The requests Passona received (a PassonaMock's), each as its method, path and body. */
+export const brief = (passona: {
+	requests: ReadonlyArray<{ method: string; path: string; body?: unknown }>;
+}) => passona.requests.map(({ method, path, body }) => ({ method, path, body }));
 
 export interface Delivery {
 	/** A call on the test URL (…/webhook-test/…) rather than the production one. */

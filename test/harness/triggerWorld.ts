@@ -5,14 +5,14 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { TOKEN } from './engine';
 import { guardSecret } from './secrets';
-import { triggerSetup, type TriggerSetup } from './trigger';
+import { SECRET_HEADER, triggerSetup, type TriggerSetup } from './trigger';
 import { serveWebhooks, type WebhookServer } from './webhookServer';
 
 /** What the sandbox (Passona) holds as the secret of webhook `webhookId`. */
 function sandboxSecret(sandbox: Sandbox) {
 	return (_url: string, webhookId: string) =>
 		Object.entries(sandbox.store.webhooks.get(webhookId)?.headers ?? {}).find(
-			([name]) => name.toLowerCase() === 'x-passona-n8n-secret',
+			([name]) => name.toLowerCase() === SECRET_HEADER.toLowerCase(),
 		)?.[1];
 }
 
