@@ -3,7 +3,7 @@
  * and inbound SMS), the webhook server plays n8n's webhook endpoint, the engine runs workflows.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { TOKEN } from './engine';
+import { type PassonaCredentials, TOKEN } from './engine';
 import { guardSecret } from './secrets';
 import { SECRET_HEADER, triggerSetup, type TriggerSetup } from './trigger';
 import { serveWebhooks, type WebhookServer } from './webhookServer';
@@ -59,12 +59,16 @@ export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorl
 	};
 }
 
-/** Another trigger (another workflow) on the same sandbox and server, with its own registration. */
+/**
+ * Another trigger (another workflow) on the same sandbox and server, with its own registration;
+ * `credentials` may reach the sandbox another way (through a proxy).
+ */
 export async function secondTrigger(
 	world: TriggerWorld,
 	keywords: string[],
+	credentials: PassonaCredentials = { apiToken: TOKEN, baseUrl: world.sandbox.url },
 ): Promise<TriggerSetup> {
-	const setup = await triggerSetup({ keywords }, { apiToken: TOKEN, baseUrl: world.sandbox.url });
+	const setup = await triggerSetup({ keywords }, credentials);
 	setup.workflow.id = 'other';
 	setup.secretSent = sandboxSecret(world.sandbox);
 	setup.additionalData.webhookBaseUrl = `${world.server.webhookBaseUrl}-other`;

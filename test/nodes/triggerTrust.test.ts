@@ -22,7 +22,7 @@ import {
 	type TriggerSetup,
 	WEBHOOK_ID,
 } from '../harness/trigger';
-import { startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
+import { secondTrigger, startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
 import {
 	keyword,
 	KEYWORD_UUID,
@@ -386,12 +386,7 @@ describe('against the sandbox, over HTTP', () => {
 				{ apiToken: TOKEN, baseUrl: proxy.url },
 			);
 			first.additionalData.webhookBaseUrl = world.server.webhookBaseUrl;
-			const second = await triggerSetup(
-				{ keywords: [uuid] },
-				{ apiToken: TOKEN, baseUrl: proxy.url },
-			);
-			second.workflow.id = 'other';
-			second.additionalData.webhookBaseUrl = `${world.server.webhookBaseUrl}-other`;
+			const second = await secondTrigger(world, [uuid], { apiToken: TOKEN, baseUrl: proxy.url });
 			await Promise.all([activate(first), activate(second)]);
 			const ours = Object.values(registrationsOf(first))[0].webhookId;
 			const theirs = Object.values(registrationsOf(second))[0].webhookId;
