@@ -7,7 +7,7 @@ import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { PROJECT_ROOT, type PassonaCredentials, runPassona } from '../test/harness/engine';
 import { activate, deactivate, triggerSetup } from '../test/harness/trigger';
-import { startWebhookServer } from '../test/harness/webhookServer';
+import { serveWebhooks } from '../test/harness/webhookServer';
 import { MANUAL_TRIGGER, runWorkflow, type WorkflowJson } from '../test/harness/workflow';
 import { runOptInDemo } from './demoOptIn';
 import { OPT_IN_EXAMPLE } from '../test/harness/optIn';
@@ -126,8 +126,7 @@ async function listenWithTrigger(
 	const step = `Passona Trigger on '${keyword.keyword}'`;
 	console.log(`\n▶ ${step} (activated as an n8n workflow would be)`);
 	const setup = await triggerSetup({ keywords: [keyword.uuid as string] }, credentials);
-	const server = await startWebhookServer(setup);
-	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
+	const server = await serveWebhooks(setup);
 	try {
 		await activate(setup);
 	} catch (error) {

@@ -6,7 +6,7 @@ import type { OutboxMessage, Sandbox } from '../sandbox';
 import { type PassonaCredentials, runPassona } from '../test/harness/engine';
 import { OPT_IN_EXAMPLE, optInWorkflow, workflowTriggerSetup } from '../test/harness/optIn';
 import { activate, deactivate } from '../test/harness/trigger';
-import { startWebhookServer } from '../test/harness/webhookServer';
+import { serveWebhooks } from '../test/harness/webhookServer';
 
 const JOINER = '447700900999';
 const OPTED_OUT = '447700900777';
@@ -113,8 +113,7 @@ export async function runOptInDemo(
 		}),
 		credentials,
 	);
-	const server = await startWebhookServer(setup);
-	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
+	const server = await serveWebhooks(setup);
 	try {
 		await activate(setup);
 		console.log(`  ✓ Activated the workflow: its Passona Trigger listens on 'JOIN'`);

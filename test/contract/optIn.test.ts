@@ -6,7 +6,7 @@
 import { byId } from '../fixtures/passona';
 import { optInWorkflow, workflowTriggerSetup } from '../harness/optIn';
 import { activate, deactivate } from '../harness/trigger';
-import { startWebhookServer } from '../harness/webhookServer';
+import { serveWebhooks } from '../harness/webhookServer';
 import { call } from '../sandbox/helpers';
 import { useContract } from './helpers';
 
@@ -40,8 +40,7 @@ test('JOIN → added to the group → welcome SMS; the campaign to the group ski
 		}),
 		credentials,
 	);
-	const server = await startWebhookServer(setup);
-	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
+	const server = await serveWebhooks(setup);
 	try {
 		await activate(setup);
 		const inbound = await call(sandbox(), 'POST', '/_sandbox/inbound', {

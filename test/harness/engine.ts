@@ -26,6 +26,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	IWorkflowSettings,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
@@ -181,6 +182,24 @@ export interface PassonaCredentials {
 }
 
 export const defaultCredentials: PassonaCredentials = { apiToken: TOKEN, baseUrl: BASE_URL };
+
+/** The workflow an execution belongs to, as its lifecycle hooks get it (no connections unless given). */
+export interface WorkflowRecord {
+	id: string;
+	name?: string;
+	nodes: INode[];
+	connections?: IConnections;
+	settings?: IWorkflowSettings;
+}
+
+/** The lifecycle hooks of execution '1' of `workflow` in `mode`, as n8n creates them for a run. */
+export function lifecycleHooks(
+	mode: WorkflowExecuteMode,
+	workflow: WorkflowRecord,
+): ExecutionLifecycleHooks {
+	const workflowData = { connections: {}, ...workflow } as unknown as IWorkflowBase;
+	return new ExecutionLifecycleHooks(mode, '1', workflowData);
+}
 
 export async function additionalDataFor(
 	credentials: PassonaCredentials,
@@ -392,13 +411,7 @@ export async function runNode(
 ): Promise<RunResult> {
 	workflow ??= await workflowWith(node, extra);
 	const mode = options.mode ?? 'manual';
-	const workflowData = {
-		id: 'test',
-		name: 'test',
-		nodes: [node],
-		connections: {},
-	} as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks(mode, '1', workflowData);
+	const hooks = lifecycleHooks(mode, { id: 'test', name: 'test', nodes: [node] });
 	let finish: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
@@ -432,15 +445,9 @@ export async function runNode(
 
 /** n8n-core's additional data for running `node` alone with `credentials`, as the editor does. */
 async function additionalDataForNode(node: INode, credentials: PassonaCredentials) {
-	const workflowData = {
-		id: 'test',
-		name: 'test',
-		nodes: [node],
-		connections: {},
-	} as unknown as IWorkflowBase;
 	return await additionalDataFor(
 		credentials,
-		new ExecutionLifecycleHooks('internal', '1', workflowData),
+		lifecycleHooks('internal', { id: 'test', name: 'test', nodes: [node] }),
 	);
 }
 

@@ -2,18 +2,11 @@
  * The opt-in example (examples/4-opt-in.json) as an active n8n workflow: its Passona Trigger
  * registered in Passona, and each delivery running the trigger and every node after it.
  */
-import { ExecutionLifecycleHooks } from 'n8n-core';
-import type { INode, INodeType, IWorkflowBase } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-	additionalDataFor,
-	loadPackage,
-	PROJECT_ROOT,
-	type PassonaCredentials,
-	workflowWith,
-} from './engine';
-import type { TriggerSetup } from './trigger';
+import { PROJECT_ROOT, type PassonaCredentials, workflowWith } from './engine';
+import { triggerSetupOf, type TriggerSetup } from './trigger';
 import type { WorkflowJson } from './workflow';
 
 export const OPT_IN_EXAMPLE = '4-opt-in.json';
@@ -60,15 +53,5 @@ export async function workflowTriggerSetup(
 	// n8n reads the zone from the workflow's settings; workflowWith builds none.
 	if (workflowJson.settings?.timezone)
 		Object.assign(workflow, { timezone: workflowJson.settings.timezone });
-	const workflowData = {
-		id: 'opt-in',
-		name: workflowJson.name,
-		...workflowJson,
-	} as unknown as IWorkflowBase;
-	const additionalData = await additionalDataFor(
-		credentials,
-		new ExecutionLifecycleHooks('trigger', '1', workflowData),
-	);
-	const nodeType = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;
-	return { workflow, node, nodeType, additionalData, credentials };
+	return await triggerSetupOf(workflow, node, credentials, { id: 'opt-in', ...workflowJson });
 }

@@ -4,19 +4,19 @@
  * WorkflowExecute (where a polling trigger passes its items on). A "restart" is a new workflow
  * built from the old one's static data, as n8n reloads it from its database.
  */
-import { ExecutionLifecycleHooks, PollContext } from 'n8n-core';
+import { PollContext } from 'n8n-core';
 import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeType,
-	IWorkflowBase,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import {
 	additionalDataFor,
 	defaultCredentials,
+	lifecycleHooks,
 	loadPackage,
 	PACKAGE_NAME,
 	PackageNodeTypes,
@@ -92,15 +92,9 @@ export async function pollOnce(
 	mode: WorkflowExecuteMode = 'trigger',
 ): Promise<PollResult> {
 	if (mode === 'manual') return await fetchTestEvent(setup);
-	const workflowData = {
-		id: 'campaigns',
-		name: 'Campaign events',
-		nodes: [setup.node],
-		connections: {},
-	} as unknown as IWorkflowBase;
 	const additionalData = await additionalDataFor(
 		setup.credentials,
-		new ExecutionLifecycleHooks(mode, '1', workflowData),
+		lifecycleHooks(mode, { id: 'campaigns', name: 'Campaign events', nodes: [setup.node] }),
 	);
 	const context = new PollContext(setup.workflow, setup.node, additionalData, mode, 'activate');
 	const nodeType = setup.workflow.nodeTypes.getByNameAndVersion(setup.node.type, 1) as INodeType;

@@ -2,7 +2,8 @@
  * The trigger's secrets as Passona received them (the node keeps only digests), recorded by the
  * PassonaMock. Apart from it, so that the demo's harness (built without nock) can read them too.
  */
-const SECRET_HEADER = 'x-passona-n8n-secret';
+/** The header of the trigger's Passona webhook that carries its secret on each delivery. */
+export const SECRET_HEADER = 'X-Passona-N8n-Secret';
 const secretsSent = new Map<string, string>();
 
 /**
@@ -22,7 +23,7 @@ export function recordSecretSent(
 	if (method !== 'POST' || path !== '/webhooks' || status >= 300) return;
 	const { url, headers } = (body ?? {}) as { url?: unknown; headers?: Record<string, unknown> };
 	const secret = Object.entries(headers ?? {}).find(
-		([name]) => name.toLowerCase() === SECRET_HEADER,
+		([name]) => name.toLowerCase() === SECRET_HEADER.toLowerCase(),
 	)?.[1];
 	if (typeof url === 'string' && typeof secret === 'string') secretsSent.set(url, secret);
 }

@@ -3,29 +3,32 @@
  * WebhookService drives them) and WebhookContext for deliveries, whose items then start a
  * workflow run through WorkflowExecute as n8n's webhook helpers do.
  */
-import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import type {
 	IDataObject,
 	INode,
 	INodeType,
 	IWebhookData,
 	IWebhookResponseData,
-	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	Workflow,
 } from 'n8n-workflow';
 import {
 	additionalDataFor,
 	defaultCredentials,
+	lifecycleHooks,
 	loadPackage,
 	PACKAGE_NAME,
 	type PassonaCredentials,
 	runNode,
 	type RunResult,
+	type WorkflowRecord,
 	workflowWith,
 } from './engine';
 import { secretSentFor } from './secretsSent';
 import { guardSecret } from './secrets';
+
+export { SECRET_HEADER } from './secretsSent';
 
 export const TRIGGER_NAME = 'Passona Trigger';
 export const WEBHOOK_ID = '8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01';
@@ -63,15 +66,26 @@ export async function triggerSetup(
 		credentials: { passonaApi: { id: '1', name: 'Passona account' } },
 	};
 	const workflow = await workflowWith(node);
-	const workflowData = {
+	return await triggerSetupOf(workflow, node, credentials, {
 		id: 'test',
 		name: 'Inbound replies',
 		nodes: [node],
-		connections: {},
-	} as unknown as IWorkflowBase;
+	});
+}
+
+/**
+ * The setup of trigger `node` in `workflow`, whose executions n8n starts in trigger mode as runs
+ * of `workflowData`: the last step of triggerSetup and of optIn's workflowTriggerSetup.
+ */
+export async function triggerSetupOf(
+	workflow: Workflow,
+	node: INode,
+	credentials: PassonaCredentials,
+	workflowData: WorkflowRecord,
+): Promise<TriggerSetup> {
 	const additionalData = await additionalDataFor(
 		credentials,
-		new ExecutionLifecycleHooks('trigger', '1', workflowData),
+		lifecycleHooks('trigger', workflowData),
 	);
 	const nodeType = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;
 	return { workflow, node, nodeType, additionalData, credentials };
@@ -122,16 +136,24 @@ export async function activate(setup: TriggerSetup, isTest = false): Promise<voi
 	}
 }
 
+export type Registrations = Record<string, { webhookId: string; secretDigest: string }>;
+
+/**
+ * The registrations the trigger keeps in its static data, by webhook URL: undefined until an
+ * activation, check or deactivation first reads them.
+ */
+export function registrationsOf(setup: TriggerSetup): Registrations {
+	return (setup.workflow.getStaticData('node', setup.node) as { registrations: Registrations })
+		.registrations;
+}
+
 /**
  * The secret of each registration the trigger holds, as Passona received it (the node stores only
  * digests); each joins the secrets the log check looks for.
  */
 export function guardTriggerSecrets(setup: TriggerSetup): string[] {
-	const data = setup.workflow.getStaticData('node', setup.node) as {
-		registrations?: Record<string, { webhookId: string }>;
-	};
 	const sent = setup.secretSent ?? ((url: string) => secretSentFor(url));
-	const secrets = Object.entries(data.registrations ?? {})
+	const secrets = Object.entries(registrationsOf(setup) ?? {})
 		.map(([url, registration]) => sent(url, registration.webhookId))
 		.filter((secret): secret is string => typeof secret === 'string');
 	secrets.forEach(guardSecret);
@@ -141,6 +163,11 @@ export function guardTriggerSecrets(setup: TriggerSetup): string[] {
 export async function deactivate(setup: TriggerSetup, isTest = false): Promise<void> {
 	await methods(setup).delete.call(hookContext(setup, isTest));
 }
+
+/** The requests Passona received (a PassonaMock's), each as its method, path and body. */
+export const brief = (passona: {
+	requests: ReadonlyArray<{ method: string; path: string; body?: unknown }>;
+}) => passona.requests.map(({ method, path, body }) => ({ method, path, body }));
 
 export interface Delivery {
 	/** A call on the test URL (…/webhook-test/…) rather than the production one. */

@@ -3,16 +3,16 @@
  * and inbound SMS), the webhook server plays n8n's webhook endpoint, the engine runs workflows.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { TOKEN } from './engine';
+import { type PassonaCredentials, TOKEN } from './engine';
 import { guardSecret } from './secrets';
-import { triggerSetup, type TriggerSetup } from './trigger';
-import { startWebhookServer, type WebhookServer } from './webhookServer';
+import { SECRET_HEADER, triggerSetup, type TriggerSetup } from './trigger';
+import { serveWebhooks, type WebhookServer } from './webhookServer';
 
 /** What the sandbox (Passona) holds as the secret of webhook `webhookId`. */
 function sandboxSecret(sandbox: Sandbox) {
 	return (_url: string, webhookId: string) =>
 		Object.entries(sandbox.store.webhooks.get(webhookId)?.headers ?? {}).find(
-			([name]) => name.toLowerCase() === 'x-passona-n8n-secret',
+			([name]) => name.toLowerCase() === SECRET_HEADER.toLowerCase(),
 		)?.[1];
 }
 
@@ -46,8 +46,7 @@ export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorl
 		uuids.push((await call('POST', '/keywords', { keyword: word })).body.data.uuid);
 	const setup = await triggerSetup({ keywords: uuids }, { apiToken: TOKEN, baseUrl: sandbox.url });
 	setup.secretSent = sandboxSecret(sandbox);
-	const server = await startWebhookServer(setup);
-	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
+	const server = await serveWebhooks(setup);
 	return {
 		sandbox,
 		server,
@@ -60,12 +59,16 @@ export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorl
 	};
 }
 
-/** Another trigger (another workflow) on the same sandbox and server, with its own registration. */
+/**
+ * Another trigger (another workflow) on the same sandbox and server, with its own registration;
+ * `credentials` may reach the sandbox another way (through a proxy).
+ */
 export async function secondTrigger(
 	world: TriggerWorld,
 	keywords: string[],
+	credentials: PassonaCredentials = { apiToken: TOKEN, baseUrl: world.sandbox.url },
 ): Promise<TriggerSetup> {
-	const setup = await triggerSetup({ keywords }, { apiToken: TOKEN, baseUrl: world.sandbox.url });
+	const setup = await triggerSetup({ keywords }, credentials);
 	setup.workflow.id = 'other';
 	setup.secretSent = sandboxSecret(world.sandbox);
 	setup.additionalData.webhookBaseUrl = `${world.server.webhookBaseUrl}-other`;

@@ -128,3 +128,10 @@ export async function startWebhookServer(setup: TriggerSetup): Promise<WebhookSe
 			}),
 	};
 }
+
+/** A webhook server for `setup`, whose trigger then registers URLs on it (as n8n's own). */
+export async function serveWebhooks(setup: TriggerSetup): Promise<WebhookServer> {
+	const server = await startWebhookServer(setup);
+	setup.additionalData.webhookBaseUrl = server.webhookBaseUrl;
+	return server;
+}

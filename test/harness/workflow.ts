@@ -2,20 +2,20 @@
  * Runs a whole workflow, as n8n exports it (File → Download), through n8n-core's WorkflowExecute,
  * from its trigger node, with the built Passona package and a stand-in Manual Trigger.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { WorkflowExecute } from 'n8n-core';
 import type {
 	IConnections,
 	INode,
 	INodeExecutionData,
 	INodeType,
 	IRun,
-	IWorkflowBase,
 	IWorkflowSettings,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import {
 	additionalDataFor,
+	lifecycleHooks,
 	loadPackage,
 	PackageNodeTypes,
 	type PassonaCredentials,
@@ -98,14 +98,9 @@ export async function runWorkflow(
 		nodeTypes,
 		active: false,
 	});
-	const workflowData = {
-		id: 'example',
-		name: workflowJson.name ?? 'example',
-		...workflowJson,
-	} as unknown as IWorkflowBase;
 	const additionalData = await additionalDataFor(
 		credentials,
-		new ExecutionLifecycleHooks(mode, '1', workflowData),
+		lifecycleHooks(mode, { id: 'example', name: workflowJson.name ?? 'example', ...workflowJson }),
 	);
 	const startNode = workflow.getNode(triggerOf(workflowJson).name)!;
 

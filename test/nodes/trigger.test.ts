@@ -6,32 +6,32 @@ import { secretSentFor } from '../harness/secretsSent';
 import { exposedText } from '../harness/secrets';
 import {
 	activate,
+	brief,
 	checkExists,
 	deactivate,
 	deliver,
 	PRODUCTION_URL,
+	registrationsOf,
+	SECRET_HEADER,
 	TEST_URL,
 	triggerSetup,
 	type TriggerSetup,
 } from '../harness/trigger';
-import { keyword, KEYWORD_UUID, page, WEBHOOK_UUID as OTHER_WEBHOOK } from '../fixtures/passona';
+import {
+	keyword,
+	KEYWORD_UUID,
+	OUR_WEBHOOK_UUID as OURS,
+	passonaWebhook,
+	WEBHOOK_UUID as OTHER_WEBHOOK,
+	webhookList,
+} from '../fixtures/passona';
 
 const KEYWORD_B = '5c1d2e3f-aaaa-4bbb-8ccc-000000000002';
-const OURS = '7a7a7a7a-1111-4222-8333-444455556666';
 const OLD = '7a7a7a7a-1111-4222-8333-000000000000';
-const HEADER = 'X-Passona-N8n-Secret';
 const NAME = 'n8n: Inbound replies (workflow test, node "Passona Trigger")';
 
 function ourWebhook(url = PRODUCTION_URL, secret = 'x', uuid = OURS) {
-	return { data: { name: NAME, uuid, url, headers: { [HEADER]: secret }, links: [] } };
-}
-
-function registrationsOf(setup: TriggerSetup) {
-	return (
-		setup.workflow.getStaticData('node', setup.node) as {
-			registrations: Record<string, { webhookId: string; secretDigest: string }>;
-		}
-	).registrations;
+	return { data: passonaWebhook({ uuid, name: NAME, url, secret }) };
 }
 
 /** The secret each activation gave Passona (POST /webhooks): n8n itself keeps only its digest. */
@@ -39,16 +39,10 @@ const secretsSent = new WeakMap<TriggerSetup, string>();
 const secretOf = (setup: TriggerSetup) => secretsSent.get(setup)!;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** Passona's webhook list as activation reads it, looking for webhooks left behind for its URL. */
-const webhookList = (...webhooks: unknown[]) => page('/webhooks', webhooks, 1, 1, 1000);
-
 /** The keyword as read back after attaching: ours is there. */
 const attachedKeyword = (uuid: string, webhooks = [OURS]) => ({
 	data: keyword({ uuid, webhooks_uuid: webhooks, call_webhook: true }),
 });
-
-const brief = (passona: PassonaMock) =>
-	passona.requests.map(({ method, path, body }) => ({ method, path, body }));
 
 async function activated(keywords: string[], attachedBefore: Record<string, string[]> = {}) {
 	const setup = await triggerSetup({ keywords });
@@ -92,7 +86,7 @@ describe('activation', () => {
 			{
 				method: 'POST',
 				path: '/webhooks',
-				body: { name: NAME, url: PRODUCTION_URL, headers: { [HEADER]: secret } },
+				body: { name: NAME, url: PRODUCTION_URL, headers: { [SECRET_HEADER]: secret } },
 			},
 			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
 			{
@@ -384,7 +378,7 @@ describe('deliveries', () => {
 	test("the right secret starts one run with Passona's body whole and receivedAt", async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		const { response, answered, run } = await deliver(setup, {
-			headers: { [HEADER]: secretOf(setup) },
+			headers: { [SECRET_HEADER]: secretOf(setup) },
 			body: inbound,
 		});
 		expect(answered).toBeUndefined();
@@ -399,7 +393,7 @@ describe('deliveries', () => {
 
 	test.each([
 		['no secret header', {}],
-		['a wrong secret', { [HEADER]: 'f'.repeat(64) }],
+		['a wrong secret', { [SECRET_HEADER]: 'f'.repeat(64) }],
 		['the secret in different case', 'upper'],
 		['the secret with a character more', 'longer'],
 	])('%s is answered 401 and starts nothing', async (_case, headers) => {
@@ -407,9 +401,9 @@ describe('deliveries', () => {
 		const secret = secretOf(setup);
 		const sent =
 			headers === 'upper'
-				? { [HEADER]: secret.toUpperCase() }
+				? { [SECRET_HEADER]: secret.toUpperCase() }
 				: headers === 'longer'
-					? { [HEADER]: `${secret}0` }
+					? { [SECRET_HEADER]: `${secret}0` }
 					: headers;
 		const result = await deliver(setup, { headers: sent as Record<string, string>, body: inbound });
 		expect(result.answered).toEqual({ status: 401, body: { message: 'Unauthorized' } });
@@ -425,14 +419,14 @@ describe('deliveries', () => {
 			.reply('DELETE', `/webhooks/${OURS}`, 204);
 		await deactivate(setup);
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: old }, body: inbound })).answered?.status,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: old }, body: inbound })).answered?.status,
 		).toBe(401);
 	});
 
 	test('n8n keeps only the digest of the secret: the static data (copied into stored executions) never holds the secret, which still opens the door', async () => {
 		const { setup, passona } = await activated([KEYWORD_UUID]);
 		const secret = (passona.requests[1].body as { headers: Record<string, string> }).headers[
-			HEADER
+			SECRET_HEADER
 		];
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
 		const stored = JSON.stringify(setup.workflow.getStaticData('node', setup.node));
@@ -443,11 +437,11 @@ describe('deliveries', () => {
 			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false, webhooksBefore: [] }],
 		});
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: secret }, body: inbound })).run?.items,
 		).toHaveLength(1);
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: sha256(secret) }, body: inbound })).answered
-				?.status,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: sha256(secret) }, body: inbound }))
+				.answered?.status,
 		).toBe(401);
 	});
 
@@ -480,11 +474,11 @@ describe('deliveries', () => {
 			keywords: legacy.keywords,
 		});
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: secret }, body: inbound })).run?.items,
 		).toHaveLength(1);
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: 'f'.repeat(64) }, body: inbound })).answered
-				?.status,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: 'f'.repeat(64) }, body: inbound }))
+				.answered?.status,
 		).toBe(401);
 	});
 
@@ -493,7 +487,7 @@ describe('deliveries', () => {
 		const staticData = setup.workflow.staticData as { __dataChanged?: boolean };
 		staticData.__dataChanged = false;
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: secret }, body: inbound })).run?.items,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: secret }, body: inbound })).run?.items,
 		).toHaveLength(1);
 		// n8n's next check of the active workflow (checkExists, above) replaces the secret by its digest.
 		expect(registrationsOf(setup)[PRODUCTION_URL]).toEqual(legacy);
@@ -507,8 +501,8 @@ describe('deliveries', () => {
 		const staticData = setup.workflow.staticData as { __dataChanged?: boolean };
 		staticData.__dataChanged = false;
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: 'c3'.repeat(32) }, body: inbound })).answered
-				?.status,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: 'c3'.repeat(32) }, body: inbound }))
+				.answered?.status,
 		).toBe(401);
 		expect(staticData.__dataChanged).toBe(false);
 		expect(setup.workflow.getStaticData('node', setup.node)).toEqual({});
@@ -517,7 +511,10 @@ describe('deliveries', () => {
 	test('a form-encoded body (parsed by n8n) comes through as fields', async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		const { run } = await deliver(setup, {
-			headers: { [HEADER]: secretOf(setup), 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				[SECRET_HEADER]: secretOf(setup),
+				'content-type': 'application/x-www-form-urlencoded',
+			},
 			body: { from: '447700900123', text: 'JOIN' },
 		});
 		expect(run!.items[0].json).toEqual({
@@ -531,7 +528,7 @@ describe('deliveries', () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		setup.node.parameters.options = { includeHeaders: true, includeQuery: true };
 		const { run } = await deliver(setup, {
-			headers: { [HEADER]: secretOf(setup), 'User-Agent': 'Passona' },
+			headers: { [SECRET_HEADER]: secretOf(setup), 'User-Agent': 'Passona' },
 			body: inbound,
 			query: { source: 'passona' },
 		});

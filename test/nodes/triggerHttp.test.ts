@@ -3,7 +3,14 @@
  * starts exactly one run, forged ones start none, and activation/deactivation (also when a step
  * fails) leaves Passona as it found it. The 1,000-delivery run is `npm run test:pressure`.
  */
-import { activate, deactivate, guardTriggerSecrets } from '../harness/trigger';
+import {
+	activate,
+	deactivate,
+	guardTriggerSecrets,
+	registrationsOf,
+	SECRET_HEADER,
+	WEBHOOK_ID,
+} from '../harness/trigger';
 import {
 	inboundBursts,
 	secondTrigger,
@@ -13,7 +20,6 @@ import {
 import { MAX_BODY_BYTES } from '../harness/webhookServer';
 import { exposedText, guardedSecrets } from '../harness/secrets';
 
-const HEADER = 'X-Passona-N8n-Secret';
 let world: TriggerWorld;
 const tally = { deliveries: 0, executions: 0, forged: 0, letIn: 0, cycles: 0, faults: 0 };
 
@@ -53,7 +59,7 @@ async function passonaState() {
 const post = async (
 	headers: Record<string, string>,
 	body: string | Buffer,
-	path = '/8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01/webhook',
+	path = `/${WEBHOOK_ID}/webhook`,
 ) =>
 	await fetch(`${world.server.webhookBaseUrl}${path}`, {
 		method: 'POST',
@@ -107,23 +113,23 @@ describe('deliveries', () => {
 		const before = world.server.executions.length;
 		const forged: Array<[string, Record<string, string>, string | Buffer, number]> = [
 			['no header', {}, body, 401],
-			['an empty secret', { [HEADER]: '' }, body, 401],
-			['a wrong secret', { [HEADER]: 'f'.repeat(64) }, body, 401],
-			["another registration's secret", { [HEADER]: otherSecret }, body, 401],
-			['the secret in upper case', { [HEADER]: secret.toUpperCase() }, body, 401],
+			['an empty secret', { [SECRET_HEADER]: '' }, body, 401],
+			['a wrong secret', { [SECRET_HEADER]: 'f'.repeat(64) }, body, 401],
+			["another registration's secret", { [SECRET_HEADER]: otherSecret }, body, 401],
+			['the secret in upper case', { [SECRET_HEADER]: secret.toUpperCase() }, body, 401],
 			[
 				'the secret with a space inside',
-				{ [HEADER]: `${secret.slice(0, 10)} ${secret.slice(10)}` },
+				{ [SECRET_HEADER]: `${secret.slice(0, 10)} ${secret.slice(10)}` },
 				body,
 				401,
 			],
-			['the secret twice', { [HEADER]: `${secret}, ${secret}` }, body, 401],
-			['the secret cut short', { [HEADER]: secret.slice(0, 63) }, body, 401],
+			['the secret twice', { [SECRET_HEADER]: `${secret}, ${secret}` }, body, 401],
+			['the secret cut short', { [SECRET_HEADER]: secret.slice(0, 63) }, body, 401],
 			['the secret under another header', { 'X-Passona-Secret': secret }, body, 401],
 			['a very large body without the secret', {}, large(MAX_BODY_BYTES - 1024), 401],
 			[
 				'a body above the size limit, even with the secret',
-				{ [HEADER]: secret },
+				{ [SECRET_HEADER]: secret },
 				large(MAX_BODY_BYTES + 1),
 				413,
 			],
@@ -145,7 +151,7 @@ describe('deliveries', () => {
 		const [secret] = guardTriggerSecrets(world.setup);
 		const before = world.server.executions.length;
 		const response = await post(
-			{ [HEADER]: ` \t${secret} ` },
+			{ [SECRET_HEADER]: ` \t${secret} ` },
 			JSON.stringify({ message: 'JOIN padded' }),
 		);
 		await world.server.settled();
@@ -158,7 +164,7 @@ describe('deliveries', () => {
 		const [secret] = guardTriggerSecrets(world.setup);
 		const before = world.server.executions.length;
 		await post(
-			{ [HEADER]: secret, 'Content-Type': 'application/x-www-form-urlencoded' },
+			{ [SECRET_HEADER]: secret, 'Content-Type': 'application/x-www-form-urlencoded' },
 			'from=447700900123&message=JOIN+form',
 		);
 		await world.server.settled();
@@ -242,10 +248,7 @@ describe('activation and deactivation against the sandbox', () => {
 		tally.faults++;
 		await expect(activate(world.setup)).rejects.toThrow();
 		expect(await passonaState()).toEqual(before);
-		const stored = world.setup.workflow.getStaticData('node', world.setup.node) as {
-			registrations?: object;
-		};
-		expect(stored.registrations ?? {}).toEqual({});
+		expect(registrationsOf(world.setup) ?? {}).toEqual({});
 		expect((await world.call('GET', '/_sandbox/faults')).body.data).toEqual([]);
 		// The next activation works and is undone cleanly.
 		await activate(world.setup);

@@ -11,18 +11,27 @@ import { PassonaMock } from '../harness/passonaMock';
 import { secretSentFor } from '../harness/secretsSent';
 import {
 	activate,
+	brief,
 	deactivate,
 	deliver,
 	PRODUCTION_URL,
+	registrationsOf,
+	SECRET_HEADER,
 	TEST_URL,
 	triggerSetup,
 	type TriggerSetup,
+	WEBHOOK_ID,
 } from '../harness/trigger';
-import { startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
-import { keyword, KEYWORD_UUID, page, WEBHOOK_UUID as SOMEONE_ELSES } from '../fixtures/passona';
+import { secondTrigger, startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
+import {
+	keyword,
+	KEYWORD_UUID,
+	OUR_WEBHOOK_UUID as OURS,
+	passonaWebhook,
+	WEBHOOK_UUID as SOMEONE_ELSES,
+	webhookList,
+} from '../fixtures/passona';
 
-const HEADER = 'X-Passona-N8n-Secret';
-const OURS = '7a7a7a7a-1111-4222-8333-444455556666';
 const OTHER_TRIGGER = '7a7a7a7a-1111-4222-8333-777777777777';
 const STALE_1 = '7a7a7a7a-1111-4222-8333-000000000001';
 const STALE_2 = '7a7a7a7a-1111-4222-8333-000000000002';
@@ -93,24 +102,11 @@ async function readBeforeWriteProxy(target: string, keywordPath: string) {
 	};
 }
 
-const webhook = (uuid: string, url: string) => ({
-	uuid,
-	name: 'n8n: x',
-	url,
-	headers: { [HEADER]: 's' },
-	links: [],
-});
-const webhookList = (...webhooks: unknown[]) => page('/webhooks', webhooks, 1, 1, 1000);
+const webhook = (uuid: string, url: string) =>
+	passonaWebhook({ uuid, name: 'n8n: x', url, secret: 's' });
 const keywordWith = (webhooks: string[], callWebhook = webhooks.length > 0) => ({
 	data: keyword({ webhooks_uuid: webhooks, call_webhook: callWebhook }),
 });
-const brief = (passona: PassonaMock) =>
-	passona.requests.map(({ method, path, body }) => ({ method, path, body }));
-
-type Registrations = Record<string, { webhookId: string; secretDigest: string }>;
-const registrationsOf = (setup: TriggerSetup) =>
-	(setup.workflow.getStaticData('node', setup.node) as { registrations: Registrations })
-		.registrations;
 
 /** Activation on one keyword that had `before` attached; Passona answers with `uuid` for the webhook. */
 async function activateOn(
@@ -139,22 +135,28 @@ describe('a registration secret opens only its own URL', () => {
 		const production = secretSentFor(PRODUCTION_URL)!;
 		const test = secretSentFor(TEST_URL)!;
 		const inbound = { message: 'JOIN' };
-		expect((await deliver(setup, { headers: { [HEADER]: test }, body: inbound })).answered).toEqual(
-			{
-				status: 401,
-				body: { message: 'Unauthorized' },
-			},
-		);
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: production }, body: inbound, isTest: true }))
-				.answered?.status,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: test }, body: inbound })).answered,
+		).toEqual({
+			status: 401,
+			body: { message: 'Unauthorized' },
+		});
+		expect(
+			(
+				await deliver(setup, {
+					headers: { [SECRET_HEADER]: production },
+					body: inbound,
+					isTest: true,
+				})
+			).answered?.status,
 		).toBe(401);
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: production }, body: inbound })).run?.items,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: production }, body: inbound })).run
+				?.items,
 		).toHaveLength(1);
 		expect(
-			(await deliver(setup, { headers: { [HEADER]: test }, body: inbound, isTest: true })).run
-				?.items,
+			(await deliver(setup, { headers: { [SECRET_HEADER]: test }, body: inbound, isTest: true }))
+				.run?.items,
 		).toHaveLength(1);
 	});
 
@@ -167,7 +169,7 @@ describe('a registration secret opens only its own URL', () => {
 		const inbound = { message: 'JOIN' };
 		const on = (secret: string, isTest: boolean) =>
 			deliver(setup, {
-				headers: { [HEADER]: secret },
+				headers: { [SECRET_HEADER]: secret },
 				body: inbound,
 				isTest,
 				withoutResourceUrl: true,
@@ -384,12 +386,7 @@ describe('against the sandbox, over HTTP', () => {
 				{ apiToken: TOKEN, baseUrl: proxy.url },
 			);
 			first.additionalData.webhookBaseUrl = world.server.webhookBaseUrl;
-			const second = await triggerSetup(
-				{ keywords: [uuid] },
-				{ apiToken: TOKEN, baseUrl: proxy.url },
-			);
-			second.workflow.id = 'other';
-			second.additionalData.webhookBaseUrl = `${world.server.webhookBaseUrl}-other`;
+			const second = await secondTrigger(world, [uuid], { apiToken: TOKEN, baseUrl: proxy.url });
 			await Promise.all([activate(first), activate(second)]);
 			const ours = Object.values(registrationsOf(first))[0].webhookId;
 			const theirs = Object.values(registrationsOf(second))[0].webhookId;
@@ -413,9 +410,13 @@ describe('against the sandbox, over HTTP', () => {
 	test('a webhook whose create answer was lost is found and deleted by the next activation', async () => {
 		const [uuid] = world.setup.node.parameters.keywords as string[];
 		// What a create whose answer never arrived leaves: a webhook for this node's URL, on no keyword.
-		const url = `${world.server.webhookBaseUrl}/8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01/webhook`;
+		const url = `${world.server.webhookBaseUrl}/${WEBHOOK_ID}/webhook`;
 		const lost = (
-			await world.call('POST', '/webhooks', { name: 'n8n: lost', url, headers: { [HEADER]: 'x' } })
+			await world.call('POST', '/webhooks', {
+				name: 'n8n: lost',
+				url,
+				headers: { [SECRET_HEADER]: 'x' },
+			})
 		).body.data.uuid as string;
 		await activate(world.setup);
 		const ours = Object.values(registrationsOf(world.setup))[0].webhookId;

@@ -7,20 +7,23 @@ import type { INodeParameters } from 'n8n-workflow';
 import { runPassona } from '../harness/engine';
 import { PassonaMock } from '../harness/passonaMock';
 import { exposedText } from '../harness/secrets';
-import { byId, page, WEBHOOK_UUID } from '../fixtures/passona';
+import { PRODUCTION_URL, SECRET_HEADER } from '../harness/trigger';
+import { byId, page, passonaWebhook, WEBHOOK_UUID } from '../fixtures/passona';
 
 const SECRET = '5e1f'.repeat(16);
 const path = `/webhooks/${WEBHOOK_UUID}`;
 
-const webhook = (name: string, headerName = 'X-Passona-N8n-Secret') => ({
-	name,
-	uuid: WEBHOOK_UUID,
-	url: 'http://127.0.0.1:5678/webhook/8f2b7f6e-1d1c-4a51-9c55-2f1a0c7d9e01/webhook',
-	headers: { [headerName]: SECRET, 'X-Team': 'sales' },
-	links: [],
-});
+const webhook = (name: string, headerName = SECRET_HEADER) =>
+	passonaWebhook({
+		uuid: WEBHOOK_UUID,
+		name,
+		url: PRODUCTION_URL,
+		secret: SECRET,
+		secretHeader: headerName,
+		otherHeaders: { 'X-Team': 'sales' },
+	});
 
-const shown = (name: string, headerName = 'X-Passona-N8n-Secret') => ({
+const shown = (name: string, headerName = SECRET_HEADER) => ({
 	...webhook(name, headerName),
 	headers: { [headerName]: '[hidden]', 'X-Team': 'sales' },
 });
