@@ -394,5 +394,8 @@ describe('Campaign', () => {
 		// With the opt-out switch on (the default), its lookup is not made either.
 		const error = await refusedBeforeSending({ parameters: { ...create, ...fields } });
 		expect(error.message).toBe(message);
+		// An input error, as n8n shows one: not "From Passona" with "Error code: none".
+		expect(error.name).toBe('NodeOperationError');
+		expect((error as { httpCode?: string | null }).httpCode ?? null).toBeNull();
 	});
 });
