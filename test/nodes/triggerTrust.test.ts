@@ -354,6 +354,24 @@ describe('nothing orphaned', () => {
 		]);
 		expect(passona.requests[0].query).toEqual({ page: '1', per_page: '1000' });
 	});
+
+	test('an answer to the create that names no webhook ID stops the activation before any keyword is touched', async () => {
+		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+		const { uuid: _uuid, ...withoutId } = webhook(OURS, PRODUCTION_URL) as { uuid: string };
+		const passona = new PassonaMock()
+			.reply('GET', '/webhooks', 200, webhookList())
+			.reply('POST', '/webhooks', 201, { data: withoutId });
+		const failure = activate(setup);
+		await expect(failure).rejects.toThrow("Passona's answer named no ID for the new webhook");
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining('activation first removes webhooks left behind'),
+		});
+		expect(brief(passona).map(({ method, path }) => `${method} ${path}`)).toEqual([
+			'GET /webhooks',
+			'POST /webhooks',
+		]);
+		expect(registrationsOf(setup)).toEqual({});
+	});
 });
 
 describe('against the sandbox, over HTTP', () => {
