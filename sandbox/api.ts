@@ -84,7 +84,7 @@ const group = (ctx: Context) => find(ctx.store.contactGroups, ctx.params[0], 'Co
 
 function unlockedGroup(ctx: Context): StoredContactGroup {
 	const found = group(ctx);
-	if (found.locked) throw new HttpError(423, LOCKED);
+	if (ctx.store.isLocked(found)) throw new HttpError(423, LOCKED);
 	return found;
 }
 

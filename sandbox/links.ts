@@ -91,7 +91,7 @@ function syncGroups(ctx: Context) {
 	const changes = [...ctx.store.contactGroups.values()].filter(
 		(group) => wanted.includes(group.uuid) !== group.contacts.has(contact!),
 	);
-	if (changes.some((group) => group.locked)) {
+	if (changes.some((group) => ctx.store.isLocked(group))) {
 		throw new HttpError(423, {
 			message: 'The contact group is locked: a campaign using it is sending.',
 		});

@@ -190,6 +190,14 @@ export class SendingStore {
 		return this.sendingCampaigns().some((campaign) => campaign.template_uuid === uuid);
 	}
 
+	/**
+	 * Whether a campaign sending right now includes or excludes this contact group. Derived, like
+	 * templateLocked, so it never touches the group's own `locked` (the lock set by hand).
+	 */
+	groupLocked(uuid: string): boolean {
+		return this.sendingCampaigns().some((campaign) => this.groupsOf(campaign).includes(uuid));
+	}
+
 	createCampaign(
 		fields: Omit<
 			StoredCampaign,
@@ -212,8 +220,8 @@ export class SendingStore {
 
 	/**
 	 * Brings every campaign up to the clock: a scheduled one whose send date has come starts (its
-	 * messages go to the outbox at once, its groups are locked); one sending for `sendDurationMs`
-	 * is sent (groups unlocked). Runs on every request, so no timers are involved.
+	 * messages go to the outbox at once; while it sends, its groups and template are locked); one
+	 * sending for `sendDurationMs` is sent. Runs on every request, so no timers are involved.
 	 */
 	tick(): void {
 		const now = this.clock.now();
@@ -275,7 +283,6 @@ export class SendingStore {
 		campaign.status = CAMPAIGN_STATUS.sending;
 		campaign.started_sending_at = sentAt;
 		campaign.updated_at = sentAt;
-		for (const uuid of this.groupsOf(campaign)) this.store.lockGroup(uuid, true);
 		const template = this.templates.get(campaign.template_uuid);
 		for (const recipient of this.recipients(campaign)) {
 			this.outbox.push({
@@ -298,12 +305,5 @@ export class SendingStore {
 		campaign.status = CAMPAIGN_STATUS.sent;
 		campaign.finished_sending_at = this.date(at);
 		campaign.updated_at = campaign.finished_sending_at;
-		const stillSending = new Set(
-			[...this.campaigns.values()]
-				.filter((other) => other.status === CAMPAIGN_STATUS.sending)
-				.flatMap((other) => this.groupsOf(other)),
-		);
-		for (const uuid of this.groupsOf(campaign))
-			if (!stillSending.has(uuid)) this.store.lockGroup(uuid, false);
 	}
 }
