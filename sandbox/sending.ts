@@ -4,8 +4,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
 	formatPassonaDate,
 	PASSONA_TIME_ZONE,
-	zonedToInstant,
+	parseDateInput,
 } from '../nodes/Passona/shared/dates';
+import { InputError } from '../nodes/Passona/shared/input';
 import type { CustomFields, SandboxStore } from './store';
 
 /** The sandbox team's uuid, in every campaign's `team_uuid`. */
@@ -107,16 +108,21 @@ export class SandboxClock {
 	}
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+/**
+ * Laravel's `Y-m-d H:i:s`, the only form Passona takes (parseDateInput takes ISO forms too); years
+ * from 1000, as before (parseDateInput reads 0050 as 1950, through Date.UTC).
+ */
+const DATE = /^[1-9]\d{3}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 /** An instant from Passona's `YYYY-MM-DD HH:MM:SS`, read on London's clock; NaN if not that form. */
 export function readPassonaDate(text: string): number {
-	const match = DATE.exec(text);
-	if (!match) return NaN;
-	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
-	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-	if (formatPassonaDate(wall, 'UTC') !== text) return NaN; // 2026-02-30 and the like
-	return zonedToInstant(wall, PASSONA_TIME_ZONE);
+	if (!DATE.test(text)) return NaN;
+	try {
+		return parseDateInput(text, PASSONA_TIME_ZONE);
+	} catch (error) {
+		if (error instanceof InputError) return NaN; // 2026-02-30 and the like
+		throw error;
+	}
 }
 
 /** `{name}` custom fields and `::LINK_NAME::` links, filled in for one recipient. */
