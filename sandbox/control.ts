@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { type Context, find, noContent, ok, type Reply, type Route } from './context';
 import { contactGroupJson } from './api';
 import { isObject, Validator } from './validation';
-import { moreControlRoutes } from './links';
 
 export type FaultMode = 'status' | 'reset' | 'timeout' | 'invalid-json' | 'empty';
 const FAULT_MODES: FaultMode[] = ['status', 'reset', 'timeout', 'invalid-json', 'empty'];
@@ -219,7 +218,6 @@ function withoutContentType(headers: Record<string, string>): Record<string, str
 }
 
 export const controlRoutes: Route<ControlContext>[] = [
-	...moreControlRoutes,
 	{
 		pattern: /^\/contact-groups\/([^/]+)\/lock$/,
 		methods: {
