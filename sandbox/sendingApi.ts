@@ -12,13 +12,10 @@ import {
 	type StoredTemplate,
 	TEAM_UUID,
 } from './sending';
-import { HttpError, isObject, type JsonObject, Validator } from './validation';
+import { HttpError, isObject, type JsonObject, locked, Validator } from './validation';
 
 /** How late a send date may be and still count as "now" (a request built a moment ago). */
 const PAST_TOLERANCE_MS = 60_000;
-
-const locked = (what: string) =>
-	new HttpError(423, { message: `The ${what} is locked: a campaign using it is sending.` });
 
 export function senderJson(ctx: Context, sender: StoredSender) {
 	return {
