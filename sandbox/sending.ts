@@ -183,9 +183,11 @@ export class SendingStore {
 		return [...this.senders.values()].find((sender) => sender.sender === text);
 	}
 
-	/** Campaigns sending right now (after bringing them up to the clock). */
+	/**
+	 * Campaigns sending as of the last tick(). The server ticks before every request and the clock
+	 * control after moving the clock, so a handler sees them up to date without ticking again.
+	 */
 	sendingCampaigns(): StoredCampaign[] {
-		this.tick();
 		return [...this.campaigns.values()].filter(
 			(campaign) => campaign.status === CAMPAIGN_STATUS.sending,
 		);
