@@ -6,7 +6,7 @@ import { lockRoute } from './control';
 import { newVanityDomain, type StoredLink, type StoredVanityDomain, timestamp } from './store';
 import { HttpError, locked, Validator } from './validation';
 
-export function vanityDomainJson(ctx: Context, domain: StoredVanityDomain) {
+function vanityDomainJson(ctx: Context, domain: StoredVanityDomain) {
 	const { uuid } = domain;
 	return {
 		...domain,
@@ -14,7 +14,7 @@ export function vanityDomainJson(ctx: Context, domain: StoredVanityDomain) {
 	};
 }
 
-export function linkJson(link: StoredLink) {
+function linkJson(link: StoredLink) {
 	const { locked: _locked, ...json } = link;
 	return json;
 }

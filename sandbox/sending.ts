@@ -17,7 +17,7 @@ export const TEAM_UUID = '4db7d890-f63c-11e9-afc6-0a58646002d8';
  * 1 while sending and 3 for a campaign whose expiry passed before it could start.
  */
 export const CAMPAIGN_STATUS = { scheduled: 0, sending: 1, sent: 2, expired: 3 } as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUS)[keyof typeof CAMPAIGN_STATUS];
+type CampaignStatus = (typeof CAMPAIGN_STATUS)[keyof typeof CAMPAIGN_STATUS];
 
 /** Sender `status`: "1" approved (every example in the SDK), "0" awaiting Passona's moderation. */
 export const SENDER_STATUS = { moderation: '0', approved: '1' } as const;
@@ -74,7 +74,7 @@ export interface OutboxMessage {
  * The sandbox's time. Real time by default (shifted by any `advance`); frozen, it moves only when
  * told, so a test decides exactly when a campaign starts and finishes.
  */
-export class SandboxClock {
+class SandboxClock {
 	private frozenAt: number | undefined;
 	private offsetMs = 0;
 
@@ -126,7 +126,7 @@ export function readPassonaDate(text: string): number {
 }
 
 /** `{name}` custom fields and `::LINK_NAME::` links, filled in for one recipient. */
-export function renderMessage(body: string, fields: CustomFields, linkSeed: string): string {
+function renderMessage(body: string, fields: CustomFields, linkSeed: string): string {
 	return body
 		.replace(/::([^:\s]+(?:[^:]*[^:\s])?)::/g, (_match, name: string) => {
 			const code = createHash('sha256')

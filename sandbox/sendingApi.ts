@@ -17,7 +17,7 @@ import { HttpError, isObject, type JsonObject, locked, Validator } from './valid
 /** How late a send date may be and still count as "now" (a request built a moment ago). */
 const PAST_TOLERANCE_MS = 60_000;
 
-export function senderJson(ctx: Context, sender: StoredSender) {
+function senderJson(ctx: Context, sender: StoredSender) {
 	return {
 		uuid: sender.uuid,
 		team_id: '',
@@ -29,7 +29,7 @@ export function senderJson(ctx: Context, sender: StoredSender) {
 	};
 }
 
-export function templateJson(ctx: Context, template: StoredTemplate) {
+function templateJson(ctx: Context, template: StoredTemplate) {
 	return {
 		uuid: template.uuid,
 		name: template.name,
@@ -42,7 +42,7 @@ export function templateJson(ctx: Context, template: StoredTemplate) {
 	};
 }
 
-export function campaignJson(campaign: StoredCampaign) {
+function campaignJson(campaign: StoredCampaign) {
 	return {
 		uuid: campaign.uuid,
 		team_uuid: TEAM_UUID,
