@@ -9,9 +9,15 @@ import {
 	type StoredWebhook,
 	timestamp,
 } from './store';
-import { HttpError, isObject, type JsonObject, paginate, parsePage, Validator } from './validation';
-
-const LOCKED = { message: 'The contact group is locked: a campaign using it is sending.' };
+import {
+	HttpError,
+	isObject,
+	type JsonObject,
+	locked,
+	paginate,
+	parsePage,
+	Validator,
+} from './validation';
 
 const selfLinks = (ctx: Context, resource: string, uuid: string) => [
 	{ rel: 'self', uri: `${ctx.origin}${API_PREFIX}/${resource}/${uuid}` },
@@ -84,7 +90,7 @@ const group = (ctx: Context) => find(ctx.store.contactGroups, ctx.params[0], 'Co
 
 function unlockedGroup(ctx: Context): StoredContactGroup {
 	const found = group(ctx);
-	if (found.locked) throw new HttpError(423, LOCKED);
+	if (ctx.store.isLocked(found)) throw locked('contact group');
 	return found;
 }
 

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { type Context, find, noContent, ok, type Reply, type Route } from './context';
 import { contactGroupJson } from './api';
 import { isObject, Validator } from './validation';
-import { moreControlRoutes } from './links';
 
 export type FaultMode = 'status' | 'reset' | 'timeout' | 'invalid-json' | 'empty';
 const FAULT_MODES: FaultMode[] = ['status', 'reset', 'timeout', 'invalid-json', 'empty'];
@@ -218,23 +217,41 @@ function withoutContentType(headers: Record<string, string>): Record<string, str
 	);
 }
 
-export const controlRoutes: Route<ControlContext>[] = [
-	...moreControlRoutes,
-	{
-		pattern: /^\/contact-groups\/([^/]+)\/lock$/,
+/**
+ * PUT /_sandbox/{path}/{uuid}/lock { locked }: sets or clears an item's lock by hand (as if a
+ * campaign using it were sending); answers the item with that lock. A sending campaign's own
+ * lock is not this flag and is not shown.
+ */
+export function lockRoute<T extends { locked: boolean }>(resource: {
+	path: string;
+	model: string;
+	items: (ctx: Context) => ReadonlyMap<string, T>;
+	json: (ctx: Context, item: T) => object;
+}): Route {
+	return {
+		pattern: new RegExp(`^/${resource.path}/([^/]+)/lock$`),
 		methods: {
 			PUT: (ctx) => {
-				const group = find(ctx.store.contactGroups, ctx.params[0], 'ContactGroup');
+				const item = find(resource.items(ctx), ctx.params[0], resource.model);
 				const v = new Validator(ctx.body());
 				const locked = v.boolean('locked');
 				if (locked === undefined && !v.errors.locked)
 					v.add('locked', 'The locked field is required.');
 				v.check();
-				group.locked = locked!;
-				return ok({ ...contactGroupJson(ctx, group), locked: group.locked });
+				item.locked = locked!;
+				return ok({ ...resource.json(ctx, item), locked: item.locked });
 			},
 		},
-	},
+	};
+}
+
+export const controlRoutes: Route<ControlContext>[] = [
+	lockRoute({
+		path: 'contact-groups',
+		model: 'ContactGroup',
+		items: (ctx) => ctx.store.contactGroups,
+		json: contactGroupJson,
+	}),
 	{ pattern: /^\/inbound$/, methods: { POST: inbound } },
 	{
 		pattern: /^\/faults$/,

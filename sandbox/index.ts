@@ -88,11 +88,4 @@ export type {
 	StoredWebhook,
 } from './store';
 export type { Fault, FaultMode, RequestLogEntry } from './control';
-export { CAMPAIGN_STATUS, SENDER_STATUS, SandboxClock, SendingStore } from './sending';
-export type {
-	CampaignStatus,
-	OutboxMessage,
-	StoredCampaign,
-	StoredSender,
-	StoredTemplate,
-} from './sending';
+export type { OutboxMessage } from './sending';

@@ -2,10 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { isHttpUrl, resourceRoutes } from './api';
 import { API_PREFIX, type Context, find, noContent, ok, type Route } from './context';
+import { lockRoute } from './control';
 import { newVanityDomain, type StoredLink, type StoredVanityDomain, timestamp } from './store';
-import { HttpError, Validator } from './validation';
+import { HttpError, locked, Validator } from './validation';
 
-export function vanityDomainJson(ctx: Context, domain: StoredVanityDomain) {
+function vanityDomainJson(ctx: Context, domain: StoredVanityDomain) {
 	const { uuid } = domain;
 	return {
 		...domain,
@@ -13,7 +14,7 @@ export function vanityDomainJson(ctx: Context, domain: StoredVanityDomain) {
 	};
 }
 
-export function linkJson(link: StoredLink) {
+function linkJson(link: StoredLink) {
 	const { locked: _locked, ...json } = link;
 	return json;
 }
@@ -47,8 +48,7 @@ function vanityDomainFields(
 /** Locked by hand (/_sandbox/links/{uuid}/lock), or while a campaign sends its template. */
 function unlockedLink(ctx: Context): StoredLink {
 	const link = find(ctx.store.links, ctx.params[0], 'Link');
-	if (link.locked || ctx.store.sending.templateLocked(link.template_uuid))
-		throw new HttpError(423, { message: 'The link is locked: a campaign using it is sending.' });
+	if (link.locked || ctx.store.sending.templateLocked(link.template_uuid)) throw locked('link');
 	return link;
 }
 
@@ -91,11 +91,7 @@ function syncGroups(ctx: Context) {
 	const changes = [...ctx.store.contactGroups.values()].filter(
 		(group) => wanted.includes(group.uuid) !== group.contacts.has(contact!),
 	);
-	if (changes.some((group) => group.locked)) {
-		throw new HttpError(423, {
-			message: 'The contact group is locked: a campaign using it is sending.',
-		});
-	}
+	if (changes.some((group) => ctx.store.isLocked(group))) throw locked('contact group');
 	for (const group of changes) {
 		if (wanted.includes(group.uuid)) ctx.store.addContacts(group, [{ phone_number: contact! }]);
 		else ctx.store.removeContacts(group, [contact!]);
@@ -147,21 +143,12 @@ export const moreApiRoutes: Route[] = [
 	{ pattern: /^\/contact\/sync\/groups$/, methods: { POST: syncGroups } },
 ];
 
-/** PUT /_sandbox/links/{uuid}/lock { locked }: a sending campaign's hold on a link. */
+/** PUT /_sandbox/links/{uuid}/lock { locked }: a sending campaign's hold on a link, by hand. */
 export const moreControlRoutes: Route[] = [
-	{
-		pattern: /^\/links\/([^/]+)\/lock$/,
-		methods: {
-			PUT: (ctx) => {
-				const link = find(ctx.store.links, ctx.params[0], 'Link');
-				const v = new Validator(ctx.body());
-				const locked = v.boolean('locked');
-				if (locked === undefined && !v.errors.locked)
-					v.add('locked', 'The locked field is required.');
-				v.check();
-				link.locked = locked!;
-				return ok({ ...linkJson(link), locked: link.locked });
-			},
-		},
-	},
+	lockRoute({
+		path: 'links',
+		model: 'Link',
+		items: (ctx) => ctx.store.links,
+		json: (_ctx, link) => linkJson(link),
+	}),
 ];

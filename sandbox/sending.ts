@@ -4,8 +4,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
 	formatPassonaDate,
 	PASSONA_TIME_ZONE,
-	zonedToInstant,
+	parseDateInput,
 } from '../nodes/Passona/shared/dates';
+import { InputError } from '../nodes/Passona/shared/input';
 import type { CustomFields, SandboxStore } from './store';
 
 /** The sandbox team's uuid, in every campaign's `team_uuid`. */
@@ -16,7 +17,7 @@ export const TEAM_UUID = '4db7d890-f63c-11e9-afc6-0a58646002d8';
  * 1 while sending and 3 for a campaign whose expiry passed before it could start.
  */
 export const CAMPAIGN_STATUS = { scheduled: 0, sending: 1, sent: 2, expired: 3 } as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUS)[keyof typeof CAMPAIGN_STATUS];
+type CampaignStatus = (typeof CAMPAIGN_STATUS)[keyof typeof CAMPAIGN_STATUS];
 
 /** Sender `status`: "1" approved (every example in the SDK), "0" awaiting Passona's moderation. */
 export const SENDER_STATUS = { moderation: '0', approved: '1' } as const;
@@ -73,7 +74,7 @@ export interface OutboxMessage {
  * The sandbox's time. Real time by default (shifted by any `advance`); frozen, it moves only when
  * told, so a test decides exactly when a campaign starts and finishes.
  */
-export class SandboxClock {
+class SandboxClock {
 	private frozenAt: number | undefined;
 	private offsetMs = 0;
 
@@ -107,20 +108,25 @@ export class SandboxClock {
 	}
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+/**
+ * Laravel's `Y-m-d H:i:s`, the only form Passona takes (parseDateInput takes ISO forms too); years
+ * from 1000, as before (parseDateInput reads 0050 as 1950, through Date.UTC).
+ */
+const DATE = /^[1-9]\d{3}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 /** An instant from Passona's `YYYY-MM-DD HH:MM:SS`, read on London's clock; NaN if not that form. */
 export function readPassonaDate(text: string): number {
-	const match = DATE.exec(text);
-	if (!match) return NaN;
-	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
-	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-	if (formatPassonaDate(wall, 'UTC') !== text) return NaN; // 2026-02-30 and the like
-	return zonedToInstant(wall, PASSONA_TIME_ZONE);
+	if (!DATE.test(text)) return NaN;
+	try {
+		return parseDateInput(text, PASSONA_TIME_ZONE);
+	} catch (error) {
+		if (error instanceof InputError) return NaN; // 2026-02-30 and the like
+		throw error;
+	}
 }
 
 /** `{name}` custom fields and `::LINK_NAME::` links, filled in for one recipient. */
-export function renderMessage(body: string, fields: CustomFields, linkSeed: string): string {
+function renderMessage(body: string, fields: CustomFields, linkSeed: string): string {
 	return body
 		.replace(/::([^:\s]+(?:[^:]*[^:\s])?)::/g, (_match, name: string) => {
 			const code = createHash('sha256')
@@ -177,9 +183,11 @@ export class SendingStore {
 		return [...this.senders.values()].find((sender) => sender.sender === text);
 	}
 
-	/** Campaigns sending right now (after bringing them up to the clock). */
+	/**
+	 * Campaigns sending as of the last tick(). The server ticks before every request and the clock
+	 * control after moving the clock, so a handler sees them up to date without ticking again.
+	 */
 	sendingCampaigns(): StoredCampaign[] {
-		this.tick();
 		return [...this.campaigns.values()].filter(
 			(campaign) => campaign.status === CAMPAIGN_STATUS.sending,
 		);
@@ -188,6 +196,14 @@ export class SendingStore {
 	/** Whether a campaign sending right now uses this template. */
 	templateLocked(uuid: string): boolean {
 		return this.sendingCampaigns().some((campaign) => campaign.template_uuid === uuid);
+	}
+
+	/**
+	 * Whether a campaign sending right now includes or excludes this contact group. Derived, like
+	 * templateLocked, so it never touches the group's own `locked` (the lock set by hand).
+	 */
+	groupLocked(uuid: string): boolean {
+		return this.sendingCampaigns().some((campaign) => this.groupsOf(campaign).includes(uuid));
 	}
 
 	createCampaign(
@@ -212,8 +228,8 @@ export class SendingStore {
 
 	/**
 	 * Brings every campaign up to the clock: a scheduled one whose send date has come starts (its
-	 * messages go to the outbox at once, its groups are locked); one sending for `sendDurationMs`
-	 * is sent (groups unlocked). Runs on every request, so no timers are involved.
+	 * messages go to the outbox at once; while it sends, its groups and template are locked); one
+	 * sending for `sendDurationMs` is sent. Runs on every request, so no timers are involved.
 	 */
 	tick(): void {
 		const now = this.clock.now();
@@ -275,7 +291,6 @@ export class SendingStore {
 		campaign.status = CAMPAIGN_STATUS.sending;
 		campaign.started_sending_at = sentAt;
 		campaign.updated_at = sentAt;
-		for (const uuid of this.groupsOf(campaign)) this.store.lockGroup(uuid, true);
 		const template = this.templates.get(campaign.template_uuid);
 		for (const recipient of this.recipients(campaign)) {
 			this.outbox.push({
@@ -298,12 +313,5 @@ export class SendingStore {
 		campaign.status = CAMPAIGN_STATUS.sent;
 		campaign.finished_sending_at = this.date(at);
 		campaign.updated_at = campaign.finished_sending_at;
-		const stillSending = new Set(
-			[...this.campaigns.values()]
-				.filter((other) => other.status === CAMPAIGN_STATUS.sending)
-				.flatMap((other) => this.groupsOf(other)),
-		);
-		for (const uuid of this.groupsOf(campaign))
-			if (!stillSending.has(uuid)) this.store.lockGroup(uuid, false);
 	}
 }

@@ -12,15 +12,12 @@ import {
 	type StoredTemplate,
 	TEAM_UUID,
 } from './sending';
-import { HttpError, isObject, type JsonObject, Validator } from './validation';
+import { HttpError, isObject, type JsonObject, locked, Validator } from './validation';
 
 /** How late a send date may be and still count as "now" (a request built a moment ago). */
 const PAST_TOLERANCE_MS = 60_000;
 
-const locked = (what: string) =>
-	new HttpError(423, { message: `The ${what} is locked: a campaign using it is sending.` });
-
-export function senderJson(ctx: Context, sender: StoredSender) {
+function senderJson(ctx: Context, sender: StoredSender) {
 	return {
 		uuid: sender.uuid,
 		team_id: '',
@@ -32,7 +29,7 @@ export function senderJson(ctx: Context, sender: StoredSender) {
 	};
 }
 
-export function templateJson(ctx: Context, template: StoredTemplate) {
+function templateJson(ctx: Context, template: StoredTemplate) {
 	return {
 		uuid: template.uuid,
 		name: template.name,
@@ -45,7 +42,7 @@ export function templateJson(ctx: Context, template: StoredTemplate) {
 	};
 }
 
-export function campaignJson(campaign: StoredCampaign) {
+function campaignJson(campaign: StoredCampaign) {
 	return {
 		uuid: campaign.uuid,
 		team_uuid: TEAM_UUID,

@@ -3,7 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { timingSafeEqual } from 'node:crypto';
 import { apiRoutes } from './api';
 import { sendingControlRoutes, sendingRoutes } from './sendingApi';
-import { API_PREFIX, type Context, type Reply, type Route } from './context';
+import { API_PREFIX, type Reply, type Route } from './context';
 import {
 	type ControlContext,
 	controlRoutes,
@@ -11,7 +11,7 @@ import {
 	type RequestLogEntry,
 	SandboxState,
 } from './control';
-import { moreApiRoutes } from './links';
+import { moreApiRoutes, moreControlRoutes } from './links';
 import type { SandboxStore } from './store';
 import { HttpError, isObject, type JsonObject } from './validation';
 
@@ -19,6 +19,15 @@ export const CONTROL_PREFIX = '/_sandbox';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** How often Node checks connections against the headers and request timeouts (its default is 30 s). */
 const TIMEOUT_CHECK_MS = 1000;
+
+// Built once. Under each prefix every array owns its first path segments (contact-groups, links,
+// campaigns…), so no two arrays match the same path and their order does not matter.
+const API_ROUTES: Route<ControlContext>[] = [...apiRoutes, ...sendingRoutes, ...moreApiRoutes];
+const CONTROL_ROUTES: Route<ControlContext>[] = [
+	...controlRoutes,
+	...moreControlRoutes,
+	...sendingControlRoutes,
+];
 
 export interface ServerOptions {
 	store: SandboxStore;
@@ -86,11 +95,8 @@ async function handle(
 	};
 	// Campaigns start and finish on the sandbox's clock, brought up to date before every request.
 	store.sending.tick();
-	const routes: Route<ControlContext>[] = isApi
-		? ([...apiRoutes, ...sendingRoutes, ...moreApiRoutes] as Route<Context>[])
-		: [...controlRoutes, ...sendingControlRoutes];
 	try {
-		reply(await route(routes, ctx));
+		reply(await route(isApi ? API_ROUTES : CONTROL_ROUTES, ctx));
 	} catch (error) {
 		if (error instanceof HttpError)
 			reply({ status: error.status, body: error.body, headers: error.headers });

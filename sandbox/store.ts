@@ -20,7 +20,10 @@ export interface StoredContactGroup {
 	centralised: boolean;
 	/** Background contact jobs still running (status Modifying while above 0). */
 	scheduled_jobs_number: number;
-	/** In use by a sending campaign: updates, contact changes and deletion answer 423. */
+	/**
+	 * Locked by hand (/_sandbox/contact-groups/{uuid}/lock): updates, contact changes and deletion
+	 * answer 423. A sending campaign locks its groups too, without this flag (isLocked).
+	 */
 	locked: boolean;
 	/** Custom field names used by the group's contacts, in first-seen order. */
 	headers: Set<string>;
@@ -205,11 +208,16 @@ export class SandboxStore {
 		return group;
 	}
 
+	/** Whether changes to the group answer 423: locked by hand, or in use by a sending campaign. */
+	isLocked(group: StoredContactGroup): boolean {
+		return group.locked || this.sending.groupLocked(group.uuid);
+	}
+
 	contactsOf(uuid: string): Map<string, StoredContact> | undefined {
 		return this.contactGroups.get(uuid)?.contacts;
 	}
 
-	/** Sets or clears the "in use by a sending campaign" lock; false when there is no such group. */
+	/** Sets or clears the lock by hand (as if a campaign were sending); false when there is no such group. */
 	lockGroup(uuid: string, locked: boolean): boolean {
 		const group = this.contactGroups.get(uuid);
 		if (!group) return false;

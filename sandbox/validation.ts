@@ -15,6 +15,10 @@ export class HttpError extends Error {
 	}
 }
 
+/** 423: what a sending campaign uses (or what was locked by hand) cannot change. */
+export const locked = (what: string) =>
+	new HttpError(423, { message: `The ${what} is locked: a campaign using it is sending.` });
+
 export type JsonObject = Record<string, unknown>;
 
 export const PHONE_PATTERN = /^\d{7,15}$/;

@@ -221,6 +221,33 @@ describe('a campaign on the clock', () => {
 		expect(await outbox()).toHaveLength(2);
 	});
 
+	test('a campaign neither clears a lock set by hand when it finishes nor loses its own to a hand unlock', async () => {
+		await freeze();
+		const { group } = await scheduledCampaign();
+		const other = sandbox().store.seedContactGroup({ name: 'Other', contacts: 1 });
+		const lock = (uuid: string, locked: boolean) =>
+			call(sandbox(), 'PUT', `/_sandbox/contact-groups/${uuid}/lock`, { locked });
+		const rename = async (uuid: string) =>
+			(await call(sandbox(), 'PUT', `/contact-groups/${uuid}`, { name: 'x' })).status;
+		const sync = async (groups: string[]) =>
+			(await call(sandbox(), 'POST', '/contact/sync/groups', { contact: '447700900001', groups }))
+				.status;
+		expect((await lock(group.uuid, true)).status).toBe(200);
+
+		await advance(3_600_000); // sending
+		expect((await lock(group.uuid, false)).status).toBe(200); // the campaign still holds it
+		expect(await rename(group.uuid)).toBe(423);
+		expect(await sync([other.uuid])).toBe(423); // would take 447700900001 out of the group
+		expect((await lock(group.uuid, true)).status).toBe(200);
+
+		await advance(60_000); // sent: the hand lock stays
+		expect(await rename(group.uuid)).toBe(423);
+		expect(await sync([other.uuid])).toBe(423);
+		expect((await lock(group.uuid, false)).status).toBe(200);
+		expect(await rename(group.uuid)).toBe(200);
+		expect(await sync([other.uuid])).toBe(200);
+	});
+
 	test('a jump past start and finish goes through both; a scheduled campaign can be updated and deleted', async () => {
 		await freeze();
 		const { campaign } = await scheduledCampaign('2026-06-01 12:00:00');
