@@ -142,6 +142,41 @@ describe('Campaign', () => {
 		expect(passona.requests[2].body).toMatchObject({ excluded_contact_groups: [OPTOUTS_UUID] });
 	});
 
+	test('Create waits as Passona asks when the default_optouts lookup gets a 429, then goes on', async () => {
+		const passona = new PassonaMock()
+			.reply(
+				'GET',
+				'/contact-groups',
+				200,
+				page('/contact-groups', [{ uuid: INCLUDED_UUID, name: 'Joiners' }], 1, 2, 1),
+			)
+			.reply(
+				'GET',
+				'/contact-groups',
+				429,
+				{ message: 'Too Many Attempts.' },
+				{ 'Content-Type': 'application/json', 'Retry-After': '0' },
+			)
+			.reply(
+				'GET',
+				'/contact-groups',
+				200,
+				page('/contact-groups', [{ uuid: OPTOUTS_UUID, name: 'default_optouts' }], 2, 2, 1),
+			)
+			.reply('POST', '/campaigns', 201, { data: campaign() });
+		const { error } = await runPassona({ parameters: create });
+		expect(error).toBeUndefined();
+		expect(
+			passona.requests.map((request) => [request.method, request.path, request.query.page]),
+		).toEqual([
+			['GET', '/contact-groups', '1'],
+			['GET', '/contact-groups', '2'],
+			['GET', '/contact-groups', '2'],
+			['POST', '/campaigns', undefined],
+		]);
+		expect(passona.requests[3].body).toMatchObject({ excluded_contact_groups: [OPTOUTS_UUID] });
+	});
+
 	test('a team without default_optouts is told so, and nothing is created', async () => {
 		const passona = new PassonaMock().reply('GET', '/contact-groups', 200, {
 			data: [{ uuid: INCLUDED_UUID, name: 'Joiners' }],

@@ -12,11 +12,12 @@ import type {
 import { addContactsDescription } from '../resources/contactGroup/addContacts';
 import { formatPassonaDate, parseDateInput } from './dates';
 import { InputError, pairsToObject, parseBoolean, parseText } from './input';
-import { MAX_PAGE_SIZE, readPage } from './pagination';
-import { checkBody, checkInput, type LocatorName, locatorUuid } from './routing';
+import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from './listing';
+import { MAX_PAGE_SIZE, UnexpectedAnswerError } from './pagination';
+import { checkBody, checkInput, type LocatorName, locatorUuid, unexpectedAnswer } from './routing';
 import { inputError } from './inputError';
 import { checkSmsBody } from './sms';
-import { passonaApiRequest } from './transport';
+import { passonaApiRequest, rateLimitWait } from './transport';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -296,25 +297,35 @@ export async function scheduleCampaign(
 	return requestOptions;
 }
 
-/** The UUID of the team's `default_optouts` group, found by name page by page. */
+/**
+ * The UUID of the team's `default_optouts` group, found by name, listing as Get Many does (pages
+ * in parallel once their number is known, bounded, slowed by a 429) and stopping once found.
+ */
 export async function optoutsGroupUuid(this: IExecuteSingleFunctions): Promise<string> {
-	for (let page: number | undefined = 1; page !== undefined; ) {
-		const body = await passonaApiRequest.call(
-			this,
-			'GET',
-			'/contact-groups',
-			{ subject: 'contact group' },
-			{
-				qs: { page, per_page: MAX_PAGE_SIZE },
-			},
-		);
-		const result = readPage(body, page);
-		const found = (result.entries as Array<{ name?: unknown; uuid?: unknown }>).find(
-			(group) => group?.name === OPTOUTS_GROUP_NAME && typeof group.uuid === 'string',
-		);
-		if (found) return found.uuid as string;
-		page = result.nextPage;
-	}
+	let found: string | undefined;
+	await listAllPages({
+		fetchPage: async (page) =>
+			await passonaApiRequest.call(
+				this,
+				'GET',
+				'/contact-groups',
+				{ subject: 'contact group' },
+				{ qs: { page, per_page: MAX_PAGE_SIZE } },
+			),
+		accept: (entries) => {
+			const group = (entries as Array<{ name?: unknown; uuid?: unknown }>).find(
+				(entry) => entry?.name === OPTOUTS_GROUP_NAME && typeof entry.uuid === 'string',
+			);
+			if (group) found = group.uuid as string;
+			return found === undefined;
+		},
+		wanted: () => Infinity,
+		parallel: DEFAULT_PARALLEL_REQUESTS,
+		rateLimitWait,
+		unexpected: (error) =>
+			error instanceof UnexpectedAnswerError ? unexpectedAnswer(this, error.message) : error,
+	});
+	if (found !== undefined) return found;
 	// Found before the campaign is sent: an input error, not "From Passona" (see inputError).
 	throw inputError(
 		this.getNode(),
