@@ -354,6 +354,23 @@ describe('Campaign', () => {
 		expect(items.map((item) => item.json)).toEqual([record]);
 	});
 
+	test('Send Test checks its custom fields as Add Contacts does: a name of 256 characters is refused', async () => {
+		const error = await refusedBeforeSending({
+			parameters: {
+				resource: 'campaign',
+				operation: 'sendTest',
+				phoneNumber: '+44 7758 741254',
+				template: byId(TEMPLATE_UUID),
+				senderName: { __rl: true, mode: 'name', value: 'Digitonic' },
+				name: 'Welcome',
+				customFields: { field: [{ name: 'f'.repeat(256), value: 'v' }] },
+			},
+		});
+		expect(error.message).toBe(
+			`"Custom Fields" has custom field "${'f'.repeat(40)}..." with a name of 256 characters; at most 255 are allowed [item 0]`,
+		);
+	});
+
 	test('Send Test with Continue On Fail: a bad number becomes an error item, the others are sent', async () => {
 		const passona = new PassonaMock()
 			.reply('POST', '/campaigns/send-test', 200, { data: campaign({ name: 'a' }) })

@@ -24,7 +24,7 @@ import {
 	unwrapData,
 } from './routing';
 
-type Show = NonNullable<IDisplayOptions['show']>;
+export type Show = NonNullable<IDisplayOptions['show']>;
 
 const UUID_SOURCE = UUID_PATTERN.source.replace(/^\^|\$$/g, '');
 
@@ -354,5 +354,42 @@ export function contactGroupsPicker(options: {
 		routing: {
 			send: { type: 'body', property, preSend: [bodyUuidList(property, label, { allowEmpty })] },
 		},
+	};
+}
+
+/** Custom field rows (name and value), as Add Contacts and Send Test take them. */
+export function customFieldsProperty(show: Show, description: string): INodeProperties {
+	return {
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		default: {},
+		description,
+		hint: 'Field names of up to 255 characters',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. first_name',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Jane',
+					},
+				],
+			},
+		],
 	};
 }

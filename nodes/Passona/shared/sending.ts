@@ -3,13 +3,13 @@
  * template bodies, dates on London's clock, and the team's opt-out group.
  */
 import type {
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { addContactsDescription } from '../resources/contactGroup/addContacts';
+import { parseCustomFields } from './contacts';
+import { customFieldsProperty, type Show } from './descriptions';
 import { formatPassonaDate, parseDateInput } from './dates';
 import { InputError, pairsToObject, parseBoolean, parseText } from './input';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from './listing';
@@ -18,8 +18,6 @@ import { checkBody, checkInput, type LocatorName, locatorUuid, unexpectedAnswer 
 import { inputError } from './inputError';
 import { checkSmsBody } from './sms';
 import { passonaApiRequest, rateLimitWait } from './transport';
-
-type Show = NonNullable<IDisplayOptions['show']>;
 
 /** Every team has this contact group; people who text OPTOUT (or STOP) land in it. */
 export const OPTOUTS_GROUP_NAME = 'default_optouts';
@@ -158,25 +156,20 @@ export function templateBodyProperty(description: string): INodeProperties {
 	};
 }
 
-/** Custom field rows ({ name, value }), as Add Contacts takes them, sent as one object under `property`. */
+/** Custom field rows, checked as Add Contacts checks them, sent as one object under `property`. */
 export function customFieldsField(
 	show: Show,
 	property: string,
 	description: string,
 ): INodeProperties {
-	const rows = addContactsDescription.find(
-		(field) => field.name === 'customFields',
-	) as INodeProperties;
 	return {
-		...rows,
-		description,
-		displayOptions: { show },
+		...customFieldsProperty(show, description),
 		routing: {
 			send: {
 				preSend: [
 					async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 						const fields = checkInput(this, 'Custom Fields', () =>
-							pairsToObject(this.getNodeParameter('customFields.field', [])),
+							parseCustomFields(pairsToObject(this.getNodeParameter('customFields.field', []))),
 						);
 						requestOptions.body = { ...(requestOptions.body as object), [property]: fields };
 						return requestOptions;

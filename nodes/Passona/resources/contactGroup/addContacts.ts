@@ -6,7 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { dedupeContacts, parseContactList, toContact } from '../../shared/contacts';
 import { pairsToObject } from '../../shared/input';
-import { backgroundNotice, chunkedRouting, locatorField } from '../../shared/descriptions';
+import {
+	backgroundNotice,
+	chunkedRouting,
+	customFieldsProperty,
+	locatorField,
+} from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../shared/phone';
 import { checkInput, defaultCountryCode } from '../../shared/routing';
 import { waitFields, withWaiting } from '../../shared/waitForGroup';
@@ -83,39 +88,10 @@ export const addContactsDescription: INodeProperties[] = [
 			"International format (447700900123 or +44 7700 900123). A number with one leading 0 (07700 900123) gets the credential's Default Country Code (44 unless changed there); spaces, dashes, brackets and a (0) after the country code are removed.",
 		displayOptions: { show: { ...show, contactSource: ['fields'] } },
 	},
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		default: {},
-		description: 'Values for personalising messages, such as first_name',
-		hint: 'Field names of up to 255 characters',
-		displayOptions: { show: { ...show, contactSource: ['fields'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. first_name',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Jane',
-					},
-				],
-			},
-		],
-	},
+	customFieldsProperty(
+		{ ...show, contactSource: ['fields'] },
+		'Values for personalising messages, such as first_name',
+	),
 	{
 		displayName: 'Contacts (JSON)',
 		name: 'contactsJson',
