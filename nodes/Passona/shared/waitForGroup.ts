@@ -16,11 +16,10 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { InputError, parseBoolean, parseUuid } from './input';
 import { readRetryAfter } from './retryAfter';
+import type { Show } from './descriptions';
 import { checkInput, unexpectedAnswer } from './routing';
 import { passonaApiRequest, rateLimitWait } from './transport';
 import { type GroupJson, type GroupLook, waitUntilSettled } from './waiting';
-
-type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** The time source of the wait; tests replace it so that no test depends on real time. */
 export const waitClock = { now: () => Date.now(), sleep: async (ms: number) => await sleep(ms) };

@@ -5,11 +5,9 @@ import type {
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { locatorField } from '../../shared/descriptions';
+import { locatorField, type Show } from '../../shared/descriptions';
 import { uuidFromLocator } from '../../shared/input';
 import { bodyText, bodyUrl, bodyUuid, checkInput, LOCATORS } from '../../shared/routing';
-
-type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** Passona documents no list of links: a link is chosen By ID or By URL only. */
 export function linkLocator(show: Show): INodeProperties {
