@@ -331,7 +331,8 @@ export function phoneNumberField(
 
 /** Contact groups picked from the list (or IDs by expression), sent as `property`. */
 export function contactGroupsPicker(options: {
-	show: Show;
+	/** Where the field shows; none inside a collection (Update Fields), where it is never required. */
+	show?: Show;
 	name: string;
 	/** e.g. "Included Contact Groups": the field's display name is "<label> Names or IDs". */
 	label: string;
@@ -345,12 +346,12 @@ export function contactGroupsPicker(options: {
 		name,
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getContactGroups' },
-		...(allowEmpty ? {} : { required: true }),
+		...(allowEmpty || !show ? {} : { required: true }),
 		default: [],
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint,
-		displayOptions: { show },
+		...(show ? { displayOptions: { show } } : {}),
 		routing: {
 			send: { type: 'body', property, preSend: [bodyUuidList(property, label, { allowEmpty })] },
 		},

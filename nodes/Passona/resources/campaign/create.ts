@@ -26,8 +26,8 @@ export const createDescription: INodeProperties[] = [
 		routing: { send: { preSend: [bodyLocator('template', 'template_uuid')] } },
 	},
 	senderNameField(show),
-	{ ...includedGroups(false), required: true, displayOptions: { show } },
-	{ ...excludedGroups, displayOptions: { show } },
+	includedGroups(show),
+	excludedGroups(show),
 	{
 		displayName: 'Exclude Opted-Out Contacts',
 		name: 'excludeOptouts',

@@ -1,41 +1,26 @@
-/** Campaign fields shared by Create (as fields) and Update (inside Update Fields). */
+/** Campaign fields shared by Create (as fields) and Update (inside Update Fields, without `show`). */
 import type { INodeProperties } from 'n8n-workflow';
-import { bodyUuidList } from '../../shared/routing';
+import { contactGroupsPicker, type Show } from '../../shared/descriptions';
 
-export const includedGroups = (allowEmpty: boolean): INodeProperties => ({
-	displayName: 'Send to Contact Group Names or IDs',
-	name: 'includedGroups',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getContactGroups' },
-	default: [],
-	description:
-		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'Everyone in these groups gets the message, once, unless they are in an excluded group',
-	routing: {
-		send: {
-			type: 'body',
-			property: 'included_contact_groups',
-			preSend: [bodyUuidList('included_contact_groups', 'Send to Contact Groups', { allowEmpty })],
-		},
-	},
-});
+export const includedGroups = (show?: Show): INodeProperties =>
+	contactGroupsPicker({
+		show,
+		name: 'includedGroups',
+		label: 'Send to Contact Groups',
+		property: 'included_contact_groups',
+		hint: 'Everyone in these groups gets the message, once, unless they are in an excluded group',
+		allowEmpty: false,
+	});
 
-export const excludedGroups: INodeProperties = {
-	displayName: 'Exclude Contact Group Names or IDs',
-	name: 'excludedGroups',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getContactGroups' },
-	default: [],
-	description:
-		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'Nobody in these groups gets the message, even if they are in a group above',
-	routing: {
-		send: {
-			type: 'body',
-			property: 'excluded_contact_groups',
-			preSend: [
-				bodyUuidList('excluded_contact_groups', 'Exclude Contact Groups', { allowEmpty: true }),
-			],
-		},
-	},
-};
+export const excludedGroups = (
+	show?: Show,
+	hint = 'Nobody in these groups gets the message, even if they are in a group above',
+): INodeProperties =>
+	contactGroupsPicker({
+		show,
+		name: 'excludedGroups',
+		label: 'Exclude Contact Groups',
+		property: 'excluded_contact_groups',
+		hint,
+		allowEmpty: true,
+	});

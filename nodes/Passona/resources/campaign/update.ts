@@ -27,10 +27,10 @@ export const updateDescription: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	updateFields(show, [
-		{
-			...excludedGroups,
-			hint: 'Replaces the excluded groups; keep the opt-out group (default_optouts) in the list',
-		},
+		excludedGroups(
+			undefined,
+			'Replaces the excluded groups; keep the opt-out group (default_optouts) in the list',
+		),
 		{
 			displayName: 'Expires At',
 			name: 'expiresAt',
@@ -62,7 +62,7 @@ export const updateDescription: INodeProperties[] = [
 				},
 			},
 		},
-		includedGroups(false),
+		includedGroups(),
 		senderTextProperty,
 		{
 			displayName: 'Template ID',
