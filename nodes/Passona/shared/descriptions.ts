@@ -13,6 +13,7 @@ import {
 	bodyPhoneNumber,
 	bodyUuidList,
 	bodyText,
+	bodyUuid,
 	checkResponse,
 	deletedResult,
 	fillLocator,
@@ -188,6 +189,25 @@ export function listFields(show: Show): INodeProperties[] {
 }
 
 /** A contact group's or webhook's name: required, trimmed, at most 255 characters. */
+/** A template given by its ID as text (where n8n shows no resource picker: inside Update Fields). */
+export function templateIdProperty(description: string, placeholder: string): INodeProperties {
+	return {
+		displayName: 'Template ID',
+		name: 'templateId',
+		type: 'string',
+		default: '',
+		placeholder,
+		description,
+		routing: {
+			send: {
+				type: 'body',
+				property: 'template_uuid',
+				preSend: [bodyUuid('template_uuid', 'Template ID')],
+			},
+		},
+	};
+}
+
 export function nameProperty(
 	description: string,
 	placeholder = 'e.g. Newsletter subscribers',

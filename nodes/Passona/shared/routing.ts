@@ -75,11 +75,31 @@ export function checkInput<T>(context: IExecuteSingleFunctions, field: string, c
 	}
 }
 
-export function locatorUuid(context: IExecuteSingleFunctions, name: LocatorName): string {
+/** The UUID chosen in the `name` locator, found at `parameter` (e.g. inside Update Fields). */
+export function locatorUuid(
+	context: IExecuteSingleFunctions,
+	name: LocatorName,
+	parameter: string = name,
+): string {
 	const { collection, displayName } = LOCATORS[name];
 	return checkInput(context, displayName, () =>
-		uuidFromLocator(context.getNodeParameter(name, undefined), collection),
+		uuidFromLocator(context.getNodeParameter(parameter, undefined), collection),
 	);
+}
+
+/** Puts a resource locator's UUID into the body as `property` (e.g. Create takes `template_uuid`). */
+export function bodyLocator(
+	name: LocatorName,
+	property: string,
+	parameter?: string,
+): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		requestOptions.body = {
+			...(requestOptions.body as object),
+			[property]: locatorUuid(this, name, parameter),
+		};
+		return requestOptions;
+	};
 }
 
 /** Replaces `{contactGroup}` (etc.) in the operation's path with the validated ID. */

@@ -2,19 +2,14 @@
  * Fields and checks of the sending resources (Campaign, Template, Sender): the sender text,
  * template bodies, dates on London's clock, and the team's opt-out group.
  */
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { parseCustomFields } from './contacts';
 import { customFieldsProperty, type Show } from './descriptions';
 import { formatPassonaDate, parseDateInput } from './dates';
 import { InputError, pairsToObject, parseBoolean, parseText } from './input';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from './listing';
 import { MAX_PAGE_SIZE, UnexpectedAnswerError } from './pagination';
-import { checkBody, checkInput, type LocatorName, locatorUuid, unexpectedAnswer } from './routing';
+import { checkBody, checkInput, unexpectedAnswer } from './routing';
 import { inputError } from './inputError';
 import { checkSmsBody } from './sms';
 import { passonaApiRequest, rateLimitWait } from './transport';
@@ -63,17 +58,6 @@ export const bodyFutureDate = (property: string, field: string) =>
 			return formatPassonaDate(instant);
 		}).call(this, requestOptions);
 	};
-
-/** Puts a resource locator's UUID into the body (Create takes `template_uuid`, not a path). */
-export function bodyLocator(name: LocatorName, property: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		requestOptions.body = {
-			...(requestOptions.body as object),
-			[property]: locatorUuid(this, name),
-		};
-		return requestOptions;
-	};
-}
 
 /** The sender the user picked or typed, sent as `sender`. */
 async function senderFromLocator(

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameField } from '../../shared/descriptions';
+import { bodyLocator } from '../../shared/routing';
 import {
-	bodyLocator,
 	excludeOptouts,
 	OPTOUTS_GROUP_NAME,
 	scheduleCampaign,

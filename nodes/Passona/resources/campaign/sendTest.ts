@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameField, phoneNumberField } from '../../shared/descriptions';
-import { bodyLocator, customFieldsField, senderNameField } from '../../shared/sending';
+import { bodyLocator } from '../../shared/routing';
+import { customFieldsField, senderNameField } from '../../shared/sending';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 

@@ -1,7 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField, nameProperty, updateFields } from '../../shared/descriptions';
-import { parseUuid } from '../../shared/input';
-import { checkBody } from '../../shared/routing';
+import {
+	dataRouting,
+	locatorField,
+	nameProperty,
+	templateIdProperty,
+	updateFields,
+} from '../../shared/descriptions';
 import { bodyFutureDate, senderTextProperty } from '../../shared/sending';
 import { excludedGroups, includedGroups } from './fields';
 
@@ -64,20 +68,9 @@ export const updateDescription: INodeProperties[] = [
 		},
 		includedGroups(),
 		senderTextProperty,
-		{
-			displayName: 'Template ID',
-			name: 'templateId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 09e0a326-fb2e-11e9-ba2a-0242ac120008',
-			description: 'The "uuid" of the template to send instead',
-			routing: {
-				send: {
-					type: 'body',
-					property: 'template_uuid',
-					preSend: [checkBody('template_uuid', 'Template ID', parseUuid)],
-				},
-			},
-		},
+		templateIdProperty(
+			'The "uuid" of the template to send instead',
+			'e.g. 09e0a326-fb2e-11e9-ba2a-0242ac120008',
+		),
 	]),
 ];

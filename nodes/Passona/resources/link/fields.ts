@@ -1,13 +1,12 @@
 /** Link fields shared by Create (as fields) and Update (inside Update Fields), and the link picker. */
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	PreSendAction,
-} from 'n8n-workflow';
-import { locatorField, type Show } from '../../shared/descriptions';
-import { uuidFromLocator } from '../../shared/input';
-import { bodyText, bodyUrl, bodyUuid, checkInput, LOCATORS } from '../../shared/routing';
+import type { INodeProperties } from 'n8n-workflow';
+import {
+	locatorField,
+	nameProperty,
+	type Show,
+	templateIdProperty,
+} from '../../shared/descriptions';
+import { bodyLocator, bodyUrl } from '../../shared/routing';
 
 /** Passona documents no list of links: a link is chosen By ID or By URL only. */
 export function linkLocator(show: Show): INodeProperties {
@@ -23,18 +22,6 @@ export function linkLocator(show: Show): INodeProperties {
 	};
 }
 
-/** Puts the vanity domain chosen at `parameter` into the body as `vanity_domain_uuid`. */
-function bodyVanityDomain(parameter: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const { collection, displayName } = LOCATORS.vanityDomain;
-		const uuid = checkInput(this, displayName, () =>
-			uuidFromLocator(this.getNodeParameter(parameter, undefined), collection),
-		);
-		requestOptions.body = { ...(requestOptions.body as object), vanity_domain_uuid: uuid };
-		return requestOptions;
-	};
-}
-
 /** The vanity domain a link's tracked address uses; `parameter` is where the picker lives. */
 export function linkVanityDomain(parameter: string): INodeProperties {
 	const field = locatorField(
@@ -44,42 +31,21 @@ export function linkVanityDomain(parameter: string): INodeProperties {
 	);
 	delete field.displayOptions;
 	delete field.required;
-	return { ...field, routing: { send: { preSend: [bodyVanityDomain(parameter)] } } };
+	return {
+		...field,
+		routing: { send: { preSend: [bodyLocator('vanityDomain', 'vanity_domain_uuid', parameter)] } },
+	};
 }
 
-export const linkTemplate: INodeProperties = {
-	displayName: 'Template ID',
-	name: 'templateId',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. ae17d458-fa63-11e9-83fe-0a58646001fd',
-	description:
-		'The template the link belongs to (its "uuid"); a link belongs to exactly one template',
-	routing: {
-		send: {
-			type: 'body',
-			property: 'template_uuid',
-			preSend: [bodyUuid('template_uuid', 'Template ID')],
-		},
-	},
-};
+export const linkTemplate = templateIdProperty(
+	'The template the link belongs to (its "uuid"); a link belongs to exactly one template',
+	'e.g. ae17d458-fa63-11e9-83fe-0a58646001fd',
+);
 
-export const linkName: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. NEW_LINK',
-	description:
-		"The link's name; the template body uses it between double colons, e.g. ::NEW_LINK::",
-	routing: {
-		send: {
-			type: 'body',
-			property: 'name',
-			preSend: [bodyText('name', 'Name', { required: true, maxLength: 255 })],
-		},
-	},
-};
+export const linkName = nameProperty(
+	"The link's name; the template body uses it between double colons, e.g. ::NEW_LINK::",
+	'e.g. NEW_LINK',
+);
 
 export const linkDestination: INodeProperties = {
 	displayName: 'Destination',
