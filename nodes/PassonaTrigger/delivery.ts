@@ -2,6 +2,7 @@
  * Deliveries from Passona: who may start the workflow, and what the item looks like. Pure.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { isPlainObject } from '../Passona/shared/input';
 
 /** The header that carries this registration's secret on every call Passona makes. */
 export const VERIFICATION_HEADER = 'X-Passona-N8n-Secret';
@@ -47,12 +48,7 @@ export function deliveryItem(
 	receivedAt: Date,
 	extras: { headers?: Headers; query?: Record<string, unknown> } = {},
 ): Record<string, unknown> {
-	const fields =
-		body !== null && typeof body === 'object' && !Array.isArray(body)
-			? (body as Record<string, unknown>)
-			: body === undefined || body === ''
-				? {}
-				: { body };
+	const fields = isPlainObject(body) ? body : body === undefined || body === '' ? {} : { body };
 	return {
 		...fields,
 		receivedAt: receivedAt.toISOString(),

@@ -2,7 +2,7 @@
  * Contacts for Add Contacts: `{ phone_number, custom_fields }` as Passona expects them, built from
  * the node's fields or from JSON that a user mapped. Pure; errors are `InputError`s.
  */
-import { describe, InputError, setOwn } from './input';
+import { describe, InputError, isPlainObject, setOwn } from './input';
 import { DEFAULT_COUNTRY_CODE, normalisePhoneNumber } from './phone';
 
 export interface PassonaContact {
@@ -12,10 +12,6 @@ export interface PassonaContact {
 
 const JSON_HINT =
 	'Give a list such as [{"phone_number": "447700900123", "custom_fields": {"first_name": "Jane"}}].';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The longest custom field name sent to Passona. */
 export const MAX_CUSTOM_FIELD_NAME = 255;

@@ -4,6 +4,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 	INodePropertyRouting,
+	PostReceiveAction,
 } from 'n8n-workflow';
 import { UUID_PATTERN } from './input';
 import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './listing';
@@ -77,6 +78,17 @@ export function pagedRouting(url: string): INodePropertyRouting {
 		send: { paginate: true },
 		operations: { pagination: paginate },
 		output: { postReceive: [checkResponse] },
+	};
+}
+
+/** `routing` with one more step after its answer is read (and after each page's, for lists). */
+export function withPostReceive(
+	routing: INodePropertyRouting,
+	action: PostReceiveAction,
+): INodePropertyRouting {
+	return {
+		...routing,
+		output: { ...routing.output, postReceive: [...(routing.output?.postReceive ?? []), action] },
 	};
 }
 

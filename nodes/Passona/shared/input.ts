@@ -251,3 +251,8 @@ export function parseHeaders(pairs: unknown): Record<string, string> {
 	}
 	return headers;
 }
+
+/** An object with named properties (not null, not a list). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

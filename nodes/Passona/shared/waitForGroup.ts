@@ -16,7 +16,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { InputError, parseBoolean, parseUuid } from './input';
 import { readRetryAfter } from './retryAfter';
-import type { Show } from './descriptions';
+import { type Show, withPostReceive } from './descriptions';
 import { checkInput, unexpectedAnswer } from './routing';
 import { passonaApiRequest, rateLimitWait } from './transport';
 import { type GroupJson, type GroupLook, waitUntilSettled } from './waiting';
@@ -144,11 +144,5 @@ export function withWaiting(routing: INodePropertyRouting): INodePropertyRouting
 			},
 		};
 	}
-	return {
-		...routing,
-		output: {
-			...routing.output,
-			postReceive: [...(routing.output?.postReceive ?? []), waitIfAsked],
-		},
-	};
+	return withPostReceive(routing, waitIfAsked);
 }

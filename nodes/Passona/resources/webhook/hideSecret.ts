@@ -6,15 +6,13 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { VERIFICATION_HEADER } from '../../../PassonaTrigger/delivery';
-import { dataRouting, pagedRouting } from '../../shared/descriptions';
+import { isPlainObject as isObject } from '../../shared/input';
+import { dataRouting, pagedRouting, withPostReceive } from '../../shared/descriptions';
 
 /** What the Webhook outputs show instead of the Passona Trigger's secret. */
 export const HIDDEN = '[hidden]';
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A webhook (or a page of them, as Get Many's paging sees it) with the trigger's secret hidden. */
 function hideIn(value: unknown): unknown {
@@ -46,22 +44,11 @@ export const hideTriggerSecret: PostReceiveAction = async function (
 };
 
 /** `dataRouting` whose output hides the trigger's secret. */
-export function webhookDataRouting(
+export const webhookDataRouting = (
 	method: IHttpRequestMethods & ('GET' | 'POST' | 'PUT'),
 	url: string,
-): INodePropertyRouting {
-	const routing = dataRouting(method, url);
-	return {
-		...routing,
-		output: { postReceive: [...(routing.output?.postReceive ?? []), hideTriggerSecret] },
-	};
-}
+): INodePropertyRouting => withPostReceive(dataRouting(method, url), hideTriggerSecret);
 
 /** `pagedRouting` whose pages have the trigger's secret hidden before they are read. */
-export function webhookPagedRouting(url: string): INodePropertyRouting {
-	const routing = pagedRouting(url);
-	return {
-		...routing,
-		output: { postReceive: [...(routing.output?.postReceive ?? []), hideTriggerSecret] },
-	};
-}
+export const webhookPagedRouting = (url: string): INodePropertyRouting =>
+	withPostReceive(pagedRouting(url), hideTriggerSecret);
