@@ -1,7 +1,6 @@
 import {
 	formatPassonaDate,
 	parseDateInput,
-	toPassonaDate,
 	zonedToInstant,
 } from '../../nodes/Passona/shared/dates';
 import { InputError } from '../../nodes/Passona/shared/input';
@@ -56,7 +55,7 @@ describe('zonedToInstant', () => {
 	});
 });
 
-describe('parseDateInput and toPassonaDate', () => {
+describe('parseDateInput, then formatPassonaDate', () => {
 	test.each([
 		['2026-07-01T14:25:00Z', 'America/New_York', '2026-07-01 15:25:00'],
 		['2026-07-01T16:25:00+02:00', 'UTC', '2026-07-01 15:25:00'],
@@ -66,14 +65,16 @@ describe('parseDateInput and toPassonaDate', () => {
 		['2026-07-01', 'Europe/London', '2026-07-01 00:00:00'],
 		['2026-12-01T09:00:00', 'America/New_York', '2026-12-01 14:00:00'],
 	])('%s (workflow zone %s) is %s in London', (input, zone, london) => {
-		expect(toPassonaDate(input, zone)).toBe(london);
+		expect(formatPassonaDate(parseDateInput(input, zone))).toBe(london);
 	});
 
 	test('a Date and a Luxon-like DateTime', () => {
-		expect(toPassonaDate(new Date(utc('2026-07-01T14:25:00')), 'UTC')).toBe('2026-07-01 15:25:00');
-		expect(toPassonaDate({ toISO: () => '2026-01-01T00:00:00.000+00:00' }, 'UTC')).toBe(
-			'2026-01-01 00:00:00',
+		expect(formatPassonaDate(parseDateInput(new Date(utc('2026-07-01T14:25:00')), 'UTC'))).toBe(
+			'2026-07-01 15:25:00',
 		);
+		expect(
+			formatPassonaDate(parseDateInput({ toISO: () => '2026-01-01T00:00:00.000+00:00' }, 'UTC')),
+		).toBe('2026-01-01 00:00:00');
 	});
 
 	test.each([
@@ -88,4 +89,8 @@ describe('parseDateInput and toPassonaDate', () => {
 	])('refuses %p', (input) => {
 		expect(() => parseDateInput(input, 'UTC')).toThrow(InputError);
 	});
+});
+
+test('a year below 100 is that year, not 1900 and after', () => {
+	expect(new Date(parseDateInput('0050-01-01T00:00:00Z', 'UTC')).getUTCFullYear()).toBe(50);
 });

@@ -94,8 +94,11 @@ export function parseDateInput(value: unknown, inputZone: string): number {
 	if (!match) throw new InputError(`is not a date: ${describe(value)}`, HINT);
 	const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = match;
 	const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
-	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-	const check = new Date(wall);
+	// Not Date.UTC: it reads years 0 to 99 as 1900 to 1999.
+	const check = new Date(0);
+	check.setUTCFullYear(year, month - 1, day);
+	check.setUTCHours(hour, minute, second, 0);
+	const wall = check.getTime();
 	if (
 		month < 1 ||
 		month > 12 ||
@@ -113,9 +116,4 @@ export function parseDateInput(value: unknown, inputZone: string): number {
 	const digits = zone.slice(1).replace(':', '');
 	const offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60_000;
 	return wall - sign * offset;
-}
-
-/** A date-time field's value as Passona's text on London's wall clock. */
-export function toPassonaDate(value: unknown, inputZone: string): string {
-	return formatPassonaDate(parseDateInput(value, inputZone));
 }
