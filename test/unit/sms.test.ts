@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkSmsBody, linkPlaceholders, smsLength } from '../../nodes/Passona/shared/sms';
+import { checkSmsBody, smsLength } from '../../nodes/Passona/shared/sms';
 import { InputError } from '../../nodes/Passona/shared/input';
 import { parseSender, parseTemplateBody } from '../../nodes/Passona/shared/sending';
 
@@ -77,13 +77,6 @@ describe('checkSmsBody and parseTemplateBody', () => {
 			{ seed: 13, numRuns: 300 },
 		);
 	});
-});
-
-test('linkPlaceholders', () => {
-	expect(linkPlaceholders('A ::LINK:: and ::SOME_LINK:: and ::LINK:: again, not :: this')).toEqual([
-		'::LINK::',
-		'::SOME_LINK::',
-	]);
 });
 
 describe('parseSender', () => {

@@ -50,11 +50,6 @@ export function smsLength(text: string): SmsLength {
 	};
 }
 
-/** `::LINK_NAME::` placeholders in a body, each once. */
-export function linkPlaceholders(text: string): string[] {
-	return [...new Set(text.match(/::[^:\s]+(?:[^:]*[^:\s])?::/g) ?? [])];
-}
-
 /**
  * A template body that fits one SMS, as written (placeholders counted as typed: Passona swaps
  * `::LINK::` for a tracked link and custom fields for their values, which changes the length).
