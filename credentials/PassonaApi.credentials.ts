@@ -8,6 +8,7 @@ import type {
 import { describePassonaError } from '../nodes/Passona/shared/errors';
 import {
 	BASE_URL_EXPRESSION,
+	JSON_HEADERS,
 	NO_REDIRECTS,
 	REDIRECT_STATUSES,
 	redirectMessage,
@@ -74,7 +75,7 @@ export class PassonaApi implements ICredentialType {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/balance',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			headers: JSON_HEADERS,
 			...NO_REDIRECTS,
 		},
 		// n8n's credential test would say only "Unauthorized" (or follow a redirect): these give the
