@@ -200,7 +200,6 @@ export function listFields(show: Show): INodeProperties[] {
 	];
 }
 
-/** A contact group's or webhook's name: required, trimmed, at most 255 characters. */
 /** A template given by its ID as text (where n8n shows no resource picker: inside Update Fields). */
 export function templateIdProperty(description: string, placeholder: string): INodeProperties {
 	return {
@@ -220,6 +219,7 @@ export function templateIdProperty(description: string, placeholder: string): IN
 	};
 }
 
+/** A resource's name: required, trimmed, at most 255 characters. */
 export function nameProperty(
 	description: string,
 	placeholder = 'e.g. Newsletter subscribers',
