@@ -27,3 +27,18 @@ export function useContract(options: { jobDelayMs?: number } = {}): Contract {
 	};
 	return { sandbox, run, ok };
 }
+
+/**
+ * Runs each test with Date.now moved to `at`, time still passing: away from the hour that repeats
+ * when UK clocks go back, where "now" written on London's clock reads as an hour already past.
+ */
+export function useClockAt(at: string): void {
+	let restore: (() => void) | undefined;
+	beforeEach(() => {
+		const real = Date.now.bind(Date);
+		const offset = Date.parse(at) - real();
+		const moved = jest.spyOn(Date, 'now').mockImplementation(() => real() + offset);
+		restore = () => moved.mockRestore();
+	});
+	afterEach(() => restore?.());
+}

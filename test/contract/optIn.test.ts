@@ -8,9 +8,11 @@ import { optInWorkflow, workflowTriggerSetup } from '../harness/optIn';
 import { activate, deactivate } from '../harness/trigger';
 import { serveWebhooks } from '../harness/webhookServer';
 import { call } from '../sandbox/helpers';
-import { useContract } from './helpers';
+import { useClockAt, useContract } from './helpers';
 
 const { sandbox, ok } = useContract({ jobDelayMs: 10 });
+// Send Now writes London's wall clock: not in the hour that repeats in October.
+useClockAt('2026-11-23T12:00:00Z');
 
 test('JOIN → added to the group → welcome SMS; the campaign to the group skips the opted-out number', async () => {
 	const store = sandbox().store;
