@@ -324,6 +324,8 @@ describe('Contact Group', () => {
 				operation: 'getContacts',
 				contactGroup: byId(GROUP_UUID),
 				returnAll: true,
+				// One page after the other, each from the last one's links.next (in order).
+				options: { parallelRequests: 1 },
 			},
 		});
 		expect(

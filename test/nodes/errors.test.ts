@@ -143,8 +143,14 @@ describe("Passona's errors in plain words", () => {
 		new PassonaMock()
 			.reply('GET', path, 200, page(path, [contact(1)], 1, 3, 1))
 			.reply('GET', path, 500, { message: 'Server Error' });
+		// One page at a time: with pages in flight, page 3 could take the 500 meant for page 2.
 		const result = await runPassona({
-			parameters: { ...getGroup, operation: 'getContacts', returnAll: true },
+			parameters: {
+				...getGroup,
+				operation: 'getContacts',
+				returnAll: true,
+				options: { parallelRequests: 1 },
+			},
 		});
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe('Passona had a problem on its side (HTTP 500)');

@@ -398,7 +398,8 @@ describe('faults over real HTTP, from the sandbox', () => {
 			onError,
 		);
 		const workflow = await workflowWith(node);
-		workflow.nodes[NODE_NAME].parameters.requestOptions = { timeout: 500 };
+		// Long enough for the healthy item on a loaded machine; only the timeout case waits it out.
+		workflow.nodes[NODE_NAME].parameters.requestOptions = { timeout: 2500 };
 		return await runNode(
 			workflow.nodes[NODE_NAME],
 			{

@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { startSandbox } from '../../sandbox';
 import { call, UUID, useSandbox } from './helpers';
 
@@ -120,27 +120,33 @@ describe('inbound SMS simulation', () => {
 	});
 
 	it('reports a webhook that cannot be reached', async () => {
-		const dead = await startReceiver();
-		await dead.close();
-		const webhook = await call(sandbox(), 'POST', '/webhooks', { name: 'Dead', url: dead.url });
-		await call(sandbox(), 'POST', '/keywords', {
-			keyword: 'PING',
-			call_webhook: true,
-			webhooks_uuid: [webhook.body.data.uuid],
-		});
-		const answer = await call(sandbox(), 'POST', '/_sandbox/inbound', {
-			from: '447700900123',
-			text: 'ping',
-		});
-		expect(answer.body.data.matched).toBe(true);
-		expect(answer.body.data.deliveries).toEqual([
-			{
-				webhook_uuid: webhook.body.data.uuid,
-				url: dead.url,
-				status: null,
-				error: expect.any(String),
-			},
-		]);
+		// A listener that drops every connection: a closed port could be taken by something else.
+		const dropper = createTcpServer((socket) => socket.destroy());
+		await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
+		const dead = { url: `http://127.0.0.1:${(dropper.address() as AddressInfo).port}/hook` };
+		try {
+			const webhook = await call(sandbox(), 'POST', '/webhooks', { name: 'Dead', url: dead.url });
+			await call(sandbox(), 'POST', '/keywords', {
+				keyword: 'PING',
+				call_webhook: true,
+				webhooks_uuid: [webhook.body.data.uuid],
+			});
+			const answer = await call(sandbox(), 'POST', '/_sandbox/inbound', {
+				from: '447700900123',
+				text: 'ping',
+			});
+			expect(answer.body.data.matched).toBe(true);
+			expect(answer.body.data.deliveries).toEqual([
+				{
+					webhook_uuid: webhook.body.data.uuid,
+					url: dead.url,
+					status: null,
+					error: expect.any(String),
+				},
+			]);
+		} finally {
+			await new Promise((resolve) => dropper.close(resolve));
+		}
 	});
 
 	it('validates the inbound message', async () => {
