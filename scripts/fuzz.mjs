@@ -17,7 +17,12 @@ console.log(`test:fuzz: fast-check seed ${seed}, ${runs} runs per property`);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const result = spawnSync(
 	process.execPath,
-	[join(root, 'node_modules', 'jest', 'bin', 'jest.js'), 'test/properties'],
+	[
+		join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+		// Every test file that draws from the shared seed, wherever it lives.
+		'--findRelatedTests',
+		'test/properties/config.ts',
+	],
 	{
 		cwd: root,
 		stdio: 'inherit',
@@ -26,7 +31,7 @@ const result = spawnSync(
 );
 if (result.status !== 0) {
 	console.log(
-		`\ntest:fuzz failed with seed ${seed}. Replay: PASSONA_PROPERTY_SEED=${seed} PASSONA_PROPERTY_RUNS=${runs} npx jest test/properties`,
+		`\ntest:fuzz failed with seed ${seed}. Replay: PASSONA_PROPERTY_SEED=${seed} PASSONA_PROPERTY_RUNS=${runs} npx jest --findRelatedTests test/properties/config.ts`,
 	);
 	console.log(
 		'Then add the counterexample fast-check printed as a fixed test (README, Tests: "A seed the fuzzer finds").',

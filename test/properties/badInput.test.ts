@@ -418,15 +418,19 @@ describe('phone numbers and contacts', () => {
 
 	const numbersLike = fc.oneof(
 		fc.array(phoneLike, { maxLength: 5 }),
+		// The separator is drawn with the list (fc.sample inside map gave the same one every time).
 		fc
-			.array(
-				fc.oneof(
-					phoneAsTyped.map(({ typed }) => String(typed)),
-					badPhone.map(String),
+			.tuple(
+				fc.array(
+					fc.oneof(
+						phoneAsTyped.map(({ typed }) => String(typed)),
+						badPhone.map(String),
+					),
+					{ maxLength: 5 },
 				),
-				{ maxLength: 5 },
+				fc.constantFrom(', ', ';', '\n', ' , '),
 			)
-			.map((list) => list.join(fc.sample(fc.constantFrom(', ', ';', '\n', ' , '), 1)[0])),
+			.map(([list, separator]) => list.join(separator)),
 		phoneLike,
 	);
 

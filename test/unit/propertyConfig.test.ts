@@ -5,7 +5,9 @@ import '../properties/generators';
 
 describe('property test seed', () => {
 	test('the generators bring the shared seed into fast-check (fixed unless PASSONA_PROPERTY_SEED is set)', () => {
-		const expected = process.env.PASSONA_PROPERTY_SEED ? propertySeed() : FIXED_SEED;
+		const expected = process.env.PASSONA_PROPERTY_SEED
+			? propertySeed(process.env.PASSONA_PROPERTY_SEED)
+			: FIXED_SEED;
 		expect(fc.readConfigureGlobal().seed).toBe(expected);
 	});
 
