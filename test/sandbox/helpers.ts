@@ -83,7 +83,8 @@ export async function waitFor<T>(
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
-		if (done(value) || Date.now() > deadline) return value;
+		if (done(value)) return value;
+		if (Date.now() > deadline) throw new Error(`waitFor: not done after ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 }
