@@ -116,33 +116,7 @@ describe('Campaign', () => {
 		expect(items[0].json.excluded_contact_groups).toEqual([]);
 	});
 
-	test('Create finds default_optouts past the first page of groups', async () => {
-		const passona = new PassonaMock()
-			.reply(
-				'GET',
-				'/contact-groups',
-				200,
-				page('/contact-groups', [{ uuid: INCLUDED_UUID, name: 'Joiners' }], 1, 2, 1),
-			)
-			.reply(
-				'GET',
-				'/contact-groups',
-				200,
-				page('/contact-groups', [{ uuid: OPTOUTS_UUID, name: 'default_optouts' }], 2, 2, 1),
-			)
-			.reply('POST', '/campaigns', 201, { data: campaign() });
-		await runPassona({ parameters: create });
-		expect(
-			passona.requests.map((request) => [request.method, request.path, request.query.page]),
-		).toEqual([
-			['GET', '/contact-groups', '1'],
-			['GET', '/contact-groups', '2'],
-			['POST', '/campaigns', undefined],
-		]);
-		expect(passona.requests[2].body).toMatchObject({ excluded_contact_groups: [OPTOUTS_UUID] });
-	});
-
-	test('Create waits as Passona asks when the default_optouts lookup gets a 429, then goes on', async () => {
+	test('Create finds default_optouts past the first page of groups, waiting as Passona asks after a 429', async () => {
 		const passona = new PassonaMock()
 			.reply(
 				'GET',
