@@ -2,7 +2,7 @@
 const { src, dest } = require('gulp');
 
 function buildAssets() {
-	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], {
+	return src(['icons/*.svg', 'nodes/**/*.json'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest('dist'));

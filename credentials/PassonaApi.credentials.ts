@@ -5,14 +5,15 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { describePassonaError } from '../nodes/Passona/shared/errors';
+import { PASSONA_API_URL } from '../core/constants';
+import { describePassonaError } from '../core/errors';
 import {
 	BASE_URL_EXPRESSION,
 	JSON_HEADERS,
 	NO_REDIRECTS,
 	REDIRECT_STATUSES,
 	redirectMessage,
-} from '../nodes/Passona/shared/transport';
+} from '../core/transport';
 
 /** The node's own words for a wrong token, as one line for n8n's credential test. */
 const wrongToken = describePassonaError(401, undefined, { subject: 'API token' });
@@ -23,8 +24,8 @@ export class PassonaApi implements ICredentialType {
 	displayName = 'Passona API';
 
 	icon: Icon = {
-		light: 'file:../nodes/Passona/passona.svg',
-		dark: 'file:../nodes/Passona/passona.dark.svg',
+		light: 'file:../icons/passona.svg',
+		dark: 'file:../icons/passona.dark.svg',
 	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-passona#credentials';
@@ -43,8 +44,8 @@ export class PassonaApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://passona.co.uk/api/2.0',
-			placeholder: 'e.g. https://passona.co.uk/api/2.0',
+			default: PASSONA_API_URL,
+			placeholder: `e.g. ${PASSONA_API_URL}`,
 			description:
 				'Change only for a Passona staging host or a local sandbox. Trailing slashes are ignored.',
 		},

@@ -1,12 +1,8 @@
 // Sending in the sandbox: senders (moderated), templates, campaigns with their life on a clock the
 // tests drive (scheduled → sending → sent), and the outbox of every message "sent".
 import { createHash, randomUUID } from 'node:crypto';
-import {
-	formatPassonaDate,
-	PASSONA_TIME_ZONE,
-	parseDateInput,
-} from '../nodes/Passona/shared/dates';
-import { InputError } from '../nodes/Passona/shared/input';
+import { formatPassonaDate, PASSONA_TIME_ZONE, parseDateInput } from '../core/dates';
+import { InputError } from '../core/input';
 import type { CustomFields, SandboxStore } from './store';
 
 /** The sandbox team's uuid, in every campaign's `team_uuid`. */

@@ -31,8 +31,8 @@ const CRUD = [
 
 /** Every node and the credential show the same light and dark icons. */
 const ICONS = {
-	light: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.svg',
-	dark: 'icons/n8n-nodes-passona/dist/nodes/Passona/passona.dark.svg',
+	light: 'icons/n8n-nodes-passona/dist/icons/passona.svg',
+	dark: 'icons/n8n-nodes-passona/dist/icons/passona.dark.svg',
 };
 
 const codexCategories = (description: INodeTypeDescription) =>

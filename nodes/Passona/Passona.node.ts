@@ -19,13 +19,13 @@ import { senderDescription } from './resources/sender';
 import { templateDescription } from './resources/template';
 import { vanityDomainDescription } from './resources/vanityDomain';
 import { webhookDescription } from './resources/webhook';
-import { BASE_URL_EXPRESSION, JSON_HEADERS, NO_REDIRECTS } from './shared/transport';
+import { BASE_URL_EXPRESSION, JSON_HEADERS, NO_REDIRECTS } from '../../core/transport';
 
 export class Passona implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Passona',
 		name: 'passona',
-		icon: { light: 'file:passona.svg', dark: 'file:passona.dark.svg' },
+		icon: { light: 'file:../../icons/passona.svg', dark: 'file:../../icons/passona.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -5,7 +5,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { passonaApiRequestAllItems } from '../Passona/shared/transport';
+import { passonaApiRequestAllItems } from '../../core/transport';
 import {
 	CAMPAIGN_EVENTS,
 	type CampaignEvent,
@@ -41,7 +41,7 @@ export class PassonaCampaignTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Passona Campaign Trigger',
 		name: 'passonaCampaignTrigger',
-		icon: { light: 'file:../Passona/passona.svg', dark: 'file:../Passona/passona.dark.svg' },
+		icon: { light: 'file:../../icons/passona.svg', dark: 'file:../../icons/passona.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',

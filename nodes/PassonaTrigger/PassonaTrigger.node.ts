@@ -7,9 +7,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { getKeywords } from '../Passona/loadOptions/getKeywords';
-import { InputError, parseUuidList } from '../Passona/shared/input';
-import { deliveryItem, VERIFICATION_HEADER, secretMatches } from './delivery';
+import { getKeywords } from './loadOptions/getKeywords';
+import { InputError, parseUuidList } from '../../core/input';
+import { VERIFICATION_HEADER } from '../../core/constants';
+import { deliveryItem, secretMatches } from './delivery';
 import {
 	isRegistered,
 	leftBehindNote,
@@ -19,7 +20,7 @@ import {
 	registrations,
 	unregister,
 } from './registration';
-import { withNote } from '../Passona/shared/transport';
+import { withNote } from '../../core/transport';
 
 function chosenKeywords(context: IHookFunctions): string[] {
 	try {
@@ -52,7 +53,7 @@ export class PassonaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Passona Trigger',
 		name: 'passonaTrigger',
-		icon: { light: 'file:../Passona/passona.svg', dark: 'file:../Passona/passona.dark.svg' },
+		icon: { light: 'file:../../icons/passona.svg', dark: 'file:../../icons/passona.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Keywords: {{$parameter["keywords"].length}}',

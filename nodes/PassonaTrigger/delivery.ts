@@ -2,10 +2,8 @@
  * Deliveries from Passona: who may start the workflow, and what the item looks like. Pure.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isPlainObject } from '../Passona/shared/input';
-
-/** The header that carries this registration's secret on every call Passona makes. */
-export const VERIFICATION_HEADER = 'X-Passona-N8n-Secret';
+import { VERIFICATION_HEADER } from '../../core/constants';
+import { isPlainObject } from '../../core/input';
 
 /** The SHA-256 digest of a secret, in hex: what n8n keeps of a registration's secret. */
 export function secretDigest(secret: string): string {

@@ -10,12 +10,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import {
-	passonaApiRequest,
-	passonaApiRequestAllItems,
-	withNote,
-} from '../Passona/shared/transport';
-import { secretDigest, secretMatches, VERIFICATION_HEADER } from './delivery';
+import { passonaApiRequest, passonaApiRequestAllItems, withNote } from '../../core/transport';
+import { VERIFICATION_HEADER } from '../../core/constants';
+import { secretDigest, secretMatches } from './delivery';
 
 export interface AttachedKeyword {
 	uuid: string;

@@ -63,7 +63,9 @@ let status = 302;
 let answeredAtBase: (request: Recorded) => unknown = () => undefined;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { waitClock } = require(join(PROJECT_ROOT, 'dist/nodes/Passona/shared/waitForGroup.js')) as {
+const { waitClock } = require(
+	join(PROJECT_ROOT, 'dist/nodes/Passona/resources/contactGroup/waitForGroup.js'),
+) as {
 	waitClock: { sleep: (ms: number) => Promise<void> };
 };
 

@@ -8,7 +8,9 @@ import { PassonaMock, sentHeaders } from '../harness/passonaMock';
 import { byId, group, GROUP_UUID } from '../fixtures/passona';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { waitClock } = require(join(PROJECT_ROOT, 'dist/nodes/Passona/shared/waitForGroup.js')) as {
+const { waitClock } = require(
+	join(PROJECT_ROOT, 'dist/nodes/Passona/resources/contactGroup/waitForGroup.js'),
+) as {
 	waitClock: { now: () => number; sleep: (ms: number) => Promise<void> };
 };
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { normalisePhoneNumber } from '../../nodes/Passona/shared/phone';
+import { normalisePhoneNumber } from '../../core/phone';
 import {
 	anyValue,
 	blank,

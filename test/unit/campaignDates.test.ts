@@ -1,4 +1,4 @@
-import { campaignDates, FieldError } from '../../nodes/Passona/shared/sending';
+import { campaignDates, FieldError } from '../../nodes/Passona/resources/campaign/schedule';
 
 const now = Date.UTC(2026, 2, 28, 12, 0, 0); // Saturday before the clocks go forward
 

@@ -1,9 +1,5 @@
-import {
-	dedupeContacts,
-	parseContactList,
-	parseCustomFields,
-} from '../../nodes/Passona/shared/contacts';
-import { pairsToObject, parseHeaders } from '../../nodes/Passona/shared/input';
+import { dedupeContacts, parseContactList, parseCustomFields } from '../../core/contacts';
+import { pairsToObject, parseHeaders } from '../../core/input';
 
 describe('contacts', () => {
 	test('parseContactList reads JSON text, a list or one contact, normalising numbers', () => {

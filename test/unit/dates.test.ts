@@ -1,9 +1,5 @@
-import {
-	formatPassonaDate,
-	parseDateInput,
-	zonedToInstant,
-} from '../../nodes/Passona/shared/dates';
-import { InputError } from '../../nodes/Passona/shared/input';
+import { formatPassonaDate, parseDateInput, zonedToInstant } from '../../core/dates';
+import { InputError } from '../../core/input';
 
 const utc = (text: string) => Date.parse(`${text}Z`);
 

@@ -1,4 +1,4 @@
-import { describePassonaError, passonaMessages } from '../../nodes/Passona/shared/errors';
+import { describePassonaError, passonaMessages } from '../../core/errors';
 
 describe('passonaMessages', () => {
 	test('prefers the per-field validation messages, without repeats', () => {

@@ -1,5 +1,5 @@
 import {
-	describe as describeValue,
+	describeValue,
 	InputError,
 	parseBoolean,
 	parseText,
@@ -7,7 +7,7 @@ import {
 	parseUuidList,
 	uuidFromLocator,
 	uuidFromUrl,
-} from '../../nodes/Passona/shared/input';
+} from '../../core/input';
 
 const UUID = '09e0a326-fb2e-11e9-ba2a-0242ac120008';
 

@@ -7,9 +7,9 @@ import {
 	type ListingOptions,
 	MAX_RATE_LIMIT_RETRIES,
 	retryAfterMs,
-} from '../../nodes/Passona/shared/listing';
-import { MAX_PAGES_WITHOUT_TOTAL } from '../../nodes/Passona/shared/pagination';
-import { rateLimitWait, throwIfPassonaError } from '../../nodes/Passona/shared/transport';
+} from '../../core/listing';
+import { MAX_PAGES_WITHOUT_TOTAL } from '../../core/pagination';
+import { rateLimitWait, throwIfPassonaError } from '../../core/transport';
 import { page } from '../fixtures/passona';
 
 const waits: number[] = [];

@@ -4,8 +4,8 @@ import {
 	pageCap,
 	pageSize,
 	readPage,
-} from '../../nodes/Passona/shared/pagination';
-import { normaliseBaseUrl } from '../../nodes/Passona/shared/transport';
+} from '../../core/pagination';
+import { normaliseBaseUrl } from '../../core/transport';
 
 describe('readPage', () => {
 	test('takes the next page number from links.next, never its host', () => {

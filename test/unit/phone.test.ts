@@ -1,9 +1,5 @@
-import { InputError } from '../../nodes/Passona/shared/input';
-import {
-	normalisePhoneNumber,
-	parseCountryCode,
-	parsePhoneNumberList,
-} from '../../nodes/Passona/shared/phone';
+import { InputError } from '../../core/input';
+import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from '../../core/phone';
 
 describe('normalisePhoneNumber', () => {
 	test.each([

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import '../properties/config'; // the shared, printed seed (npm run test:fuzz varies it)
-import { checkSmsBody, smsLength } from '../../nodes/Passona/shared/sms';
-import { InputError } from '../../nodes/Passona/shared/input';
-import { parseSender, parseTemplateBody } from '../../nodes/Passona/shared/sending';
+import { checkSmsBody, smsLength } from '../../core/sms';
+import { InputError } from '../../core/input';
+import { parseSender } from '../../nodes/Passona/resources/sender/fields';
+import { parseTemplateBody } from '../../nodes/Passona/resources/template/fields';
 
 describe('smsLength', () => {
 	test('GSM-7: one per character, two for the extension characters', () => {

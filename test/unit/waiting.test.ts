@@ -1,6 +1,9 @@
 /** The waiting loop alone: a fake clock, scripted looks at the group, no HTTP and no real time. */
-import { readRetryAfter } from '../../nodes/Passona/shared/retryAfter';
-import { waitUntilSettled, type GroupLook } from '../../nodes/Passona/shared/waiting';
+import { readRetryAfter } from '../../core/retryAfter';
+import {
+	waitUntilSettled,
+	type GroupLook,
+} from '../../nodes/Passona/resources/contactGroup/waiting';
 
 /** A clock that moves only when the loop sleeps, and the looks it will be given, in order. */
 function script(looks: GroupLook[]) {

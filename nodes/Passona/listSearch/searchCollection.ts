@@ -3,9 +3,9 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from '../shared/listing';
-import { MAX_PAGE_SIZE } from '../shared/pagination';
-import { passonaApiRequest, rateLimitWait } from '../shared/transport';
+import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from '../../../core/listing';
+import { MAX_PAGE_SIZE } from '../../../core/pagination';
+import { passonaApiRequest, rateLimitWait } from '../../../core/transport';
 
 /** Entries per page while the user scrolls without a filter. */
 const PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { contactCount } from '../listSearch/searchContactGroups';
-import { passonaApiRequestAllItems } from '../shared/transport';
+import { passonaApiRequestAllItems } from '../../../core/transport';
 
 export async function getContactGroups(
 	this: ILoadOptionsFunctions,

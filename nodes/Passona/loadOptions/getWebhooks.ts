@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { passonaApiRequestAllItems } from '../shared/transport';
+import { passonaApiRequestAllItems } from '../../../core/transport';
 
 export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const webhooks = (await passonaApiRequestAllItems.call(this, '/webhooks', {

@@ -6,8 +6,8 @@ import type {
 	INodePropertyRouting,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { UUID_PATTERN } from './input';
-import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './listing';
+import { UUID_PATTERN } from '../../../core/input';
+import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from '../../../core/listing';
 import {
 	bodyBoolean,
 	bodyPhoneList,

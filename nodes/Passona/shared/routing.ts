@@ -13,7 +13,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { PassonaErrorContext } from './errors';
+import type { PassonaErrorContext } from '../../../core/errors';
 import {
 	InputError,
 	parseBoolean,
@@ -23,12 +23,17 @@ import {
 	parseUuid,
 	parseUuidList,
 	uuidFromLocator,
-} from './input';
+} from '../../../core/input';
 import { inputError } from './inputError';
-import { DEFAULT_PARALLEL_REQUESTS, listAllPages, MAX_PARALLEL_REQUESTS } from './listing';
-import { pageSize, UnexpectedAnswerError } from './pagination';
-import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from './phone';
-import { CREDENTIAL_TYPE, rateLimitWait, throwIfPassonaError, withNote } from './transport';
+import {
+	DEFAULT_PARALLEL_REQUESTS,
+	listAllPages,
+	MAX_PARALLEL_REQUESTS,
+} from '../../../core/listing';
+import { pageSize, UnexpectedAnswerError } from '../../../core/pagination';
+import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from '../../../core/phone';
+import { CREDENTIAL_TYPE } from '../../../core/constants';
+import { rateLimitWait, throwIfPassonaError, withNote } from '../../../core/transport';
 
 /** Things a node acts on by ID; the locator parameter is named like the resource. */
 export const LOCATORS = {

@@ -1,13 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameField } from '../../shared/descriptions';
 import { bodyLocator } from '../../shared/routing';
-import {
-	excludeOptouts,
-	OPTOUTS_GROUP_NAME,
-	scheduleCampaign,
-	senderNameField,
-} from '../../shared/sending';
+import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
+import { senderNameField } from '../sender/fields';
 import { excludedGroups, includedGroups } from './fields';
+import { excludeOptouts } from './optOuts';
+import { scheduleCampaign } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['create'] };
 

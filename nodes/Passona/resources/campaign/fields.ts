@@ -1,6 +1,9 @@
-/** Campaign fields shared by Create (as fields) and Update (inside Update Fields, without `show`). */
-import type { INodeProperties } from 'n8n-workflow';
-import { contactGroupsPicker, type Show } from '../../shared/descriptions';
+/** Campaign fields used by more than one operation (Create and Update; Send Test's custom fields). */
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { parseCustomFields } from '../../../../core/contacts';
+import { pairsToObject } from '../../../../core/input';
+import { contactGroupsPicker, customFieldsProperty, type Show } from '../../shared/descriptions';
+import { checkInput } from '../../shared/routing';
 
 export const includedGroups = (show?: Show): INodeProperties =>
 	contactGroupsPicker({
@@ -24,3 +27,27 @@ export const excludedGroups = (
 		hint,
 		allowEmpty: true,
 	});
+
+/** Custom field rows, checked as Add Contacts checks them, sent as one object under `property`. */
+export function customFieldsField(
+	show: Show,
+	property: string,
+	description: string,
+): INodeProperties {
+	return {
+		...customFieldsProperty(show, description),
+		routing: {
+			send: {
+				preSend: [
+					async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+						const fields = checkInput(this, 'Custom Fields', () =>
+							parseCustomFields(pairsToObject(this.getNodeParameter('customFields.field', []))),
+						);
+						requestOptions.body = { ...(requestOptions.body as object), [property]: fields };
+						return requestOptions;
+					},
+				],
+			},
+		},
+	};
+}

@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameField, phoneNumberField } from '../../shared/descriptions';
 import { bodyLocator } from '../../shared/routing';
-import { customFieldsField, senderNameField } from '../../shared/sending';
+import { senderNameField } from '../sender/fields';
+import { customFieldsField } from './fields';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 

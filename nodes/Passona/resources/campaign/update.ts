@@ -6,8 +6,9 @@ import {
 	templateIdProperty,
 	updateFields,
 } from '../../shared/descriptions';
-import { bodyFutureDate, senderTextProperty } from '../../shared/sending';
+import { senderTextProperty } from '../sender/fields';
 import { excludedGroups, includedGroups } from './fields';
+import { bodyFutureDate } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['update'] };
 

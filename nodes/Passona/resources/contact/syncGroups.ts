@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { parseUuidList } from '../../shared/input';
+import { parseUuidList } from '../../../../core/input';
 import { contactGroupsPicker, phoneNumberField } from '../../shared/descriptions';
-import { normalisePhoneNumber } from '../../shared/phone';
+import { normalisePhoneNumber } from '../../../../core/phone';
 import { checkInput, checkResponse, defaultCountryCode } from '../../shared/routing';
 
 const show = { resource: ['contact'], operation: ['syncGroups'] };

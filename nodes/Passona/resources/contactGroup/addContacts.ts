@@ -4,17 +4,17 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { dedupeContacts, parseContactList, toContact } from '../../shared/contacts';
-import { pairsToObject } from '../../shared/input';
+import { dedupeContacts, parseContactList, toContact } from '../../../../core/contacts';
+import { pairsToObject } from '../../../../core/input';
 import {
 	backgroundNotice,
 	chunkedRouting,
 	customFieldsProperty,
 	locatorField,
 } from '../../shared/descriptions';
-import { normalisePhoneNumber } from '../../shared/phone';
+import { normalisePhoneNumber } from '../../../../core/phone';
 import { checkInput, defaultCountryCode } from '../../shared/routing';
-import { waitFields, withWaiting } from '../../shared/waitForGroup';
+import { waitFields, withWaiting } from './waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['addContacts'] };
 

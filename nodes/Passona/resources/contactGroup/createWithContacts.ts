@@ -8,7 +8,7 @@ import {
 	nameField,
 	phoneNumbersField,
 } from '../../shared/descriptions';
-import { waitFields, withWaiting } from '../../shared/waitForGroup';
+import { waitFields, withWaiting } from './waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['createWithContacts'] };
 

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { backgroundNotice, dataRouting, locatorField } from '../../shared/descriptions';
-import { waitFields, withWaiting } from '../../shared/waitForGroup';
+import { waitFields, withWaiting } from './waitForGroup';
 
 export const flushOperation: INodePropertyOptions = {
 	name: 'Flush',

@@ -5,7 +5,7 @@ import {
 	locatorField,
 	phoneNumbersField,
 } from '../../shared/descriptions';
-import { waitFields, withWaiting } from '../../shared/waitForGroup';
+import { waitFields, withWaiting } from './waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['removeContacts'] };
 

@@ -7,7 +7,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { dataRouting, locatorField, updateFields } from '../../shared/descriptions';
-import { InputError, parseBoolean, parseUuidList } from '../../shared/input';
+import { InputError, parseBoolean, parseUuidList } from '../../../../core/input';
 import { checkInput } from '../../shared/routing';
 import * as field from './fields';
 

@@ -1,5 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { bodySender } from '../../shared/sending';
+/**
+ * The sender (the "from" name on the phone): Passona's rule (3 to 11 characters) and the fields
+ * that ask for one, here and in Campaign and Template.
+ */
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { InputError, parseText } from '../../../../core/input';
+import type { Show } from '../../shared/descriptions';
+import { checkBody, checkInput } from '../../shared/routing';
+
+/** A sender ("from" name): 3 to 11 characters, as Passona requires. */
+export function parseSender(value: unknown): string {
+	const text = parseText(value, { required: true });
+	if (text.length < 3 || text.length > 11) {
+		throw new InputError(
+			`is ${text.length} characters long ("${text}"); a Passona sender has 3 to 11 characters`,
+			'Pick one of your senders from the list, or type a name such as MyShop.',
+		);
+	}
+	return text;
+}
+
+export const bodySender = (property: string, field: string) =>
+	checkBody(property, field, parseSender);
 
 export const SENDER_MODERATION_NOTICE =
 	'Passona moderates every new sender name before it can send: it may not be usable at once. Numbers such as 88440 and your team name are ready to use.';
@@ -30,3 +51,66 @@ export const moderationNotice = (show: Record<string, string[]>): INodePropertie
 	default: '',
 	displayOptions: { show },
 });
+
+/** The sender the user picked or typed, sent as `sender`. */
+async function senderFromLocator(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) {
+	const value = this.getNodeParameter('senderName', '', { extractValue: true });
+	const sender = checkInput(this, 'Sender', () => parseSender(value));
+	requestOptions.body = { ...(requestOptions.body as object), sender };
+	return requestOptions;
+}
+
+/** A new sender typed as text (Update Fields, where n8n shows no resource picker). */
+export const senderTextProperty: INodeProperties = {
+	displayName: 'Sender',
+	name: 'sender',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. MyShop',
+	description: 'New sender, 3 to 11 characters',
+	routing: {
+		send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] },
+	},
+};
+
+/** Wherever a sender is asked for: one of the team's senders from the list, or one typed. */
+export function senderNameField(show: Show): INodeProperties {
+	return {
+		displayName: 'Sender',
+		name: 'senderName',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description:
+			"The name the message comes from on the phone: one of your team's senders, or a new one of 3 to 11 characters (Passona then creates it, and moderates it before it can send)",
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a sender...',
+				typeOptions: { searchListMethod: 'searchSenderNames', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. MyShop',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\S.{1,9}\\S\\s*$',
+							errorMessage: 'A sender has 3 to 11 characters',
+						},
+					},
+				],
+			},
+		],
+		routing: { send: { preSend: [senderFromLocator] } },
+	};
+}

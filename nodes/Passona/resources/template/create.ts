@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, nameField } from '../../shared/descriptions';
-import { senderNameField, TEMPLATE_BODY_NOTICE, templateBodyProperty } from '../../shared/sending';
+import { senderNameField } from '../sender/fields';
+import { TEMPLATE_BODY_NOTICE, templateBodyProperty } from './fields';
 
 const show = { resource: ['template'], operation: ['create'] };
 

@@ -1,10 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { dataRouting, locatorField, nameProperty, updateFields } from '../../shared/descriptions';
-import {
-	senderTextProperty,
-	TEMPLATE_BODY_NOTICE,
-	templateBodyProperty,
-} from '../../shared/sending';
+import { senderTextProperty } from '../sender/fields';
+import { TEMPLATE_BODY_NOTICE, templateBodyProperty } from './fields';
 
 const show = { resource: ['template'], operation: ['update'] };
 

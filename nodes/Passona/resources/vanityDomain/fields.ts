@@ -1,6 +1,6 @@
 /** The one field of a vanity domain, shared by Create and Update. */
 import type { INodeProperties } from 'n8n-workflow';
-import { describe, InputError, parseHttpUrl } from '../../shared/input';
+import { describeValue, InputError, parseHttpUrl } from '../../../../core/input';
 import { checkBody } from '../../shared/routing';
 
 /** A domain as Passona stores it: scheme and host only, e.g. https://vani.io (no path). */
@@ -9,7 +9,7 @@ export function parseDomainUrl(value: unknown): string {
 	const url = new URL(text);
 	if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
 		throw new InputError(
-			`must be a domain alone, with no path: ${describe(value)}`,
+			`must be a domain alone, with no path: ${describeValue(value)}`,
 			'Use an address such as https://vani.io.',
 		);
 	}

@@ -5,8 +5,8 @@ import type {
 	INodePropertyRouting,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { VERIFICATION_HEADER } from '../../../PassonaTrigger/delivery';
-import { isPlainObject as isObject } from '../../shared/input';
+import { VERIFICATION_HEADER } from '../../../../core/constants';
+import { isPlainObject as isObject } from '../../../../core/input';
 import { dataRouting, pagedRouting, withPostReceive } from '../../shared/descriptions';
 
 /** What the Webhook outputs show instead of the Passona Trigger's secret. */

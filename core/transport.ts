@@ -12,11 +12,10 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { CREDENTIAL_TYPE } from './constants';
 import { describePassonaError, type PassonaErrorContext } from './errors';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages, retryAfterMs } from './listing';
 import { MAX_PAGE_SIZE } from './pagination';
-
-export const CREDENTIAL_TYPE = 'passonaApi';
 
 export const JSON_HEADERS = {
 	Accept: 'application/json',

@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { passonaApiRequestAllItems } from '../shared/transport';
+import { passonaApiRequestAllItems } from '../../../core/transport';
 
 export async function getKeywords(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const keywords = (await passonaApiRequestAllItems.call(this, '/keywords', {

@@ -2,7 +2,7 @@
  * Contacts for Add Contacts: `{ phone_number, custom_fields }` as Passona expects them, built from
  * the node's fields or from JSON that a user mapped. Pure; errors are `InputError`s.
  */
-import { describe, InputError, isPlainObject, setOwn } from './input';
+import { describeValue, InputError, isPlainObject, setOwn } from './input';
 import { DEFAULT_COUNTRY_CODE, normalisePhoneNumber } from './phone';
 
 export interface PassonaContact {
@@ -21,7 +21,7 @@ export function parseCustomFields(value: unknown): Record<string, string> {
 	if (value === undefined || value === null) return {};
 	if (!isPlainObject(value)) {
 		throw new InputError(
-			`has custom fields that are ${describe(value)}, not name/value pairs`,
+			`has custom fields that are ${describeValue(value)}, not name/value pairs`,
 			JSON_HINT,
 		);
 	}
@@ -36,7 +36,7 @@ export function parseCustomFields(value: unknown): Record<string, string> {
 		}
 		if (rawValue !== null && typeof rawValue === 'object') {
 			throw new InputError(
-				`has custom field "${name}" set to ${describe(rawValue)}: a custom field holds text`,
+				`has custom field "${name}" set to ${describeValue(rawValue)}: a custom field holds text`,
 			);
 		}
 		setOwn(fields, name, rawValue === null || rawValue === undefined ? '' : String(rawValue));
@@ -79,13 +79,13 @@ export function parseContactList(
 	}
 	const entries = Array.isArray(value) ? value : isPlainObject(value) ? [value] : undefined;
 	if (entries === undefined) {
-		throw new InputError(`must be a list of contacts, got ${describe(value)}`, JSON_HINT);
+		throw new InputError(`must be a list of contacts, got ${describeValue(value)}`, JSON_HINT);
 	}
 	if (entries.length === 0) throw new InputError('is an empty list', JSON_HINT);
 	return entries.map((entry, index) => {
 		if (!isPlainObject(entry)) {
 			throw new InputError(
-				`has ${describe(entry)} at position ${index + 1} instead of a contact`,
+				`has ${describeValue(entry)} at position ${index + 1} instead of a contact`,
 				JSON_HINT,
 			);
 		}

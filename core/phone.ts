@@ -3,7 +3,7 @@
  * A number written the national way (one leading 0, as in 07700 900123) gets the Default Country
  * Code (44, the UK, unless the credential sets another) in place of its 0.
  */
-import { describe, InputError } from './input';
+import { describeValue, InputError } from './input';
 
 /** Passona is a UK platform: national numbers are British unless the credential says otherwise. */
 export const DEFAULT_COUNTRY_CODE = '44';
@@ -24,7 +24,7 @@ export function parseCountryCode(value: unknown): string {
 	const text = written.replace(/^(\+|00)/, '');
 	if (!/^[1-9]\d{0,2}$/.test(text)) {
 		throw new InputError(
-			`is ${describe(value)}, which is not a country calling code`,
+			`is ${describeValue(value)}, which is not a country calling code`,
 			'Enter 1 to 3 digits such as 44 (United Kingdom) or 353 (Ireland) in the Passona API credential, or leave it empty to refuse national numbers.',
 		);
 	}
@@ -44,7 +44,7 @@ export function normalisePhoneNumber(
 		value = String(value);
 	}
 	if (typeof value !== 'string') {
-		throw new InputError(`contains ${describe(value)} where a phone number should be`, HINT);
+		throw new InputError(`contains ${describeValue(value)} where a phone number should be`, HINT);
 	}
 	let digits = value.trim();
 	const international = digits.startsWith('+') || /^00/.test(digits.replace(SEPARATORS, ''));
@@ -59,19 +59,19 @@ export function normalisePhoneNumber(
 	}
 	if (!/^\d+$/.test(digits)) {
 		throw new InputError(
-			`contains ${describe(value)}, which is not a phone number: only digits, spaces, dashes, brackets and a leading + are allowed`,
+			`contains ${describeValue(value)}, which is not a phone number: only digits, spaces, dashes, brackets and a leading + are allowed`,
 			HINT,
 		);
 	}
 	if (digits.startsWith('440')) {
 		throw new InputError(
-			`contains ${describe(value)}, which has a 0 after the country code 44: UK numbers are written +44 7700 900123, without that 0`,
+			`contains ${describeValue(value)}, which has a 0 after the country code 44: UK numbers are written +44 7700 900123, without that 0`,
 			HINT,
 		);
 	}
 	if (digits.length < 7 || digits.length > 15) {
 		throw new InputError(
-			`contains ${describe(value)}, which has ${digits.length} digits: a phone number has 7 to 15`,
+			`contains ${describeValue(value)}, which has ${digits.length} digits: a phone number has 7 to 15`,
 			HINT,
 		);
 	}
@@ -82,7 +82,7 @@ export function normalisePhoneNumber(
 function national(value: string, digits: string, countryCode: string): string {
 	if (countryCode === '') {
 		throw new InputError(
-			`contains ${describe(value)}, a national number that cannot be made international: the Passona API credential has no Default Country Code`,
+			`contains ${describeValue(value)}, a national number that cannot be made international: the Passona API credential has no Default Country Code`,
 			`${HINT} Or set the Default Country Code in the Passona API credential (44 for the UK).`,
 		);
 	}
@@ -109,7 +109,7 @@ export function parsePhoneNumberList(
 		entries = [value];
 	} else {
 		throw new InputError(
-			`must be a list of phone numbers (a list, or text separated by commas or new lines), got ${describe(value)}`,
+			`must be a list of phone numbers (a list, or text separated by commas or new lines), got ${describeValue(value)}`,
 			HINT,
 		);
 	}

@@ -18,7 +18,7 @@ export const UUID_PATTERN =
 const UUID_HINT =
 	'A Passona ID is a UUID such as 09e0a326-fb2e-11e9-ba2a-0242ac120008. Pick it from the list, or copy it from the "uuid" of an earlier Passona node.';
 
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
 	if (value === null) return 'null';
 	if (value === undefined) return 'nothing';
 	if (Array.isArray(value)) return 'a list';
@@ -34,11 +34,11 @@ function clip(text: string): string {
 /** A UUID, trimmed and lower-cased. */
 export function parseUuid(value: unknown): string {
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new InputError(`is not a Passona ID: got ${describe(value)}`, UUID_HINT);
+		throw new InputError(`is not a Passona ID: got ${describeValue(value)}`, UUID_HINT);
 	}
 	const uuid = value.trim().toLowerCase();
 	if (!UUID_PATTERN.test(uuid)) {
-		throw new InputError(`is not a valid Passona ID: ${describe(value)}`, UUID_HINT);
+		throw new InputError(`is not a valid Passona ID: ${describeValue(value)}`, UUID_HINT);
 	}
 	return uuid;
 }
@@ -50,7 +50,8 @@ export function parseUuidList(value: unknown, { allowEmpty }: { allowEmpty: bool
 	else if (typeof value === 'string')
 		entries = value.split(/[,;\s]+/).filter((entry) => entry !== '');
 	else if (value === undefined || value === null) entries = [];
-	else throw new InputError(`must be a list of Passona IDs, got ${describe(value)}`, UUID_HINT);
+	else
+		throw new InputError(`must be a list of Passona IDs, got ${describeValue(value)}`, UUID_HINT);
 	if (entries.length === 0 && !allowEmpty) {
 		throw new InputError('is empty: choose at least one', UUID_HINT);
 	}
@@ -61,16 +62,16 @@ export function parseUuidList(value: unknown, { allowEmpty }: { allowEmpty: bool
 export function uuidFromUrl(value: unknown, collection: string): string {
 	const hint = `Paste a Passona API link such as https://passona.co.uk/api/2.0/${collection}/09e0a326-fb2e-11e9-ba2a-0242ac120008.`;
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new InputError(`is not a Passona link: got ${describe(value)}`, hint);
+		throw new InputError(`is not a Passona link: got ${describeValue(value)}`, hint);
 	}
 	const match = new RegExp(`/${collection}/([^/?#]+)`).exec(value.trim());
 	if (!match || !/^https?:\/\//i.test(value.trim())) {
 		const subject = collection.replace(/-/g, ' ').replace(/s$/, '');
-		throw new InputError(`is not a link to a Passona ${subject}: ${describe(value)}`, hint);
+		throw new InputError(`is not a link to a Passona ${subject}: ${describeValue(value)}`, hint);
 	}
 	const decoded = decodeOrUndefined(match[1]);
 	if (decoded === undefined)
-		throw new InputError(`is not a valid Passona ID link: ${describe(value)}`, hint);
+		throw new InputError(`is not a valid Passona ID link: ${describeValue(value)}`, hint);
 	return parseUuid(decoded);
 }
 
@@ -105,7 +106,7 @@ export function parseText(
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
 	if (value === undefined || value === null) value = '';
 	if (typeof value !== 'string') {
-		throw new InputError(`must be text, got ${describe(value)}`);
+		throw new InputError(`must be text, got ${describeValue(value)}`);
 	}
 	const text = value.trim();
 	if (required && text === '')
@@ -122,7 +123,7 @@ export function parseBoolean(value: unknown): boolean {
 	if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
 		return value.trim().toLowerCase() === 'true';
 	}
-	throw new InputError(`must be true or false, got ${describe(value)}`);
+	throw new InputError(`must be true or false, got ${describeValue(value)}`);
 }
 
 /**
@@ -142,7 +143,7 @@ export function setOwn<T>(target: Record<string, T>, name: string, value: T): vo
 export function pairsToObject(pairs: unknown): Record<string, unknown> {
 	if (pairs === undefined || pairs === null) return {};
 	if (!Array.isArray(pairs))
-		throw new InputError(`must be name/value rows, got ${describe(pairs)}`);
+		throw new InputError(`must be name/value rows, got ${describeValue(pairs)}`);
 	const fields: Record<string, unknown> = {};
 	for (const pair of pairs) {
 		const { name, value } = (pair ?? {}) as { name?: unknown; value?: unknown };
@@ -168,7 +169,7 @@ export function parseHttpUrl(value: unknown): string {
 	}
 	if (!url || !/^https?:$/.test(url.protocol)) {
 		throw new InputError(
-			`is not a web address: ${describe(value)}`,
+			`is not a web address: ${describeValue(value)}`,
 			'Use a full address such as https://example.com/hook.',
 		);
 	}
@@ -237,7 +238,9 @@ export function parseHeaders(pairs: unknown): Record<string, string> {
 			);
 		}
 		if (value !== null && typeof value === 'object') {
-			throw new InputError(`has header "${name}" set to ${describe(value)}: a header holds text`);
+			throw new InputError(
+				`has header "${name}" set to ${describeValue(value)}: a header holds text`,
+			);
 		}
 		const text = value === null || value === undefined ? '' : String(value);
 		if (/[\r\n]/.test(text))

@@ -14,11 +14,11 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import { InputError, parseBoolean, parseUuid } from './input';
-import { readRetryAfter } from './retryAfter';
-import { type Show, withPostReceive } from './descriptions';
-import { checkInput, unexpectedAnswer } from './routing';
-import { passonaApiRequest, rateLimitWait } from './transport';
+import { InputError, parseBoolean, parseUuid } from '../../../../core/input';
+import { readRetryAfter } from '../../../../core/retryAfter';
+import { type Show, withPostReceive } from '../../shared/descriptions';
+import { checkInput, unexpectedAnswer } from '../../shared/routing';
+import { passonaApiRequest, rateLimitWait } from '../../../../core/transport';
 import { type GroupJson, type GroupLook, waitUntilSettled } from './waiting';
 
 /** The time source of the wait; tests replace it so that no test depends on real time. */

@@ -3,7 +3,7 @@
  * node writes every date as wall-clock time in Europe/London (GMT in winter, BST in summer).
  * Pure: the zones are passed in, read with Intl; nothing comes from the environment.
  */
-import { describe, InputError } from './input';
+import { describeValue, InputError } from './input';
 
 export const PASSONA_TIME_ZONE = 'Europe/London';
 
@@ -88,10 +88,10 @@ export function parseDateInput(value: unknown, inputZone: string): number {
 		value = (value as { toISO: () => unknown }).toISO();
 	}
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new InputError(`is not a date: got ${describe(value)}`, HINT);
+		throw new InputError(`is not a date: got ${describeValue(value)}`, HINT);
 	}
 	const match = ISO.exec(value.trim());
-	if (!match) throw new InputError(`is not a date: ${describe(value)}`, HINT);
+	if (!match) throw new InputError(`is not a date: ${describeValue(value)}`, HINT);
 	const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = match;
 	const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
 	// Not Date.UTC: it reads years 0 to 99 as 1900 to 1999.
@@ -108,7 +108,7 @@ export function parseDateInput(value: unknown, inputZone: string): number {
 		minute > 59 ||
 		second > 59
 	) {
-		throw new InputError(`is not a real date: ${describe(value)}`, HINT);
+		throw new InputError(`is not a real date: ${describeValue(value)}`, HINT);
 	}
 	if (zone === undefined) return zonedToInstant(wall, inputZone);
 	if (/^z$/i.test(zone)) return wall;
