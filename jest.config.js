@@ -6,7 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
-	setupFiles: ['<rootDir>/test/setup/env.ts'],
+	setupFiles: ['<rootDir>/harness/userFolder.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts', '<rootDir>/test/setup/logs.ts'],
 	testTimeout: 20000,
 };

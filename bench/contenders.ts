@@ -3,13 +3,8 @@
  * this package, and the limit (Node's fetch in a plain loop) for each scenario.
  */
 import type { IConnections, IDataObject, INode, INodeExecutionData, INodeType } from 'n8n-workflow';
-import {
-	type PassonaCredentials,
-	passonaNode,
-	runNode,
-	workflowWith,
-} from '../test/harness/engine';
-import { byId } from '../test/fixtures/passona';
+import { type PassonaCredentials, passonaNode, runNode, workflowWith } from '../harness/engine';
+import { byId } from '../harness/locators';
 import type { N8nNodes } from './n8nNodesBase';
 
 export const PAGE_SIZE = 1000;

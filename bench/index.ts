@@ -3,11 +3,11 @@
  * nodes, all through n8n-core's WorkflowExecute, against the local sandbox running in a worker
  * thread (as Passona runs on another machine, its CPU is not the engine's).
  */
-import '../test/setup/env'; // N8N_USER_FOLDER in a temporary folder, before n8n-core loads
+import '../harness/userFolder'; // N8N_USER_FOLDER in a temporary folder, before n8n-core loads
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox';
-import { PROJECT_ROOT } from '../test/harness/engine';
+import { PROJECT_ROOT } from '../harness/engine';
 import {
 	addContactsAggregated,
 	addContactsPerItem,

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import Module from 'node:module';
 import { join, sep } from 'node:path';
 import type { INodeType } from 'n8n-workflow';
-import { PROJECT_ROOT } from '../test/harness/engine';
+import { PROJECT_ROOT } from '../harness/engine';
 
 const BENCH_DIR = join(PROJECT_ROOT, 'bench');
 const INSTALL_DIR = join(BENCH_DIR, '.install');

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../test/harness/engine';
+import { PROJECT_ROOT } from '../harness/engine';
 import { type Sample, type Stats, stats } from './measure';
 
 export interface Contender {

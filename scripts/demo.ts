@@ -5,12 +5,12 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { type Sandbox, startSandbox } from '../sandbox';
-import { PROJECT_ROOT, type PassonaCredentials, runPassona } from '../test/harness/engine';
-import { activate, deactivate, triggerSetup } from '../test/harness/trigger';
-import { serveWebhooks } from '../test/harness/webhookServer';
-import { MANUAL_TRIGGER, runWorkflow, type WorkflowJson } from '../test/harness/workflow';
+import { PROJECT_ROOT, type PassonaCredentials, runPassona } from '../harness/engine';
+import { activate, deactivate, triggerSetup } from '../harness/trigger';
+import { serveWebhooks } from '../harness/webhookServer';
+import { MANUAL_TRIGGER, runWorkflow, type WorkflowJson } from '../harness/workflow';
 import { runOptInDemo } from './demoOptIn';
-import { OPT_IN_EXAMPLE } from '../test/harness/optIn';
+import { OPT_IN_EXAMPLE } from '../harness/optIn';
 
 const SENDER = '447700900999';
 const JOB_DELAY_MS = 50;

@@ -1,4 +1,4 @@
 // Loaded before n8n-core: a throw-away n8n user folder (as the tests use), and only n8n's warnings on screen.
-import '../test/setup/env';
+import '../harness/userFolder';
 
 process.env.N8N_LOG_LEVEL ??= 'warn';

@@ -3,10 +3,10 @@
 // the group with opt-outs excluded, and the sandbox's outbox shows every message "sent".
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { OutboxMessage, Sandbox } from '../sandbox';
-import { type PassonaCredentials, runPassona } from '../test/harness/engine';
-import { OPT_IN_EXAMPLE, optInWorkflow, workflowTriggerSetup } from '../test/harness/optIn';
-import { activate, deactivate } from '../test/harness/trigger';
-import { serveWebhooks } from '../test/harness/webhookServer';
+import { type PassonaCredentials, runPassona } from '../harness/engine';
+import { OPT_IN_EXAMPLE, optInWorkflow, workflowTriggerSetup } from '../harness/optIn';
+import { activate, deactivate } from '../harness/trigger';
+import { serveWebhooks } from '../harness/webhookServer';
 
 const JOINER = '447700900999';
 const OPTED_OUT = '447700900777';

@@ -4,7 +4,7 @@
  * as it was, and a change meant to alter what users see shows up here, to be named in its commit
  * (`npx jest test/descriptions.test.ts -u` after checking the difference).
  */
-import { loadPackage } from './harness/engine';
+import { loadPackage } from '../harness/engine';
 
 /** Plain data, with each routing hook shown by its function's name (anonymous for factories). */
 function plain(value: unknown): unknown {

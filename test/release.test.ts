@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './harness/engine';
+import { PROJECT_ROOT } from '../harness/engine';
 
 type Manifest = Record<string, unknown>;
 const { metadataProblems, distProblems } = require(

@@ -5,7 +5,7 @@
  * before activation.
  */
 import type { INodeExecutionData } from 'n8n-workflow';
-import { type PollSetup, pollOnce, pollSetup, restart } from '../harness/poll';
+import { type PollSetup, pollOnce, pollSetup, restart } from '../support/poll';
 import { useSandbox } from '../sandbox/helpers';
 
 const sandbox = useSandbox();

@@ -1,5 +1,5 @@
 /** Every Contact Group operation, through n8n's engine, against the sandbox over real HTTP. */
-import { byId, byUrl, fromList } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 import { call, TIMESTAMP, UUID, waitFor } from '../sandbox/helpers';
 import { useContract } from './helpers';
 

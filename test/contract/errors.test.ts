@@ -1,8 +1,8 @@
 /** Passona's error answers, as the sandbox gives them over HTTP, come out as the node's plain words. */
 import { randomUUID } from 'node:crypto';
-import { byId } from '../fixtures/passona';
-import { runPassona } from '../harness/engine';
-import { exposedText } from '../harness/secrets';
+import { byId } from '../../harness/locators';
+import { runPassona } from '../../harness/engine';
+import { exposedText } from '../../harness/secrets';
 import { call } from '../sandbox/helpers';
 import { useContract } from './helpers';
 

@@ -1,8 +1,8 @@
 /** Every examples/*.json, in order, run whole through n8n's engine against the sandbox over HTTP. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../harness/engine';
-import { runWorkflow, type WorkflowJson } from '../harness/workflow';
+import { PROJECT_ROOT } from '../../harness/engine';
+import { runWorkflow, type WorkflowJson } from '../../harness/workflow';
 import { useSandbox, waitFor } from '../sandbox/helpers';
 
 const sandbox = useSandbox({ jobDelayMs: 20 });

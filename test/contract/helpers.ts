@@ -1,7 +1,7 @@
 /** The node against the real sandbox over HTTP: one sandbox a file, emptied before every test. */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox';
-import { runPassona, type RunResult } from '../harness/engine';
+import { runPassona, type RunResult } from '../../harness/engine';
 import { useSandbox } from '../sandbox/helpers';
 
 export interface Contract {

@@ -1,5 +1,5 @@
 /** Every Keyword and Webhook operation, through n8n's engine, against the sandbox over real HTTP. */
-import { byId, byUrl, fromList } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 import { UUID } from '../sandbox/helpers';
 import { useContract } from './helpers';
 

@@ -1,7 +1,7 @@
 /** Link, Vanity Domain, Contact → Sync Groups and Account → Get Balance against the sandbox over real HTTP. */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
-import { loadOptionsContext, passonaType } from '../harness/engine';
-import { byId, byUrl, fromList } from '../fixtures/passona';
+import { loadOptionsContext, passonaType } from '../../harness/engine';
+import { byId, byUrl, fromList } from '../../harness/locators';
 import { TEMPLATE_UUID } from '../fixtures/more';
 import { call, UUID } from '../sandbox/helpers';
 import { useContract } from './helpers';

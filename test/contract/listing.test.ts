@@ -3,8 +3,8 @@
  * list one-after-the-other listing gives, and the From List filter finds a name past page one.
  */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
-import { loadOptionsContext, passonaType } from '../harness/engine';
-import { byId } from '../fixtures/passona';
+import { loadOptionsContext, passonaType } from '../../harness/engine';
+import { byId } from '../../harness/locators';
 import { useContract } from './helpers';
 
 const { sandbox, ok } = useContract();

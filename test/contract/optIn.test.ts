@@ -3,10 +3,10 @@
  * inbound JOIN adds the sender to the group and gets a welcome SMS (Send Test); a campaign to the
  * group then reaches everyone but the number in default_optouts.
  */
-import { byId } from '../fixtures/passona';
-import { optInWorkflow, workflowTriggerSetup } from '../harness/optIn';
-import { activate, deactivate } from '../harness/trigger';
-import { serveWebhooks } from '../harness/webhookServer';
+import { byId } from '../../harness/locators';
+import { optInWorkflow, workflowTriggerSetup } from '../../harness/optIn';
+import { activate, deactivate } from '../../harness/trigger';
+import { serveWebhooks } from '../../harness/webhookServer';
 import { call } from '../sandbox/helpers';
 import { useClockAt, useContract } from './helpers';
 

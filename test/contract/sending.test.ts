@@ -1,5 +1,5 @@
 /** Every Campaign, Template and Sender operation, through n8n's engine, against the sandbox over real HTTP. */
-import { byId, byUrl, fromList } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 import { call, UUID } from '../sandbox/helpers';
 import { useClockAt, useContract } from './helpers';
 

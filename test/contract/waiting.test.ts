@@ -2,7 +2,7 @@
  * "Wait for Passona to Finish" against the sandbox over real HTTP, with the node's real clock (the
  * first look is 1 s after the change; the sandbox's job takes 40 ms, so one look finds it done).
  */
-import { byId } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 import { useContract } from './helpers';
 
 const { sandbox, ok, run } = useContract();

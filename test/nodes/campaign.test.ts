@@ -1,8 +1,9 @@
 /** Every Campaign operation, run through n8n's engine against nock, exact requests and items. */
 import type { INodeParameters } from 'n8n-workflow';
-import { passonaNode, runNode, runPassona, TOKEN, workflowWith } from '../harness/engine';
-import { PassonaMock, refusedBeforeSending, sentHeaders } from '../harness/passonaMock';
-import { byId, byUrl, fromList, page } from '../fixtures/passona';
+import { passonaNode, runNode, runPassona, TOKEN, workflowWith } from '../../harness/engine';
+import { PassonaMock, refusedBeforeSending, sentHeaders } from '../support/passonaMock';
+import { page } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 import {
 	campaign,
 	campaignCreate,

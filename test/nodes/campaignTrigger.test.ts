@@ -2,9 +2,9 @@
  * The Passona Campaign Trigger through n8n-core's PollContext and WorkflowExecute, with nock
  * answering Passona's campaign list in the shape of the SDK's documentation.
  */
-import { TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import { pollOnce, pollSetup, restart } from '../harness/poll';
+import { TOKEN } from '../../harness/engine';
+import { PassonaMock, sentHeaders } from '../support/passonaMock';
+import { pollOnce, pollSetup, restart } from '../support/poll';
 import { page } from '../fixtures/passona';
 
 const uuid = (n: number) => `cfb31368-f98a-11e9-9f54-${String(n).padStart(12, '0')}`;

@@ -1,7 +1,8 @@
 /** Long contact lists go to Passona in requests of at most 1,000 entries, in order. */
-import { runPassona } from '../harness/engine';
-import { PassonaMock } from '../harness/passonaMock';
-import { byId, group, GROUP_UUID } from '../fixtures/passona';
+import { runPassona } from '../../harness/engine';
+import { PassonaMock } from '../support/passonaMock';
+import { group, GROUP_UUID } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 
 const path = `/contact-groups/${GROUP_UUID}`;
 const phone = (n: number) => `4477${String(n).padStart(8, '0')}`;

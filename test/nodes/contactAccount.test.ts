@@ -1,6 +1,6 @@
 /** Contact → Sync Groups and Account → Get Balance through n8n's engine against nock. */
-import { runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, refusedBeforeSending, sentHeaders } from '../harness/passonaMock';
+import { runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, refusedBeforeSending, sentHeaders } from '../support/passonaMock';
 import { GROUP_UUID, OTHER_GROUP_UUID } from '../fixtures/passona';
 
 const headers = sentHeaders(TOKEN);

@@ -1,16 +1,8 @@
 /** Every Contact Group operation, run through n8n's engine against nock, exact requests and items. */
-import { runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import {
-	byId,
-	byUrl,
-	contact,
-	fromList,
-	group,
-	GROUP_UUID,
-	OTHER_GROUP_UUID,
-	page,
-} from '../fixtures/passona';
+import { runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, sentHeaders } from '../support/passonaMock';
+import { contact, group, GROUP_UUID, OTHER_GROUP_UUID, page } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 
 const headers = sentHeaders(TOKEN);
 const groupPath = `/contact-groups/${GROUP_UUID}`;

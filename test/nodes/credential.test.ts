@@ -1,8 +1,8 @@
 /** The Passona API credential: bearer token on every request, and its test request. */
 import type { ICredentialTestRequest } from 'n8n-workflow';
-import { loadPackage, runCredentialTest, TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import { exposedText } from '../harness/secrets';
+import { loadPackage, runCredentialTest, TOKEN } from '../../harness/engine';
+import { PassonaMock, sentHeaders } from '../support/passonaMock';
+import { exposedText } from '../../harness/secrets';
 
 describe('Passona API credential', () => {
 	test('the test asks GET /balance with the bearer token, tolerating spaces and trailing slashes', async () => {

@@ -1,8 +1,9 @@
 /** Passona's error answers, through the engine: plain words, per-item Continue On Fail, no token. */
-import { runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock } from '../harness/passonaMock';
-import { exposedText } from '../harness/secrets';
-import { byId, group, GROUP_UUID, KEYWORD_UUID, page, contact } from '../fixtures/passona';
+import { runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock } from '../support/passonaMock';
+import { exposedText } from '../../harness/secrets';
+import { group, GROUP_UUID, KEYWORD_UUID, page, contact } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 
 const groupPath = `/contact-groups/${GROUP_UUID}`;
 const getGroup = { resource: 'contactGroup', operation: 'get', contactGroup: byId(GROUP_UUID) };

@@ -8,7 +8,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { inspect } from 'node:util';
 import { type Sandbox, startSandbox } from '../../sandbox';
-import { byId, contact, group, GROUP_UUID, page } from '../fixtures/passona';
+import { contact, group, GROUP_UUID, page } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 import {
 	NODE_NAME,
 	passonaNode,
@@ -17,10 +18,10 @@ import {
 	type RunResult,
 	TOKEN,
 	workflowWith,
-} from '../harness/engine';
-import { faultSecondItem, IDS } from '../harness/faults';
-import { PassonaMock } from '../harness/passonaMock';
-import { exposedText } from '../harness/secrets';
+} from '../../harness/engine';
+import { faultSecondItem, IDS } from '../support/faults';
+import { PassonaMock } from '../support/passonaMock';
+import { exposedText } from '../../harness/secrets';
 
 const WEBHOOK = '491460ee-fb0d-11e9-a46c-0a586460022b';
 let faultsInjected = 0;

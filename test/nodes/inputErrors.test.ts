@@ -4,9 +4,10 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 import type { NodeApiError } from 'n8n-workflow';
-import { runPassona } from '../harness/engine';
-import { PassonaMock, refusedBeforeSending } from '../harness/passonaMock';
-import { byId, GROUP_UUID, KEYWORD_UUID, WEBHOOK_UUID } from '../fixtures/passona';
+import { runPassona } from '../../harness/engine';
+import { PassonaMock, refusedBeforeSending } from '../support/passonaMock';
+import { GROUP_UUID, KEYWORD_UUID, WEBHOOK_UUID } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 
 describe('input errors', () => {
 	test('a bad phone number is shown as an input error: no HTTP code, no "From Passona" details', async () => {

@@ -1,16 +1,8 @@
 /** Every Keyword operation, run through n8n's engine against nock, exact requests and items. */
-import { runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import {
-	byId,
-	byUrl,
-	fromList,
-	GROUP_UUID,
-	keyword,
-	KEYWORD_UUID,
-	page,
-	WEBHOOK_UUID,
-} from '../fixtures/passona';
+import { runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, sentHeaders } from '../support/passonaMock';
+import { GROUP_UUID, keyword, KEYWORD_UUID, page, WEBHOOK_UUID } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 
 const headers = sentHeaders(TOKEN);
 const keywordPath = `/keywords/${KEYWORD_UUID}`;

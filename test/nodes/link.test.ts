@@ -1,7 +1,8 @@
 /** Every Link and Vanity Domain operation, run through n8n's engine against nock, exact requests and items. */
-import { runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, refusedBeforeSending, sentHeaders } from '../harness/passonaMock';
-import { byId, byUrl, fromList, page } from '../fixtures/passona';
+import { runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, refusedBeforeSending, sentHeaders } from '../support/passonaMock';
+import { page } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 import {
 	link,
 	LINK_UUID,

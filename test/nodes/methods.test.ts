@@ -1,8 +1,8 @@
 /** From List pickers and dropdowns, called in n8n's own LoadOptionsContext as the editor does. */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import nock from 'nock';
-import { BASE_URL, loadOptionsContext, passonaType, TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
+import { BASE_URL, loadOptionsContext, passonaType, TOKEN } from '../../harness/engine';
+import { PassonaMock, sentHeaders } from '../support/passonaMock';
 import { group, keyword, page, WEBHOOK_UUID } from '../fixtures/passona';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

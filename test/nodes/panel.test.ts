@@ -3,7 +3,7 @@
  * so every field added later (new resources included) is held to the same rules.
  */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import { loadPackage } from '../harness/engine';
+import { loadPackage } from '../../harness/engine';
 
 interface Field {
 	path: string;

@@ -4,9 +4,10 @@
  * page number, so nothing here depends on the order parallel requests arrive in, unless asserted.
  */
 import nock from 'nock';
-import { BASE_URL, runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, refusedBeforeSending } from '../harness/passonaMock';
-import { byId, contact, GROUP_UUID, page } from '../fixtures/passona';
+import { BASE_URL, runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, refusedBeforeSending } from '../support/passonaMock';
+import { contact, GROUP_UUID, page } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 
 const OTHER = '22222222-2222-4222-8222-222222222222';
 const listPath = (id: string) => `/contact-groups/${id}/list-contacts`;

@@ -17,14 +17,14 @@ import {
 	testCredential,
 	TOKEN,
 	type PassonaCredentials,
-} from '../harness/engine';
+} from '../../harness/engine';
 import {
 	activate,
 	checkExists,
 	deactivate,
 	PRODUCTION_URL,
 	triggerSetup,
-} from '../harness/trigger';
+} from '../../harness/trigger';
 import { GROUP_UUID, group, KEYWORD_UUID, WEBHOOK_UUID } from '../fixtures/passona';
 
 interface Recorded {

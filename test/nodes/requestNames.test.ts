@@ -6,8 +6,8 @@
  * bad-input property test drew `constructor`, fast-check seed -676697386).
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { runPassona, type RunResult } from '../harness/engine';
-import { answerEverything, type RecordedRequest } from '../harness/passonaMock';
+import { runPassona, type RunResult } from '../../harness/engine';
+import { answerEverything, type RecordedRequest } from '../support/passonaMock';
 import { GROUP_UUID, WEBHOOK_UUID } from '../fixtures/passona';
 
 /** Names that JavaScript objects, n8n's copying or its expressions might treat specially. */

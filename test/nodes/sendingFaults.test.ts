@@ -3,11 +3,11 @@
  * refused, one request each (no retry), Continue On Fail per item, and the token in no output.
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { runPassona, type RunResult, TOKEN } from '../harness/engine';
-import { faultSecondItem } from '../harness/faults';
-import { PassonaMock } from '../harness/passonaMock';
-import { exposedText } from '../harness/secrets';
-import { byId } from '../fixtures/passona';
+import { runPassona, type RunResult, TOKEN } from '../../harness/engine';
+import { faultSecondItem } from '../support/faults';
+import { PassonaMock } from '../support/passonaMock';
+import { exposedText } from '../../harness/secrets';
+import { byId } from '../../harness/locators';
 import { campaign, campaignCreate, sender, template } from '../fixtures/sending';
 
 /** Operations whose items each name their own campaign, template or sender. */

@@ -1,8 +1,9 @@
 /** Every Template and Sender operation, run through n8n's engine against nock, exact requests and items. */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
-import { loadOptionsContext, passonaType, runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, refusedBeforeSending, sentHeaders } from '../harness/passonaMock';
-import { byId, byUrl, fromList, page } from '../fixtures/passona';
+import { loadOptionsContext, passonaType, runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, refusedBeforeSending, sentHeaders } from '../support/passonaMock';
+import { page } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 import {
 	campaign,
 	CAMPAIGN_UUID,

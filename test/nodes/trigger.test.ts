@@ -1,9 +1,9 @@
 /** Passona Trigger: registering and removing its webhook, and verifying deliveries. */
 import { createHash } from 'node:crypto';
-import { TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import { secretSentFor } from '../harness/secretsSent';
-import { exposedText } from '../harness/secrets';
+import { TOKEN } from '../../harness/engine';
+import { PassonaMock, sentHeaders } from '../support/passonaMock';
+import { secretSentFor } from '../../harness/secretsSent';
+import { exposedText } from '../../harness/secrets';
 import {
 	activate,
 	brief,
@@ -16,7 +16,7 @@ import {
 	TEST_URL,
 	triggerSetup,
 	type TriggerSetup,
-} from '../harness/trigger';
+} from '../../harness/trigger';
 import {
 	keyword,
 	KEYWORD_UUID,

@@ -10,15 +10,15 @@ import {
 	registrationsOf,
 	SECRET_HEADER,
 	WEBHOOK_ID,
-} from '../harness/trigger';
+} from '../../harness/trigger';
 import {
 	inboundBursts,
 	secondTrigger,
 	startTriggerWorld,
 	type TriggerWorld,
-} from '../harness/triggerWorld';
-import { MAX_BODY_BYTES } from '../harness/webhookServer';
-import { exposedText, guardedSecrets } from '../harness/secrets';
+} from '../support/triggerWorld';
+import { MAX_BODY_BYTES } from '../../harness/webhookServer';
+import { exposedText, guardedSecrets } from '../../harness/secrets';
 
 let world: TriggerWorld;
 const tally = { deliveries: 0, executions: 0, forged: 0, letIn: 0, cycles: 0, faults: 0 };

@@ -6,9 +6,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TOKEN } from '../harness/engine';
-import { PassonaMock } from '../harness/passonaMock';
-import { secretSentFor } from '../harness/secretsSent';
+import { TOKEN } from '../../harness/engine';
+import { PassonaMock } from '../support/passonaMock';
+import { secretSentFor } from '../../harness/secretsSent';
 import {
 	activate,
 	brief,
@@ -21,8 +21,8 @@ import {
 	triggerSetup,
 	type TriggerSetup,
 	WEBHOOK_ID,
-} from '../harness/trigger';
-import { secondTrigger, startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
+} from '../../harness/trigger';
+import { secondTrigger, startTriggerWorld, type TriggerWorld } from '../support/triggerWorld';
 import {
 	keyword,
 	KEYWORD_UUID,

@@ -3,9 +3,10 @@
  * international format, with the credential's Default Country Code in place of a leading 0.
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { BASE_URL, runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, refusedBeforeSending } from '../harness/passonaMock';
-import { byId, group, GROUP_UUID } from '../fixtures/passona';
+import { BASE_URL, runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, refusedBeforeSending } from '../support/passonaMock';
+import { group, GROUP_UUID } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 import { TEMPLATE_UUID } from '../fixtures/sending';
 
 const groupPath = `/contact-groups/${GROUP_UUID}`;

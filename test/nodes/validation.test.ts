@@ -1,8 +1,9 @@
 /** Bad input is refused with the field and the item named, before any request is sent. */
 import type { INodeParameters } from 'n8n-workflow';
-import { runPassona } from '../harness/engine';
-import { PassonaMock, refusedBeforeSending } from '../harness/passonaMock';
-import { byId, byUrl, group, GROUP_UUID } from '../fixtures/passona';
+import { runPassona } from '../../harness/engine';
+import { PassonaMock, refusedBeforeSending } from '../support/passonaMock';
+import { group, GROUP_UUID } from '../fixtures/passona';
+import { byId, byUrl } from '../../harness/locators';
 
 const groupPath = `/contact-groups/${GROUP_UUID}`;
 

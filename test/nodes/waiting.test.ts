@@ -3,9 +3,10 @@
  * nock. The wait's clock is the built node's own, replaced by a fake one: no real time passes.
  */
 import { join } from 'node:path';
-import { PROJECT_ROOT, runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import { byId, group, GROUP_UUID } from '../fixtures/passona';
+import { PROJECT_ROOT, runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, sentHeaders } from '../support/passonaMock';
+import { group, GROUP_UUID } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { waitClock } = require(

@@ -1,7 +1,8 @@
 /** Every Webhook operation, run through n8n's engine against nock, exact requests and items. */
-import { runPassona, TOKEN } from '../harness/engine';
-import { PassonaMock, sentHeaders } from '../harness/passonaMock';
-import { byId, byUrl, fromList, page, WEBHOOK_UUID } from '../fixtures/passona';
+import { runPassona, TOKEN } from '../../harness/engine';
+import { PassonaMock, sentHeaders } from '../support/passonaMock';
+import { page, WEBHOOK_UUID } from '../fixtures/passona';
+import { byId, byUrl, fromList } from '../../harness/locators';
 
 const headers = sentHeaders(TOKEN);
 const webhookPath = `/webhooks/${WEBHOOK_UUID}`;

@@ -4,11 +4,12 @@
  * the secret never lands in a stored execution; other headers show as Passona has them.
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { runPassona } from '../harness/engine';
-import { PassonaMock } from '../harness/passonaMock';
-import { exposedText } from '../harness/secrets';
-import { PRODUCTION_URL, SECRET_HEADER } from '../harness/trigger';
-import { byId, page, passonaWebhook, WEBHOOK_UUID } from '../fixtures/passona';
+import { runPassona } from '../../harness/engine';
+import { PassonaMock } from '../support/passonaMock';
+import { exposedText } from '../../harness/secrets';
+import { PRODUCTION_URL, SECRET_HEADER } from '../../harness/trigger';
+import { page, passonaWebhook, WEBHOOK_UUID } from '../fixtures/passona';
+import { byId } from '../../harness/locators';
 
 const SECRET = '5e1f'.repeat(16);
 const path = `/webhooks/${WEBHOOK_UUID}`;

@@ -3,8 +3,8 @@
  * bursts of 50 concurrent: every signed delivery starts exactly one run, none lost, none twice;
  * forged deliveries interleaved in the same bursts start nothing.
  */
-import { activate, deactivate, guardTriggerSecrets } from '../harness/trigger';
-import { inboundBursts, startTriggerWorld, type TriggerWorld } from '../harness/triggerWorld';
+import { activate, deactivate, guardTriggerSecrets } from '../../harness/trigger';
+import { inboundBursts, startTriggerWorld, type TriggerWorld } from '../support/triggerWorld';
 
 const TOTAL = Number(process.env.PASSONA_DELIVERIES ?? 1000);
 const BURST = 50;

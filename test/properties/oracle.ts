@@ -4,9 +4,9 @@
  * with no request sent. Counts what it saw, for the suite's report.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { runPassona, type RunResult, TOKEN } from '../harness/engine';
-import { answerEverything, type RecordedRequest } from '../harness/passonaMock';
-import { exposedText } from '../harness/secrets';
+import { runPassona, type RunResult, TOKEN } from '../../harness/engine';
+import { answerEverything, type RecordedRequest } from '../support/passonaMock';
+import { exposedText } from '../../harness/secrets';
 import { smsLength } from '../../core/sms';
 
 export const tally = { cases: 0, refused: 0, sent: 0, requests: 0 };

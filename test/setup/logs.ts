@@ -1,7 +1,7 @@
 // Everything n8n (or our code) logs during a test file is kept and checked for the API token and
 // for every trigger secret the file's tests registered (see guardSecret).
 import { inspect } from 'node:util';
-import { guardedSecrets } from '../harness/secrets';
+import { guardedSecrets } from '../../harness/secrets';
 
 const logged: string[] = [];
 

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../harness/engine';
+import { PROJECT_ROOT } from '../../harness/engine';
 
 function inStack<T>(expression: string): T {
 	const script = `import(${JSON.stringify(join(PROJECT_ROOT, 'e2e', 'lib', 'stack.mjs'))}).then(async (stack) => console.log(JSON.stringify(await (${expression}))));`;

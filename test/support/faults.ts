@@ -4,9 +4,9 @@
  * Continue On Fail. Shared by the fault suites of every resource.
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { runPassona, TOKEN } from './engine';
+import { runPassona, TOKEN } from '../../harness/engine';
 import { PassonaMock, type RecordedRequest } from './passonaMock';
-import { exposedText } from './secrets';
+import { exposedText } from '../../harness/secrets';
 
 /** The records the three items name, in order; the second is the one that faults. */
 export const IDS = [

@@ -22,7 +22,7 @@ import {
 	PackageNodeTypes,
 	type PassonaCredentials,
 	runNode,
-} from './engine';
+} from '../../harness/engine';
 
 export const POLL_TRIGGER_NAME = 'Passona Campaign Trigger';
 

@@ -3,8 +3,8 @@
  * (method, path, query, the headers that matter, parsed body) for whole-list assertions.
  */
 import nock from 'nock';
-import { BASE_URL, runPassona, type RunOptions, type RunResult } from './engine';
-import { recordSecretSent } from './secretsSent';
+import { BASE_URL, runPassona, type RunOptions, type RunResult } from '../../harness/engine';
+import { recordSecretSent } from '../../harness/secretsSent';
 
 export interface RecordedRequest {
 	method: string;

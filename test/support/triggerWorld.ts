@@ -3,10 +3,10 @@
  * and inbound SMS), the webhook server plays n8n's webhook endpoint, the engine runs workflows.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { type PassonaCredentials, TOKEN } from './engine';
-import { guardSecret } from './secrets';
-import { SECRET_HEADER, triggerSetup, type TriggerSetup } from './trigger';
-import { serveWebhooks, type WebhookServer } from './webhookServer';
+import { type PassonaCredentials, TOKEN } from '../../harness/engine';
+import { guardSecret } from '../../harness/secrets';
+import { SECRET_HEADER, triggerSetup, type TriggerSetup } from '../../harness/trigger';
+import { serveWebhooks, type WebhookServer } from '../../harness/webhookServer';
 
 /** What the sandbox (Passona) holds as the secret of webhook `webhookId`. */
 function sandboxSecret(sandbox: Sandbox) {
