@@ -9,13 +9,15 @@ import type {
 import { UUID_PATTERN } from '../../../core/input';
 import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from '../../../core/listing';
 import {
-	bodyBoolean,
 	bodyPhoneList,
 	bodyPhoneNumber,
 	bodyUuidList,
 	bodyText,
 	bodyUuid,
+	bodyBoolean,
+	checkDataAnswer,
 	checkResponse,
+	DATA_ROOT,
 	deletedResult,
 	fillLocator,
 	LOCATORS,
@@ -23,7 +25,6 @@ import {
 	paginate,
 	requireSomeField,
 	sendInChunks,
-	unwrapData,
 } from './routing';
 
 export type Show = NonNullable<IDisplayOptions['show']>;
@@ -54,7 +55,7 @@ export function resourceDescription(
 export function dataRouting(method: 'GET' | 'POST' | 'PUT', url: string): INodePropertyRouting {
 	return {
 		request: { method, url },
-		output: { postReceive: [checkResponse, unwrapData] },
+		output: { postReceive: [checkDataAnswer, DATA_ROOT] },
 	};
 }
 
@@ -156,6 +157,13 @@ export function locatorField(name: LocatorName, show: Show, description?: string
 		],
 		routing: { send: { preSend: [fillLocator(name)] } },
 	};
+}
+
+/** A field as the panel shows it, with no routing: for an operation that builds its body itself. */
+export function withoutRouting(property: INodeProperties): INodeProperties {
+	const shown = { ...property };
+	delete shown.routing;
+	return shown;
 }
 
 /** Return All + Limit, read by `paginate`. */

@@ -92,7 +92,10 @@ export function locatorUuid(
 	);
 }
 
-/** Puts a resource locator's UUID into the body as `property` (e.g. Create takes `template_uuid`). */
+/**
+ * Puts a resource locator's UUID into the body as `property` (e.g. Create takes `template_uuid`).
+ * Custom, like `fillLocator`: see there why routing's own value cannot be used.
+ */
 export function bodyLocator(
 	name: LocatorName,
 	property: string,
@@ -107,7 +110,12 @@ export function bodyLocator(
 	};
 }
 
-/** Replaces `{contactGroup}` (etc.) in the operation's path with the validated ID. */
+/**
+ * Replaces `{contactGroup}` (etc.) in the operation's path with the validated ID. Custom, not a
+ * URL expression: routing's `$parameter` gives a By URL value's ID only when n8n's editor stored
+ * the mode's regex with it; workflows written by hand, by the API or by an AI agent carry the link
+ * itself, and an ID mapped from an expression is checked here before it reaches a path.
+ */
 export function fillLocator(name: LocatorName): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const uuid = locatorUuid(this, name);
@@ -142,6 +150,11 @@ export const bodyText = (
 	options: { required: boolean; maxLength?: number },
 ) => checkBody(property, field, (value) => parseText(value, options));
 
+/**
+ * A switch sent as true or false. Custom, not routing's `validateType: 'boolean'`: inside Update
+ * Fields n8n checks such a field but sends an expression's text ("true") as it is, which Passona
+ * refuses; this trims and converts it, with the field and item named when it is neither.
+ */
 export const bodyBoolean = (property: string, field: string) =>
 	checkBody(property, field, parseBoolean);
 
@@ -225,6 +238,26 @@ export const checkResponse: PostReceiveAction = async function (
 	return items;
 };
 
+/**
+ * `checkResponse` for answers whose resource is under `data` (routing's `rootProperty` then
+ * unwraps it). Custom: `rootProperty` would turn an answer without `data` into an empty item.
+ */
+export const checkDataAnswer: PostReceiveAction = async function (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+) {
+	await checkResponse.call(this, items, response);
+	const body = response.body as { data?: unknown } | null;
+	const data = body !== null && typeof body === 'object' ? body.data : undefined;
+	if (data === null || typeof data !== 'object')
+		throw unexpectedAnswer(this, 'The answer had no "data"');
+	return items;
+};
+
+/** Routing's own step that makes the resource under `data` the output (one item per entry). */
+export const DATA_ROOT = { type: 'rootProperty', properties: { property: 'data' } } as const;
+
 /** Passona's answer lacks what the operation reads from it; `reason` says what. */
 export function unexpectedAnswer(context: IExecuteSingleFunctions, reason: string): NodeApiError {
 	return new NodeApiError(
@@ -238,21 +271,10 @@ export function unexpectedAnswer(context: IExecuteSingleFunctions, reason: strin
 	);
 }
 
-/** Output is the resource itself (`data`), never the envelope; a list gives one item per entry. */
-export const unwrapData: PostReceiveAction = async function (
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-) {
-	const body = response.body as { data?: unknown } | null;
-	const data = body !== null && typeof body === 'object' ? body.data : undefined;
-	if (Array.isArray(data)) return data.map((json) => ({ json }));
-	if (data !== null && typeof data === 'object')
-		return [{ json: data as INodeExecutionData['json'] }];
-	throw unexpectedAnswer(this, 'The answer had no "data"');
-};
-
-/** Passona answers deletes with 204 and no body: say what was deleted instead. */
+/**
+ * Passona answers deletes with 204 and no body: say what was deleted instead. Custom, not routing's
+ * `set`: the ID is the checked one from the locator (see `fillLocator`).
+ */
 export function deletedResult(name: LocatorName): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions) {
 		return [{ json: { deleted: true, uuid: locatorUuid(this, name) } }];

@@ -1,11 +1,17 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField, nameField } from '../../shared/descriptions';
-import { bodyLocator } from '../../shared/routing';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
-import { senderNameField } from '../sender/fields';
+import { parseBoolean, parseText, parseUuidList } from '../../../../core/input';
+import { dataRouting, locatorField, nameField, withoutRouting } from '../../shared/descriptions';
+import { checkInput, locatorUuid } from '../../shared/routing';
+import { parseSender, senderNameField } from '../sender/fields';
 import { excludedGroups, includedGroups } from './fields';
-import { excludeOptouts } from './optOuts';
-import { scheduleCampaign } from './schedule';
+import { optoutsGroupUuid } from './optOuts';
+import { campaignSchedule } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['create'] };
 
@@ -14,18 +20,57 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a campaign',
 	description: "Schedule an SMS campaign: a template's text, from a sender, to contact groups",
-	routing: dataRouting('POST', '/campaigns'),
+	routing: {
+		...dataRouting('POST', '/campaigns'),
+		send: { preSend: [campaignBody] },
+	},
 };
 
+/**
+ * The whole body of Campaign Create, from all its fields at once: every field is checked before
+ * the one request this step makes (the opt-out group's lookup), and nothing depends on the order
+ * of the fields. Custom: the excluded groups depend on the opt-out switch and on that lookup.
+ */
+async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback);
+	const name = checkInput(this, 'Name', () =>
+		parseText(parameter('name', ''), { required: true, maxLength: 255 }),
+	);
+	const template = locatorUuid(this, 'template');
+	const sender = checkInput(this, 'Sender', () =>
+		parseSender(this.getNodeParameter('senderName', '', { extractValue: true })),
+	);
+	const included = checkInput(this, 'Send to Contact Groups', () =>
+		parseUuidList(parameter('includedGroups', []), { allowEmpty: false }),
+	);
+	const excluded = checkInput(this, 'Exclude Contact Groups', () =>
+		parseUuidList(parameter('excludedGroups', []), { allowEmpty: true }),
+	);
+	const excludeOptouts = checkInput(this, 'Exclude Opted-Out Contacts', () =>
+		parseBoolean(parameter('excludeOptouts', true)),
+	);
+	const dates = campaignSchedule.call(this);
+	const optouts = excludeOptouts ? [await optoutsGroupUuid.call(this)] : [];
+	requestOptions.body = {
+		name,
+		template_uuid: template,
+		sender,
+		included_contact_groups: included,
+		excluded_contact_groups: [...new Set([...excluded, ...optouts])],
+		...dates,
+	};
+	return requestOptions;
+}
+
 export const createDescription: INodeProperties[] = [
-	nameField(show, 'Name of the campaign, as shown in Passona'),
-	{
-		...locatorField('template', show, 'The template whose text is sent'),
-		routing: { send: { preSend: [bodyLocator('template', 'template_uuid')] } },
-	},
-	senderNameField(show),
-	includedGroups(show),
-	excludedGroups(show),
+	// The operation's own step (campaignBody) reads these fields: none sends anything itself.
+	...[
+		nameField(show, 'Name of the campaign, as shown in Passona'),
+		locatorField('template', show, 'The template whose text is sent'),
+		senderNameField(show),
+		includedGroups(show),
+		excludedGroups(show),
+	].map(withoutRouting),
 	{
 		displayName: 'Exclude Opted-Out Contacts',
 		name: 'excludeOptouts',
@@ -49,8 +94,6 @@ export const createDescription: INodeProperties[] = [
 			},
 			{ name: 'At a Date and Time', value: 'at', description: 'Passona sends at the chosen time' },
 		],
-		// The opt-out lookup (a request) runs last, once every field has been checked.
-		routing: { send: { preSend: [scheduleCampaign, excludeOptouts] } },
 	},
 	{
 		displayName: 'Send At',

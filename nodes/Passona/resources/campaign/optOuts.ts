@@ -1,12 +1,11 @@
 /** The team's opt-out group, excluded from every campaign unless the user turns that off. */
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
-import { parseBoolean } from '../../../../core/input';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from '../../../../core/listing';
 import { MAX_PAGE_SIZE, UnexpectedAnswerError } from '../../../../core/pagination';
 import { passonaApiRequest, rateLimitWait } from '../../../../core/transport';
 import { inputError } from '../../shared/inputError';
-import { checkInput, unexpectedAnswer } from '../../shared/routing';
+import { unexpectedAnswer } from '../../shared/routing';
 
 /**
  * The UUID of the team's `default_optouts` group, found by name, listing as Get Many does (pages
@@ -47,21 +46,4 @@ export async function optoutsGroupUuid(this: IExecuteSingleFunctions): Promise<s
 				'Every Passona team normally has one, holding the people who opted out. Turn off "Exclude Opted-Out Contacts" and choose the opt-out group under Exclude Contact Groups instead.',
 		},
 	);
-}
-
-/** Adds the team's opt-out group to `excluded_contact_groups` while the switch is on (the default). */
-export async function excludeOptouts(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) {
-	const on = checkInput(this, 'Exclude Opted-Out Contacts', () =>
-		parseBoolean(this.getNodeParameter('excludeOptouts', true)),
-	);
-	if (!on) return requestOptions;
-	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
-	const excluded = (body.excluded_contact_groups as string[] | undefined) ?? [];
-	const optouts = await optoutsGroupUuid.call(this);
-	body.excluded_contact_groups = [...new Set([...excluded, optouts])];
-	requestOptions.body = body;
-	return requestOptions;
 }

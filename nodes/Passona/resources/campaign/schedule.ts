@@ -109,15 +109,11 @@ function dateField(field: string, read: () => number): number {
 }
 
 /** Campaign Create's When and Expiry fields, turned into Passona's two dates. */
-export async function scheduleCampaign(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) {
+export function campaignSchedule(this: IExecuteSingleFunctions): ReturnType<typeof campaignDates> {
 	const when = this.getNodeParameter('when', 'now') as string;
 	const expiry = this.getNodeParameter('expiry', 'afterDays') as string;
-	let dates: ReturnType<typeof campaignDates>;
 	try {
-		dates = campaignDates({
+		return campaignDates({
 			sendNow: when === 'now',
 			sendAt: when === 'now' ? undefined : this.getNodeParameter('sendAt', ''),
 			expiryDays: expiry === 'afterDays' ? this.getNodeParameter('expiryDays', 2) : undefined,
@@ -133,6 +129,4 @@ export async function scheduleCampaign(
 			});
 		throw inputError(this.getNode(), (error as Error).message, { itemIndex: this.getItemIndex() });
 	}
-	requestOptions.body = { ...(requestOptions.body as object), ...dates };
-	return requestOptions;
 }

@@ -2,10 +2,10 @@
  * The sender (the "from" name on the phone): Passona's rule (3 to 11 characters) and the fields
  * that ask for one, here and in Campaign and Template.
  */
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { InputError, parseText } from '../../../../core/input';
 import type { Show } from '../../shared/descriptions';
-import { checkBody, checkInput } from '../../shared/routing';
+import { checkBody } from '../../shared/routing';
 
 /** A sender ("from" name): 3 to 11 characters, as Passona requires. */
 export function parseSender(value: unknown): string {
@@ -51,17 +51,6 @@ export const moderationNotice = (show: Record<string, string[]>): INodePropertie
 	default: '',
 	displayOptions: { show },
 });
-
-/** The sender the user picked or typed, sent as `sender`. */
-async function senderFromLocator(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) {
-	const value = this.getNodeParameter('senderName', '', { extractValue: true });
-	const sender = checkInput(this, 'Sender', () => parseSender(value));
-	requestOptions.body = { ...(requestOptions.body as object), sender };
-	return requestOptions;
-}
 
 /** A new sender typed as text (Update Fields, where n8n shows no resource picker). */
 export const senderTextProperty: INodeProperties = {
@@ -111,6 +100,8 @@ export function senderNameField(show: Show): INodeProperties {
 				],
 			},
 		],
-		routing: { send: { preSend: [senderFromLocator] } },
+		routing: {
+			send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] },
+		},
 	};
 }
