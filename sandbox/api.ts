@@ -9,15 +9,8 @@ import {
 	type StoredWebhook,
 	timestamp,
 } from './store';
-import {
-	HttpError,
-	isObject,
-	type JsonObject,
-	locked,
-	paginate,
-	parsePage,
-	Validator,
-} from './validation';
+import { paginate, parsePage } from './pages';
+import { HttpError, isObject, type JsonObject, locked, Validator } from './validation';
 
 const selfLinks = (ctx: Context, resource: string, uuid: string) => [
 	{ rel: 'self', uri: `${ctx.origin}${API_PREFIX}/${resource}/${uuid}` },
