@@ -33,7 +33,7 @@ export function contactGroupJson(ctx: Context, group: StoredContactGroup) {
 	};
 }
 
-export function keywordJson(ctx: Context, keyword: StoredKeyword) {
+function keywordJson(ctx: Context, keyword: StoredKeyword) {
 	return {
 		uuid: keyword.uuid,
 		keyword: keyword.keyword,
@@ -48,7 +48,7 @@ export function keywordJson(ctx: Context, keyword: StoredKeyword) {
 	};
 }
 
-export function webhookJson(ctx: Context, webhook: StoredWebhook) {
+function webhookJson(ctx: Context, webhook: StoredWebhook) {
 	return {
 		name: webhook.name,
 		uuid: webhook.uuid,

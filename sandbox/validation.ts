@@ -21,10 +21,10 @@ export const locked = (what: string) =>
 
 export type JsonObject = Record<string, unknown>;
 
-export const PHONE_PATTERN = /^\d{7,15}$/;
+const PHONE_PATTERN = /^\d{7,15}$/;
 
 /** Digits of a phone number written with spaces, dashes, brackets or a leading +; null when it is not 7–15 digits. */
-export function normalisePhone(value: unknown): string | null {
+function normalisePhone(value: unknown): string | null {
 	if (typeof value !== 'string' && typeof value !== 'number') return null;
 	const digits = String(value).replace(/[\s()+-]/g, '');
 	return PHONE_PATTERN.test(digits) ? digits : null;
