@@ -6,15 +6,14 @@
 const LONDON = 'Europe/London';
 const DAY_MS = 86_400_000;
 
+/** London's date and time of day, each field on its own (`year` in as many digits as it has). */
 const clockFormat = new Intl.DateTimeFormat('en-GB', {
 	timeZone: LONDON,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
 	hourCycle: 'h23',
+	year: 'numeric',
+	...Object.fromEntries(
+		['month', 'day', 'hour', 'minute', 'second'].map((unit) => [unit, '2-digit']),
+	),
 });
 
 const offsetFormat = new Intl.DateTimeFormat('en-GB', {
@@ -58,7 +57,7 @@ export function readPassonaDate(text: string): number {
 	const match = FORMAT.exec(text);
 	if (!match) return NaN;
 	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
-	// The same fields on UTC's clock (setUTCFullYear, as Date.UTC would put years 0 to 99 in the 1900s).
+	// The same fields on UTC's clock (setUTCFullYear: Date.UTC would put years 0 to 99 in the 1900s).
 	const asUtc = new Date(0);
 	asUtc.setUTCFullYear(year, month - 1, day);
 	asUtc.setUTCHours(hour, minute, second);
