@@ -9,15 +9,8 @@ import {
 	type StoredWebhook,
 	timestamp,
 } from './store';
-import {
-	HttpError,
-	isObject,
-	type JsonObject,
-	locked,
-	paginate,
-	parsePage,
-	Validator,
-} from './validation';
+import { paginate, parsePage } from './pages';
+import { HttpError, isObject, type JsonObject, locked, Validator } from './validation';
 
 const selfLinks = (ctx: Context, resource: string, uuid: string) => [
 	{ rel: 'self', uri: `${ctx.origin}${API_PREFIX}/${resource}/${uuid}` },
@@ -40,7 +33,7 @@ export function contactGroupJson(ctx: Context, group: StoredContactGroup) {
 	};
 }
 
-export function keywordJson(ctx: Context, keyword: StoredKeyword) {
+function keywordJson(ctx: Context, keyword: StoredKeyword) {
 	return {
 		uuid: keyword.uuid,
 		keyword: keyword.keyword,
@@ -55,7 +48,7 @@ export function keywordJson(ctx: Context, keyword: StoredKeyword) {
 	};
 }
 
-export function webhookJson(ctx: Context, webhook: StoredWebhook) {
+function webhookJson(ctx: Context, webhook: StoredWebhook) {
 	return {
 		name: webhook.name,
 		uuid: webhook.uuid,

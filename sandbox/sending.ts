@@ -1,8 +1,7 @@
 // Sending in the sandbox: senders (moderated), templates, campaigns with their life on a clock the
 // tests drive (scheduled → sending → sent), and the outbox of every message "sent".
 import { createHash, randomUUID } from 'node:crypto';
-import { formatPassonaDate, PASSONA_TIME_ZONE, parseDateInput } from '../core/dates';
-import { InputError } from '../core/input';
+import { londonClock, readPassonaDate } from './dates';
 import type { CustomFields, SandboxStore } from './store';
 
 /** The sandbox team's uuid, in every campaign's `team_uuid`. */
@@ -104,23 +103,6 @@ class SandboxClock {
 	}
 }
 
-/**
- * Laravel's `Y-m-d H:i:s`, the only form Passona takes (parseDateInput takes ISO forms too); years
- * from 1000, as before (parseDateInput reads 0050 as 1950, through Date.UTC).
- */
-const DATE = /^[1-9]\d{3}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-/** An instant from Passona's `YYYY-MM-DD HH:MM:SS`, read on London's clock; NaN if not that form. */
-export function readPassonaDate(text: string): number {
-	if (!DATE.test(text)) return NaN;
-	try {
-		return parseDateInput(text, PASSONA_TIME_ZONE);
-	} catch (error) {
-		if (error instanceof InputError) return NaN; // 2026-02-30 and the like
-		throw error;
-	}
-}
-
 /** `{name}` custom fields and `::LINK_NAME::` links, filled in for one recipient. */
 function renderMessage(body: string, fields: CustomFields, linkSeed: string): string {
 	return body
@@ -165,7 +147,7 @@ export class SendingStore {
 
 	/** `YYYY-MM-DD HH:MM:SS` on London's clock, for the sandbox's clock or the given instant. */
 	date(instant: number = this.clock.now()): string {
-		return formatPassonaDate(instant);
+		return londonClock(instant);
 	}
 
 	createSender(sender: string, status: string = SENDER_STATUS.moderation): StoredSender {

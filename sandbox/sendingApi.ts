@@ -3,9 +3,9 @@
 import { listPage, resourceRoutes, UUID } from './api';
 import { API_PREFIX, type Context, find, noContent, ok, type Reply, type Route } from './context';
 import type { ControlContext } from './control';
+import { readPassonaDate } from './dates';
 import {
 	CAMPAIGN_STATUS,
-	readPassonaDate,
 	SENDER_STATUS,
 	type StoredCampaign,
 	type StoredSender,

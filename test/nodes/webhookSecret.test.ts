@@ -58,12 +58,12 @@ const cases: Array<[string, INodeParameters, (passona: PassonaMock) => void, unk
 		{ resource: 'webhook', operation: 'getAll', returnAll: true },
 		(passona) =>
 			passona
-				.reply('GET', '/webhooks', 200, page('/webhooks', [webhook('A')], 1, 2, 1))
+				.reply('GET', '/webhooks', 200, page('/webhooks', [webhook('A'), webhook('B')], 1, 2, 2))
 				.reply(
 					'GET',
 					'/webhooks',
 					200,
-					page('/webhooks', [webhook('B'), { ...webhook('C'), headers: [] }], 2, 2, 1),
+					page('/webhooks', [{ ...webhook('C'), headers: [] }], 2, 2, 2),
 				),
 		[shown('A'), shown('B'), { ...webhook('C'), headers: [] }],
 	],
