@@ -194,7 +194,7 @@ export const addContactsPerItem = (target: Target, group: string, rows: ContactR
 		rows,
 	);
 
-/** The README's path: Aggregate (All Item Data into `data`), then Contacts From: JSON. */
+/** The path docs/behaviour.md advises: Aggregate (All Item Data into `data`), then Contacts From: JSON. */
 export function addContactsAggregated(n8n: N8nNodes) {
 	return async (target: Target, group: string, rows: ContactRow[]) => {
 		const aggregate = n8nNode(4, 'Aggregate', 'aggregate', 1, {

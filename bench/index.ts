@@ -225,7 +225,7 @@ async function allScenarios(n8n: ReturnType<typeof loadN8nNodes>): Promise<Measu
 
 async function main(): Promise<void> {
 	if (process.argv.includes('--rewrite')) {
-		// The README's section and chart again from the last run's bench-results/results.json.
+		// docs/performance.md's figures and chart again from the last run's bench-results/results.json.
 		const saved = JSON.parse(
 			readFileSync(join(PROJECT_ROOT, 'bench-results', 'results.json'), 'utf8'),
 		) as BenchResults;
@@ -250,8 +250,9 @@ async function main(): Promise<void> {
 			benchSeconds: (Date.now() - started) / 1000,
 		} as BenchResults;
 		results.targets = judge(results);
-		// Only a whole run may replace the README's section.
-		writeResults(results, !NETWORK_ONLY && process.argv.includes('--readme'));
+		// Only a whole run may replace docs/performance.md's figures (--readme: the flag's old name).
+		const docs = process.argv.includes('--docs') || process.argv.includes('--readme');
+		writeResults(results, !NETWORK_ONLY && docs);
 	} finally {
 		stopCounting();
 	}

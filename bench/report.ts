@@ -1,4 +1,4 @@
-/** The bench's table (printed, and put in the README with --readme), its JSON and its SVG chart. */
+/** The bench's table (printed, and put in docs/performance.md with --docs), its JSON and its SVG chart. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -435,54 +435,32 @@ export function chart(results: BenchResults): string {
 	].join('\n');
 }
 
-/** The README's Performance section: created before Compatibility, otherwise replaced. */
-export function updateReadme(results: BenchResults, markdown: string): void {
-	const path = join(PROJECT_ROOT, 'README.md');
-	const readme = readFileSync(path, 'utf8');
+/** The figures and chart of docs/performance.md, between its bench markers (the text around them is hand-written). */
+export function updateDocs(results: BenchResults, markdown: string): void {
+	const path = join(PROJECT_ROOT, 'docs', 'performance.md');
+	const doc = readFileSync(path, 'utf8');
+	const start = '<!-- bench:start -->';
+	const end = '<!-- bench:end -->';
+	if (!doc.includes(start) || !doc.includes(end))
+		throw new Error(`docs/performance.md lacks the ${start} … ${end} markers`);
 	const section = [
-		'## Performance',
-		'',
 		`\`npm run bench\` (the node through n8n-core's WorkflowExecute against the local sandbox, which runs in a worker thread as ` +
 			`Passona runs on another machine; scenarios 1–3 over plain HTTP on loopback, scenario 4 over HTTPS at a ` +
 			`${results.network.rttMs} ms round trip; BENCH_RTT_MS sets the round trip; ` +
 			`n8n's nodes from n8n-nodes-base ${results.n8nNodesBase}). Latest run: ${results.date.slice(0, 10)} on ${machineLine(results)}. ` +
 			`Times are medians with [min–max] over alternating runs. The bench writes JSON and an SVG chart to \`bench-results/\`.`,
 		'',
-		`![Median wall time of each contender, scenario 4 at a ${results.network.rttMs} ms round trip over HTTPS](bench/chart.svg)`,
+		`![Median wall time of each contender, scenario 4 at a ${results.network.rttMs} ms round trip over HTTPS](../bench/chart.svg)`,
 		'',
 		markdown,
-		'',
-		"Where the time goes (CPU-profiled with n8n-core 2.40.3): the node's own code is a small part (a few ms per " +
-			"100,000 contacts). Almost all of a page's time is n8n-core's request path: a new connection per request (no " +
-			'keep-alive), axios, the credential; per item, the engine wraps every entry and garbage collection grows with it. ' +
-			'The token is set by a function, not an expression, and a listing shares one pairing object, to keep the ' +
-			"node's share down; the rest is n8n's request path, which a declarative node must use. With the sandbox on the " +
-			"engine's own thread (the second table of scenario 1) nothing overlaps, and that path alone sets the figure: " +
-			"n8n-core's request helper in a plain loop, without node or engine, is itself slower than the fetch loop. With " +
-			"the server elsewhere, as Passona always is, requests in flight overlap the server's work, and over HTTPS they " +
-			'hide the extra round trips of each new connection (TCP, TLS, the request: about three where a kept-alive ' +
-			'client pays one). So the node fetches pages after the first with *Parallel Requests* in flight (default 6; ' +
-			'scenarios 1 and 4 show 1 too, and 4 shows 8). ' +
-			"With *Contacts From: Fields*, n8n's declarative routing sends every input item's request at once " +
-			'(all 10,000 in flight together above): for many contacts use the Aggregate path, or *Options → Batching*.',
-		'',
-		'',
 	].join('\n');
-	const start = readme.indexOf('\n## Performance\n');
-	let next: string;
-	if (start >= 0) {
-		const end = readme.indexOf('\n## ', start + 1);
-		next = `${readme.slice(0, start + 1)}${section}${readme.slice(end + 1)}`;
-	} else {
-		const compatibility = readme.indexOf('\n## Compatibility\n');
-		if (compatibility < 0)
-			throw new Error('README has no "## Compatibility" section to put Performance before');
-		next = `${readme.slice(0, compatibility + 1)}${section}${readme.slice(compatibility + 1)}`;
-	}
-	writeFileSync(path, next);
+	writeFileSync(
+		path,
+		doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), () => `${start}\n${section}\n${end}`),
+	);
 }
 
-export function writeResults(results: BenchResults, readme: boolean): void {
+export function writeResults(results: BenchResults, docs: boolean): void {
 	const markdown = table(results);
 	console.log(
 		`\n${results.date} — ${machineLine(results)}; n8n-nodes-base ${results.n8nNodesBase}\n`,
@@ -493,12 +471,12 @@ export function writeResults(results: BenchResults, readme: boolean): void {
 	writeFileSync(join(folder, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 	writeFileSync(join(folder, 'results.svg'), chart(results));
 	writeFileSync(join(folder, 'table.md'), `${markdown}\n`);
-	if (readme) {
+	if (docs) {
 		writeFileSync(join(PROJECT_ROOT, 'bench', 'chart.svg'), chart(results));
-		updateReadme(results, markdown);
+		updateDocs(results, markdown);
 	}
 	console.log(
-		`\nWrote bench-results/results.json, results.svg and table.md${readme ? ', bench/chart.svg and README.md’s Performance section' : ''}.`,
+		`\nWrote bench-results/results.json, results.svg and table.md${docs ? ', bench/chart.svg and docs/performance.md' : ''}.`,
 	);
 	console.log(`Bench took ${fixed(results.benchSeconds, 0)} s.`);
 }

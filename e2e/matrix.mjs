@@ -1,9 +1,9 @@
 // `npm run test:e2e:matrix`: e2e/test.mjs once per n8n version of the matrix (n8n 2.40.7 from
 // e2e/package.json, the others from e2e/versions/<version>/), each installed on first use and reused.
 // Says for each version whether it installed, which steps passed, and the step that failed and why;
-// exits non-zero when any version did not pass every step. `-- --readme` writes the results into
-// README.md's Compatibility table (`-- --rewrite [results.json]` rewrites it from a finished run's
-// results); `-- 2.0.3 1.123.81` runs only those versions.
+// exits non-zero when any version did not pass every step. `-- --docs` (old name: `--readme`) writes
+// the results into docs/compatibility.md's table (`-- --rewrite [results.json]` rewrites it from a
+// finished run's results); `-- 2.0.3 1.123.81` runs only those versions.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { DEFAULT_VERSION, matrixVersions } from './lib/install.mjs';
 import { ROOT } from './lib/paths.mjs';
 
 const args = process.argv.slice(2);
-const writeReadme = args.includes('--readme');
+const writeDocs = args.includes('--docs') || args.includes('--readme');
 const versions = args.filter((arg) => !arg.startsWith('--'));
 const MATRIX_ARTIFACTS = join(ROOT, 'artifacts', 'e2e', 'matrix');
 
@@ -140,22 +140,22 @@ function table(results, date) {
 	return lines.join('\n');
 }
 
-/** Writes the Compatibility table between README.md's markers. */
-function writeReadmeTable(results, date) {
-	const readmePath = join(ROOT, 'README.md');
-	const readme = readFileSync(readmePath, 'utf8');
+/** Writes the table between docs/compatibility.md's markers. */
+function writeDocsTable(results, date) {
+	const docPath = join(ROOT, 'docs', 'compatibility.md');
+	const doc = readFileSync(docPath, 'utf8');
 	const start = '<!-- e2e-matrix:start -->';
 	const end = '<!-- e2e-matrix:end -->';
-	if (!readme.includes(start) || !readme.includes(end))
-		throw new Error(`README.md lacks the ${start} … ${end} markers`);
+	if (!doc.includes(start) || !doc.includes(end))
+		throw new Error(`docs/compatibility.md lacks the ${start} … ${end} markers`);
 	writeFileSync(
-		readmePath,
-		readme.replace(
+		docPath,
+		doc.replace(
 			new RegExp(`${start}[\\s\\S]*${end}`),
-			`${start}\n${table(results, date)}\n${end}`,
+			() => `${start}\n${table(results, date)}\n${end}`,
 		),
 	);
-	console.log('e2e matrix: README.md Compatibility table updated');
+	console.log('e2e matrix: docs/compatibility.md table updated');
 }
 
 async function main() {
@@ -164,7 +164,7 @@ async function main() {
 		const file =
 			args.find((arg) => arg.endsWith('.json')) ?? join(MATRIX_ARTIFACTS, 'results.json');
 		const { date, results } = JSON.parse(readFileSync(file, 'utf8'));
-		writeReadmeTable(results, date);
+		writeDocsTable(results, date);
 		return;
 	}
 	await mkdir(MATRIX_ARTIFACTS, { recursive: true });
@@ -193,7 +193,7 @@ async function main() {
 	}
 	const failed = results.filter((result) => result.error).length;
 	console.log(`e2e matrix: ${results.length - failed} passed, ${failed} failed`);
-	if (writeReadme) writeReadmeTable(results, date);
+	if (writeDocs) writeDocsTable(results, date);
 	if (failed) process.exitCode = 1;
 }
 

@@ -1,5 +1,5 @@
 // `npm run test:fuzz`: the property tests with a fresh random seed and more runs than `npm test`.
-// The seed is printed first; a failure is replayed with PASSONA_PROPERTY_SEED=<seed> (README, Tests).
+// The seed is printed first; a failure is replayed with PASSONA_PROPERTY_SEED=<seed> (CONTRIBUTING.md, Property tests and seeds).
 // Usage: npm run test:fuzz [-- --seed N] [-- --runs N]
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -34,7 +34,7 @@ if (result.status !== 0) {
 		`\ntest:fuzz failed with seed ${seed}. Replay: PASSONA_PROPERTY_SEED=${seed} PASSONA_PROPERTY_RUNS=${runs} npx jest --findRelatedTests test/properties/config.ts`,
 	);
 	console.log(
-		'Then add the counterexample fast-check printed as a fixed test (README, Tests: "A seed the fuzzer finds").',
+		'Then add the counterexample fast-check printed as a fixed test (CONTRIBUTING.md, Property tests and seeds: "A seed the fuzzer finds").',
 	);
 }
 process.exit(result.status ?? 1);

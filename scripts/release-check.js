@@ -35,18 +35,18 @@ function metadataProblems(manifest, { tag, repo } = {}) {
 	const author = typeof manifest.author === 'string' ? { name: manifest.author } : manifest.author;
 	if (!author || isPlaceholder(author.name)) {
 		problems.push(
-			`package.json "author.name" is ${JSON.stringify(author?.name ?? null)}: put the maintainer's name (README, Release)`,
+			`package.json "author.name" is ${JSON.stringify(author?.name ?? null)}: put the maintainer's name (CONTRIBUTING.md, Release)`,
 		);
 	}
 	if (!author || isPlaceholder(author.email) || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(author.email)) {
 		problems.push(
-			`package.json "author.email" is ${JSON.stringify(author?.email ?? null)}: put the maintainer's real email (README, Release)`,
+			`package.json "author.email" is ${JSON.stringify(author?.email ?? null)}: put the maintainer's real email (CONTRIBUTING.md, Release)`,
 		);
 	}
 	const repository = githubRepository(manifest.repository);
 	if (!manifest.repository) {
 		problems.push(
-			'package.json has no "repository": put the GitHub repository this is published from (README, Release)',
+			'package.json has no "repository": put the GitHub repository this is published from (CONTRIBUTING.md, Release)',
 		);
 	} else if (!repository || isPlaceholder(repository)) {
 		problems.push(

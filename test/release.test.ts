@@ -103,7 +103,7 @@ describe('release metadata', () => {
 		);
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain('release-check: refusing to release');
-		expect(run.stderr).toContain('README, Release');
+		expect(run.stderr).toContain('CONTRIBUTING.md, Release');
 	});
 });
 
