@@ -7,12 +7,10 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import {
 	loadOptionsContext,
 	passonaType,
-	PROJECT_ROOT,
 	runPassona,
 	testCredential,
 	TOKEN,
@@ -26,6 +24,7 @@ import {
 	triggerSetup,
 } from '../../harness/trigger';
 import { GROUP_UUID, group, KEYWORD_UUID, WEBHOOK_UUID } from '../fixtures/passona';
+import { fakeTime } from '../support/fakeTime';
 
 interface Recorded {
 	method?: string;
@@ -61,13 +60,6 @@ let base: Origin;
 let status = 302;
 /** What the Base URL answers itself (200, this body) instead of redirecting; undefined: it redirects. */
 let answeredAtBase: (request: Recorded) => unknown = () => undefined;
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { waitClock } = require(
-	join(PROJECT_ROOT, 'dist/nodes/Passona/resources/contactGroup/waitForGroup.js'),
-) as {
-	waitClock: { sleep: (ms: number) => Promise<void> };
-};
 
 beforeAll(async () => {
 	// The other origin answers anything with something Passona-shaped, as a hostile host would.
@@ -145,8 +137,7 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 			request.method === 'PUT'
 				? { data: group({ status: 'Modifying', scheduled_jobs_number: 1 }) }
 				: undefined;
-		const sleep = waitClock.sleep;
-		waitClock.sleep = async () => {}; // no real time passes
+		const clock = fakeTime(); // no real time passes
 		try {
 			const result = await runPassona({
 				parameters: {
@@ -165,7 +156,7 @@ describe.each([301, 302, 307, 308])('Base URL answering %i to another origin', (
 			expect(base.requests.map((request) => request.method)).toEqual(['PUT', 'GET']);
 			expectNoTokenElsewhere();
 		} finally {
-			waitClock.sleep = sleep;
+			clock.restore();
 		}
 	});
 

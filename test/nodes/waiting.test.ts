@@ -1,31 +1,20 @@
 /**
  * "Wait for Passona to Finish" on the four asynchronous operations, through n8n's engine against
- * nock. The wait's clock is the built node's own, replaced by a fake one: no real time passes.
+ * nock. Time is fake (test/support/fakeTime.ts): no real time passes.
  */
-import { join } from 'node:path';
-import { PROJECT_ROOT, runPassona, TOKEN } from '../../harness/engine';
+import { runPassona, TOKEN } from '../../harness/engine';
 import { PassonaMock, sentHeaders } from '../support/passonaMock';
 import { group, GROUP_UUID } from '../fixtures/passona';
 import { byId } from '../../harness/locators';
+import { fakeTime, type FakeTime } from '../support/fakeTime';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { waitClock } = require(
-	join(PROJECT_ROOT, 'dist/nodes/Passona/resources/contactGroup/waitForGroup.js'),
-) as {
-	waitClock: { now: () => number; sleep: (ms: number) => Promise<void> };
-};
-
-let time = 0;
+let clock: FakeTime;
 let sleeps: number[] = [];
 beforeEach(() => {
-	time = 0;
-	sleeps = [];
-	waitClock.now = () => time;
-	waitClock.sleep = async (ms: number) => {
-		sleeps.push(ms);
-		time += ms;
-	};
+	clock = fakeTime();
+	sleeps = clock.sleeps;
 });
+afterEach(() => clock.restore());
 
 const headers = sentHeaders(TOKEN);
 const groupPath = `/contact-groups/${GROUP_UUID}`;

@@ -21,9 +21,6 @@ import { checkInput, unexpectedAnswer } from '../../shared/routing';
 import { passonaApiRequest, rateLimitWait } from '../../../../core/transport';
 import { type GroupJson, type GroupLook, waitUntilSettled } from './waiting';
 
-/** The time source of the wait; tests replace it so that no test depends on real time. */
-export const waitClock = { now: () => Date.now(), sleep: async (ms: number) => await sleep(ms) };
-
 export const MAX_TIME_LIMIT_SECONDS = 3600;
 
 export function waitFields(show: Show): INodeProperties[] {
@@ -66,7 +63,7 @@ async function lookAtGroup(context: IExecuteSingleFunctions, uuid: string): Prom
 	if ('error' in answer) {
 		if (rateLimitWait(answer.error) === undefined) throw answer.error;
 		const retryAfter = (answer.error as NodeApiError).context.retryAfter;
-		return { tooManyRequests: true, retryAfterMs: readRetryAfter(retryAfter, waitClock.now()) };
+		return { tooManyRequests: true, retryAfterMs: readRetryAfter(retryAfter, Date.now()) };
 	}
 	const body = answer.body;
 	const data = body?.data;
@@ -110,8 +107,8 @@ export async function waitIfAsked(
 	const uuid = checkInput(this, 'Contact Group', () => parseUuid(items[0]?.json?.uuid));
 	const result = await waitUntilSettled({
 		look: async () => await lookAtGroup(this, uuid),
-		sleep: waitClock.sleep,
-		now: waitClock.now,
+		sleep: async (ms) => await sleep(ms),
+		now: () => Date.now(),
 		timeLimitMs: limit * 1000,
 	});
 	if (result.settled) return [{ ...items[0], json: result.group as INodeExecutionData['json'] }];
