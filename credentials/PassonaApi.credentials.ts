@@ -47,7 +47,7 @@ export class PassonaApi implements ICredentialType {
 			default: PASSONA_API_URL,
 			placeholder: `e.g. ${PASSONA_API_URL}`,
 			description:
-				'Change only for a Passona staging host or a local sandbox. Trailing slashes are ignored.',
+				'Change only if Passona gave you another address, such as a staging host. Trailing slashes are ignored.',
 		},
 		{
 			displayName: 'Default Country Code',
@@ -61,7 +61,7 @@ export class PassonaApi implements ICredentialType {
 	];
 
 	// A function rather than a generic `={{ }}` header: n8n runs this on every request, and
-	// evaluating an expression there cost 0.3-0.4 ms per request (see README, Performance).
+	// evaluating an expression there cost 0.3-0.4 ms per request (see docs/performance.md).
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,
 		headers: {

@@ -35,3 +35,14 @@ test('the Passona API credential loads as reviewed', async () => {
 	const { type } = (await loadPackage()).credentialTypes.passonaApi;
 	expect(plain(type)).toMatchSnapshot();
 });
+
+test('no words of the sandbox or of the tests reach what users see', async () => {
+	const loaded = await loadPackage();
+	const shown = JSON.stringify([
+		...Object.values(loaded.nodeTypes).map(
+			({ type }) => (type as { description: unknown }).description,
+		),
+		...Object.values(loaded.credentialTypes).map(({ type }) => type),
+	]);
+	expect(shown).not.toMatch(/sandbox|nock|jest|fixture/i);
+});

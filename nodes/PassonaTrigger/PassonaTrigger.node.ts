@@ -67,7 +67,7 @@ export class PassonaTrigger implements INodeType {
 			header: 'Send an SMS that starts with one of the chosen keywords to your Passona number',
 			executionsHelp: {
 				inactive:
-					"<b>While building your workflow</b>, click 'Execute step', then send an SMS that starts with one of the chosen keywords (for example <code>JOIN</code>) to your Passona number: its execution shows up in this editor. Against the local sandbox, POST the message to the sandbox's <code>/_sandbox/inbound</code> instead.<br /><br /><b>Once you're happy with your workflow</b>, publish it: every matching SMS then starts an execution, listed under executions but not shown in the editor.",
+					"<b>While building your workflow</b>, click 'Execute step', then send an SMS that starts with one of the chosen keywords (for example <code>JOIN</code>) to your Passona number: its execution shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, publish it: every matching SMS then starts an execution, listed under executions but not shown in the editor.",
 				active:
 					"<b>While building your workflow</b>, click 'Execute step', then send an SMS that starts with one of the chosen keywords (for example <code>JOIN</code>) to your Passona number: its execution shows up in this editor.<br /><br /><b>Your workflow also runs automatically</b>, since it is published: every matching SMS starts an execution, listed under executions but not shown in the editor.",
 			},

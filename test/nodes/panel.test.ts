@@ -123,7 +123,7 @@ describe('the panel', () => {
 		expect(panel.header).toBe(
 			'Send an SMS that starts with one of the chosen keywords to your Passona number',
 		);
-		expect(panel.executionsHelp.inactive).toContain('/_sandbox/inbound');
+		expect(panel.executionsHelp.inactive).toContain('to your Passona number');
 	});
 
 	test("the trigger's panel says what received_at and receivedAt each mean", async () => {
