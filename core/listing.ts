@@ -12,7 +12,7 @@ import { readRetryAfter } from './retryAfter';
  * per request, so a page costs about 3 round trips (TCP, TLS 1.3, the request; 4 with TLS 1.2)
  * where a kept-alive client pays 1: 6 at once bring a page to about half a round trip, ahead of
  * a careful sequential script even with TLS 1.2, while asking Passona for pages only about
- * twice as fast as that script does (npm run bench: README, Performance).
+ * twice as fast as that script does (npm run bench: docs/performance.md).
  */
 export const DEFAULT_PARALLEL_REQUESTS = 6;
 export const MAX_PARALLEL_REQUESTS = 8;
