@@ -48,20 +48,6 @@ describe("Passona's errors in plain words", () => {
 		expect(error.message).toBe(`Passona has no keyword ${KEYWORD_UUID}`);
 	});
 
-	test('409 on delete says keywords are attached and must be detached first', async () => {
-		const error = await failing(
-			409,
-			{ message: 'Conflict' },
-			{ ...getGroup, operation: 'delete' },
-			groupPath,
-			'DELETE',
-		);
-		expect(error.message).toBe(
-			'The contact group cannot be deleted because keywords are attached to it',
-		);
-		expect(error.description).toContain('Detach the group from those keywords first');
-	});
-
 	test('422 lists every validation message', async () => {
 		const error = await failing(
 			422,
@@ -80,20 +66,6 @@ describe("Passona's errors in plain words", () => {
 		expect(error.description).toBe(
 			'Fix these and run again:\n• The name field is required.\n• The deletable field must be true or false.',
 		);
-	});
-
-	test('423 says the group is locked by a sending campaign, try again when it finishes', async () => {
-		const error = await failing(
-			423,
-			{ message: 'Locked' },
-			{ ...getGroup, operation: 'flush' },
-			`${groupPath}/flush`,
-			'PUT',
-		);
-		expect(error.message).toBe(
-			'The contact group is locked because a campaign using it is sending right now',
-		);
-		expect(error.description).toContain('Try again when the campaign has finished');
 	});
 
 	test.each([500, 503])(
