@@ -2,7 +2,7 @@
 import { runPassona, TOKEN } from '../../harness/engine';
 import { PassonaMock } from '../support/passonaMock';
 import { exposedText } from '../../harness/secrets';
-import { group, GROUP_UUID, KEYWORD_UUID, page, contact } from '../fixtures/passona';
+import { group, GROUP_UUID, KEYWORD_UUID } from '../fixtures/passona';
 import { byId } from '../../harness/locators';
 
 const groupPath = `/contact-groups/${GROUP_UUID}`;
@@ -89,24 +89,6 @@ describe("Passona's errors in plain words", () => {
 	test('a 200 without "data" is an error, not an empty item', async () => {
 		const error = await failing(200, '');
 		expect(error.message).toBe('Passona sent an answer this node does not understand');
-	});
-
-	test('a failing page in the middle of Return All fails the item: never a silent partial list', async () => {
-		const path = `${groupPath}/list-contacts`;
-		new PassonaMock()
-			.reply('GET', path, 200, page(path, [contact(1)], 1, 3, 1))
-			.reply('GET', path, 500, { message: 'Server Error' });
-		// One page at a time: with pages in flight, page 3 could take the 500 meant for page 2.
-		const result = await runPassona({
-			parameters: {
-				...getGroup,
-				operation: 'getContacts',
-				returnAll: true,
-				options: { parallelRequests: 1 },
-			},
-		});
-		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe('Passona had a problem on its side (HTTP 500)');
 	});
 
 	test("a network failure stops the item with n8n's message and without the token", async () => {
