@@ -70,16 +70,6 @@ describe('Return All with pages in parallel', () => {
 		expect(items.map((item) => item.json)).toEqual(all);
 	});
 
-	test('with Parallel Requests at 1: exactly the requests of one-after-the-other listing, in order', async () => {
-		const passona = new PassonaMock();
-		const all = contactPages(passona, 19, 2);
-		const { items } = await runPassona({
-			parameters: { ...getContacts, options: { parallelRequests: 1 } },
-		});
-		expect(pagesAsked(passona)).toEqual(range(1, 10));
-		expect(items.map((item) => item.json)).toEqual(all);
-	});
-
 	test('a large Limit asks only for the pages it needs, in parallel', async () => {
 		const passona = new PassonaMock();
 		const all = contactPages(passona, 40, 4);
