@@ -62,39 +62,65 @@ describe('package.json', () => {
 });
 
 describe('as n8n loads it', () => {
-	test('the Passona node offers every Contact Group, Keyword and Webhook operation', async () => {
+	test.each([
+		[
+			'Contact Group',
+			'contactGroup',
+			[
+				'Add Contacts (addContacts)',
+				'Create (create)',
+				'Create With Contacts (createWithContacts)',
+				'Delete (delete)',
+				'Flush (flush)',
+				'Get (get)',
+				'Get Contacts (getContacts)',
+				'Get Many (getAll)',
+				'Get Unique Contacts (getUniqueContacts)',
+				'Remove Contacts (removeContacts)',
+				'Update (update)',
+			],
+		],
+		['Keyword', 'keyword', CRUD],
+		['Webhook', 'webhook', CRUD],
+		[
+			'Campaign',
+			'campaign',
+			[
+				'Create (create)',
+				'Delete (delete)',
+				'Get Many (getAll)',
+				'Send Test (sendTest)',
+				'Update (update)',
+			],
+		],
+		[
+			'Template',
+			'template',
+			[
+				'Create (create)',
+				'Delete (delete)',
+				'Get (get)',
+				'Get Many (getAll)',
+				'Preview (preview)',
+				'Update (update)',
+			],
+		],
+		['Sender', 'sender', CRUD],
+		// No Get Many: Passona has no list of links.
+		['Link', 'link', ['Create (create)', 'Delete (delete)', 'Get (get)', 'Update (update)']],
+		['Vanity Domain', 'vanityDomain', CRUD],
+		['Contact', 'contact', ['Sync Groups (syncGroups)']],
+		['Account', 'account', ['Get Balance (getBalance)']],
+	])('the Passona node offers every %s operation', async (_name, resource, operations) => {
+		const { types } = await loadPackage();
+		const passona = types.nodes.find((node) => node.name === 'passona')!;
+		expect(operationsOf(passona, resource)).toEqual(operations);
+	});
+
+	test('the Passona node is usable as a tool; Link, Contact and Account open on Get, Sync Groups and Get Balance', async () => {
 		const { types } = await loadPackage();
 		const passona = types.nodes.find((node) => node.name === 'passona')!;
 		expect(passona.usableAsTool).toBe(true);
-		expect(operationsOf(passona, 'contactGroup')).toEqual([
-			'Add Contacts (addContacts)',
-			'Create (create)',
-			'Create With Contacts (createWithContacts)',
-			'Delete (delete)',
-			'Flush (flush)',
-			'Get (get)',
-			'Get Contacts (getContacts)',
-			'Get Many (getAll)',
-			'Get Unique Contacts (getUniqueContacts)',
-			'Remove Contacts (removeContacts)',
-			'Update (update)',
-		]);
-		expect(operationsOf(passona, 'keyword')).toEqual(CRUD);
-		expect(operationsOf(passona, 'webhook')).toEqual(CRUD);
-	});
-
-	test('Link (no Get Many: Passona has no list of links), Vanity Domain, Contact and Account operations', async () => {
-		const { types } = await loadPackage();
-		const passona = types.nodes.find((node) => node.name === 'passona')!;
-		expect(operationsOf(passona, 'link')).toEqual([
-			'Create (create)',
-			'Delete (delete)',
-			'Get (get)',
-			'Update (update)',
-		]);
-		expect(operationsOf(passona, 'vanityDomain')).toEqual(CRUD);
-		expect(operationsOf(passona, 'contact')).toEqual(['Sync Groups (syncGroups)']);
-		expect(operationsOf(passona, 'account')).toEqual(['Get Balance (getBalance)']);
 		expect(
 			['link', 'contact', 'account'].map((resource) => operationField(passona, resource)?.default),
 		).toEqual(['get', 'syncGroups', 'getBalance']);
@@ -107,27 +133,6 @@ describe('as n8n loads it', () => {
 		expect(trigger.polling).toBe(true);
 		expect(trigger.iconUrl).toEqual(ICONS);
 		expect(codexCategories(trigger)).toEqual(['Communication', 'Marketing']);
-	});
-
-	test('the Passona node offers every Campaign, Template and Sender operation', async () => {
-		const { types } = await loadPackage();
-		const passona = types.nodes.find((node) => node.name === 'passona')!;
-		expect(operationsOf(passona, 'campaign')).toEqual([
-			'Create (create)',
-			'Delete (delete)',
-			'Get Many (getAll)',
-			'Send Test (sendTest)',
-			'Update (update)',
-		]);
-		expect(operationsOf(passona, 'template')).toEqual([
-			'Create (create)',
-			'Delete (delete)',
-			'Get (get)',
-			'Get Many (getAll)',
-			'Preview (preview)',
-			'Update (update)',
-		]);
-		expect(operationsOf(passona, 'sender')).toEqual(CRUD);
 	});
 
 	test('light and dark icons and the codex reach dist/ and resolve for node and credential', async () => {

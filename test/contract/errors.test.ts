@@ -26,20 +26,14 @@ describe("The sandbox's errors in the node's plain words", () => {
 		expect(error?.description).toContain('Check the Passona API credential');
 	});
 
-	test('404 names the missing contact group and the missing keyword', async () => {
+	test('404 on Delete names the missing keyword', async () => {
 		const missing = randomUUID();
-		const groupError = await failing({
-			resource: 'contactGroup',
-			operation: 'get',
-			contactGroup: byId(missing),
-		});
-		expect(groupError.message).toBe(`Passona has no contact group ${missing}`);
-		const keywordError = await failing({
+		const error = await failing({
 			resource: 'keyword',
 			operation: 'delete',
 			keyword: byId(missing),
 		});
-		expect(keywordError.message).toBe(`Passona has no keyword ${missing}`);
+		expect(error.message).toBe(`Passona has no keyword ${missing}`);
 	});
 
 	test('409: deleting a group a keyword uses says keywords are attached', async () => {

@@ -73,17 +73,11 @@ describe('Contact', () => {
 		expect(error.message).toMatch(message);
 	});
 
-	test('Sync Groups: 423 says a group is locked by a sending campaign; 422 lists Passona’s messages', async () => {
-		new PassonaMock()
-			.reply('POST', '/contact/sync/groups', 423, { message: 'Locked' })
-			.reply('POST', '/contact/sync/groups', 422, {
-				message: 'x',
-				errors: { 'groups.0': ['The selected groups.0 is invalid.'] },
-			});
-		const locked = await runPassona({ parameters: sync });
-		expect(locked.error?.message).toBe(
-			'The contact group is locked because a campaign using it is sending right now',
-		);
+	test('Sync Groups: 422 lists Passona’s messages', async () => {
+		new PassonaMock().reply('POST', '/contact/sync/groups', 422, {
+			message: 'x',
+			errors: { 'groups.0': ['The selected groups.0 is invalid.'] },
+		});
 		const invalid = await runPassona({ parameters: sync });
 		expect(invalid.error?.message).toBe('Passona rejected the values sent');
 		expect(invalid.error?.description).toBe(

@@ -289,7 +289,7 @@ describe('a page in the middle of Return All that fails', () => {
 		[
 			'HTTP 500',
 			(passona, id) => passona.reply('GET', path(id), 500, { message: 'Server Error' }),
-			/Passona had a problem on its side \(HTTP 500\)/,
+			/^Passona had a problem on its side \(HTTP 500\)$/,
 		],
 		[
 			'HTTP 429',
@@ -301,7 +301,7 @@ describe('a page in the middle of Return All that fails', () => {
 					{ message: 'Too Many Attempts.' },
 					{ ...json, 'Retry-After': '5' },
 				),
-			/Passona is receiving too many requests/,
+			/^Passona is receiving too many requests$/,
 		],
 		[
 			'a reset connection',

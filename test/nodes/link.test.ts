@@ -113,14 +113,6 @@ describe('Link', () => {
 		);
 	});
 
-	test('404 names the missing link', async () => {
-		new PassonaMock().reply('GET', linkPath, 404, { message: 'No query results for model [Link]' });
-		const { error } = await runPassona({
-			parameters: { resource: 'link', operation: 'get', link: byId(LINK_UUID) },
-		});
-		expect(error?.message).toBe(`Passona has no link ${LINK_UUID}`);
-	});
-
 	test.each([
 		[
 			'a template ID that is not a UUID',

@@ -70,16 +70,6 @@ describe('Return All with pages in parallel', () => {
 		expect(items.map((item) => item.json)).toEqual(all);
 	});
 
-	test('with Parallel Requests at 1: exactly the requests of one-after-the-other listing, in order', async () => {
-		const passona = new PassonaMock();
-		const all = contactPages(passona, 19, 2);
-		const { items } = await runPassona({
-			parameters: { ...getContacts, options: { parallelRequests: 1 } },
-		});
-		expect(pagesAsked(passona)).toEqual(range(1, 10));
-		expect(items.map((item) => item.json)).toEqual(all);
-	});
-
 	test('a large Limit asks only for the pages it needs, in parallel', async () => {
 		const passona = new PassonaMock();
 		const all = contactPages(passona, 40, 4);
@@ -120,19 +110,6 @@ describe('Return All with pages in parallel', () => {
 		expect(tooMany.isDone()).toBe(true);
 		expect(items.map((item) => item.json)).toEqual(all);
 		expect(sorted(pagesAsked(passona))).toEqual(range(1, 10));
-	});
-
-	test('with Parallel Requests at 1, a 429 fails the item as before', async () => {
-		const tooMany = rateLimit(2);
-		const passona = new PassonaMock();
-		contactPages(passona, 6, 2, [], path, 1);
-		const { items, error } = await runPassona({
-			parameters: { ...getContacts, options: { parallelRequests: 1 } },
-		});
-		expect(tooMany.isDone()).toBe(true);
-		expect(items).toEqual([]);
-		expect(error?.message).toBe('Passona is receiving too many requests');
-		expect(pagesAsked(passona)).toEqual([1]);
 	});
 
 	test('a failure in the middle fails the item with no partial list; Continue On Fail keeps the other items whole', async () => {

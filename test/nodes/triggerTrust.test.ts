@@ -126,59 +126,33 @@ async function activateOn(
 }
 
 describe('a registration secret opens only its own URL', () => {
-	test('test and production registrations: each secret starts a run on its own URL and gets 401 on the other', async () => {
-		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
-		await activateOn(setup, []);
-		await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
-		expect(Object.keys(registrationsOf(setup)).sort()).toEqual([PRODUCTION_URL, TEST_URL].sort());
-		// As Passona received them: n8n keeps only their digests.
-		const production = secretSentFor(PRODUCTION_URL)!;
-		const test = secretSentFor(TEST_URL)!;
-		const inbound = { message: 'JOIN' };
-		expect(
-			(await deliver(setup, { headers: { [SECRET_HEADER]: test }, body: inbound })).answered,
-		).toEqual({
-			status: 401,
-			body: { message: 'Unauthorized' },
-		});
-		expect(
-			(
-				await deliver(setup, {
-					headers: { [SECRET_HEADER]: production },
-					body: inbound,
-					isTest: true,
-				})
-			).answered?.status,
-		).toBe(401);
-		expect(
-			(await deliver(setup, { headers: { [SECRET_HEADER]: production }, body: inbound })).run
-				?.items,
-		).toHaveLength(1);
-		expect(
-			(await deliver(setup, { headers: { [SECRET_HEADER]: test }, body: inbound, isTest: true }))
-				.run?.items,
-		).toHaveLength(1);
-	});
-
-	test('the same on older n8n (2.0.3, 1.123.81), whose webhook context has no getWebhookResourceUrl', async () => {
-		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
-		await activateOn(setup, []);
-		await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
-		const production = secretSentFor(PRODUCTION_URL)!;
-		const test = secretSentFor(TEST_URL)!;
-		const inbound = { message: 'JOIN' };
-		const on = (secret: string, isTest: boolean) =>
-			deliver(setup, {
-				headers: { [SECRET_HEADER]: secret },
-				body: inbound,
-				isTest,
-				withoutResourceUrl: true,
-			});
-		expect((await on(test, false)).answered?.status).toBe(401);
-		expect((await on(production, true)).answered?.status).toBe(401);
-		expect((await on(production, false)).run?.items).toHaveLength(1);
-		expect((await on(test, true)).run?.items).toHaveLength(1);
-	});
+	test.each([
+		['this n8n', false],
+		['older n8n (2.0.3, 1.123.81), whose webhook context has no getWebhookResourceUrl', true],
+	])(
+		'test and production registrations on %s: each secret starts a run on its own URL and gets 401 on the other',
+		async (_n8n, withoutResourceUrl) => {
+			const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
+			await activateOn(setup, []);
+			await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
+			expect(Object.keys(registrationsOf(setup)).sort()).toEqual([PRODUCTION_URL, TEST_URL].sort());
+			// As Passona received them: n8n keeps only their digests.
+			const production = secretSentFor(PRODUCTION_URL)!;
+			const test = secretSentFor(TEST_URL)!;
+			const on = (secret: string, isTest: boolean) =>
+				deliver(setup, {
+					headers: { [SECRET_HEADER]: secret },
+					body: { message: 'JOIN' },
+					isTest,
+					withoutResourceUrl,
+				});
+			const refused = { status: 401, body: { message: 'Unauthorized' } };
+			expect((await on(test, false)).answered).toEqual(refused);
+			expect((await on(production, true)).answered).toEqual(refused);
+			expect((await on(production, false)).run?.items).toHaveLength(1);
+			expect((await on(test, true)).run?.items).toHaveLength(1);
+		},
+	);
 });
 
 /** Deactivation when the keyword lists `present`; returns what was written to the keyword. */

@@ -20,7 +20,8 @@ import {
 	uuidOffByOne,
 } from './generators';
 import { PROPERTY_RUNS } from './config';
-import { item, judge, mapped, pathOf, runCase, tally } from './oracle';
+import { createOrUpdate, item, judge, mapped, pathOf, runCase, tally } from './oracle';
+import { byId } from '../../harness/locators';
 
 const RUNS = PROPERTY_RUNS;
 const settings = { numRuns: RUNS };
@@ -31,6 +32,9 @@ const COLLECTIONS = {
 	webhook: 'webhooks',
 } as const;
 type Resource = keyof typeof COLLECTIONS;
+const GROUP_ID = '09e0a326-fb2e-11e9-ba2a-0242ac120008';
+const KEYWORD_ID = 'f3357bfe-fb20-11e9-93ef-0242ac120008';
+const WEBHOOK_ID = '491460ee-fb0d-11e9-a46c-0a586460022b';
 
 const switchLike = fc.oneof(
 	fc.boolean(),
@@ -149,11 +153,7 @@ describe('text fields: create and update', () => {
 						? {
 								resource: 'contactGroup',
 								operation: 'update',
-								contactGroup: {
-									__rl: true,
-									mode: 'id',
-									value: '09e0a326-fb2e-11e9-ba2a-0242ac120008',
-								},
+								contactGroup: byId(GROUP_ID),
 								updateFields: {
 									name: mapped('name'),
 									...(withDescription ? { description: mapped('description') } : {}),
@@ -170,8 +170,7 @@ describe('text fields: create and update', () => {
 						item({ name, description, deletable }),
 					]);
 					judge(outcome, {
-						method: update ? 'PUT' : 'POST',
-						path: update ? pathOf('contact-groups') : /^\/contact-groups$/,
+						...createOrUpdate(update, 'contact-groups', GROUP_ID),
 						body: ['name', 'description', 'deletable'],
 					});
 				},
@@ -205,7 +204,7 @@ describe('text fields: create and update', () => {
 						? {
 								resource: 'keyword',
 								operation: 'update',
-								keyword: { __rl: true, mode: 'id', value: 'f3357bfe-fb20-11e9-93ef-0242ac120008' },
+								keyword: byId(KEYWORD_ID),
 								updateFields: {
 									...fields,
 									keyword: mapped('keyword'),
@@ -221,8 +220,7 @@ describe('text fields: create and update', () => {
 							};
 					const outcome = await runCase(parameters as INodeParameters, [item(values)]);
 					judge(outcome, {
-						method: update ? 'PUT' : 'POST',
-						path: update ? pathOf('keywords') : /^\/keywords$/,
+						...createOrUpdate(update, 'keywords', KEYWORD_ID),
 						body: [
 							'keyword',
 							'help',
@@ -291,7 +289,7 @@ describe('text fields: create and update', () => {
 						? {
 								resource: 'webhook',
 								operation: 'update',
-								webhook: { __rl: true, mode: 'id', value: '491460ee-fb0d-11e9-a46c-0a586460022b' },
+								webhook: byId(WEBHOOK_ID),
 								updateFields: { ...fields, headers: { header } },
 							}
 						: { resource: 'webhook', operation: 'create', ...fields, headers: { header } };
@@ -299,8 +297,7 @@ describe('text fields: create and update', () => {
 						item({ ...values, ...rowValues }),
 					]);
 					const verdict = judge(outcome, {
-						method: update ? 'PUT' : 'POST',
-						path: update ? pathOf('webhooks') : /^\/webhooks$/,
+						...createOrUpdate(update, 'webhooks', WEBHOOK_ID),
 						body: ['name', 'url', 'headers'],
 					});
 					if (verdict === 'sent') {
@@ -326,7 +323,15 @@ describe('text fields: create and update', () => {
 });
 
 describe('phone numbers and contacts', () => {
-	const group = { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' };
+	const group = byId(GROUP_ID);
+	/** Add Contacts taking its contacts (JSON) from the item's `v`. */
+	const addFromJson: INodeParameters = {
+		resource: 'contactGroup',
+		operation: 'addContacts',
+		contactGroup: group,
+		contactSource: 'json',
+		contactsJson: mapped(),
+	};
 	const contactLike = fc.oneof(
 		fc.record(
 			{ phone_number: phoneLike, custom_fields: customFieldsLike },
@@ -395,16 +400,7 @@ describe('phone numbers and contacts', () => {
 					fc.constantFrom('[{"phone_number": ', '{}', 'null', '[]', '"447700900123"'),
 				),
 				async (contacts) => {
-					const outcome = await runCase(
-						{
-							resource: 'contactGroup',
-							operation: 'addContacts',
-							contactGroup: group,
-							contactSource: 'json',
-							contactsJson: mapped(),
-						} as INodeParameters,
-						[item({ v: contacts })],
-					);
+					const outcome = await runCase(addFromJson, [item({ v: contacts })]);
 					judge(outcome, {
 						method: 'PUT',
 						path: pathOf('contact-groups', '/add-contacts'),
@@ -481,20 +477,11 @@ describe('phone numbers and contacts', () => {
 							},
 					);
 					const rows = Array.from({ length: count }, (_, n) => numbers[n % numbers.length]);
-					const outcome = await runCase(
-						{
-							resource: 'contactGroup',
-							operation: 'addContacts',
-							contactGroup: group,
-							contactSource: 'json',
-							contactsJson: mapped(),
-						} as INodeParameters,
-						[
-							item({
-								v: rows.map((row, n) => ({ phone_number: row.typed, custom_fields: { row: n } })),
-							}),
-						],
-					);
+					const outcome = await runCase(addFromJson, [
+						item({
+							v: rows.map((row, n) => ({ phone_number: row.typed, custom_fields: { row: n } })),
+						}),
+					]);
 					expect(
 						judge(outcome, {
 							method: 'PUT',

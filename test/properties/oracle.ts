@@ -187,3 +187,9 @@ export const item = (values: Record<string, unknown>): IDataObject =>
 /** The path of one entry of `collection` (a UUID), with an optional suffix. */
 export const pathOf = (collection: string, suffix = '') =>
 	new RegExp(`^/${collection}/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}${suffix}$`);
+
+/** The one request a Create makes (POST to `collection`) or, with `update`, an Update of entry `id` (PUT to it). */
+export const createOrUpdate = (update: boolean, collection: string, id: string) =>
+	update
+		? { method: 'PUT', path: new RegExp(`^/${collection}/${id}$`) }
+		: { method: 'POST', path: new RegExp(`^/${collection}$`) };

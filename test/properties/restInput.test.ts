@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { anyValue, blank, idLike, idListLike, phoneLike, textOrAny } from './generators';
 import { TWO_THIRDS_RUNS as RUNS } from './config';
-import { item, judge, mapped, pathOf, runCase } from './oracle';
+import { createOrUpdate, item, judge, mapped, runCase } from './oracle';
+import { byId } from '../../harness/locators';
 
 // The shared, printed seed (config.ts); two thirds of the runs of the bad-input properties.
 const settings = { numRuns: RUNS };
@@ -30,7 +31,7 @@ const addressLike = fc.oneof(
 	blank,
 	anyValue,
 );
-const LINK = { __rl: true, mode: 'id', value: 'e8cbe94a-faf4-11e9-96cc-0a5864600115' };
+const LINK_ID = 'e8cbe94a-faf4-11e9-96cc-0a5864600115';
 const uuidValue = '09e0a326-fb2e-11e9-ba2a-0242ac120008';
 /** Anything but a switch that is on (on, the node would wait for real time). */
 const notOn = (value: unknown) =>
@@ -44,18 +45,17 @@ describe('Link, Vanity Domain and Sync Groups: generated input', () => {
 				fc.record({ domain: idLike, template: idLike, name: textOrAny, destination: addressLike }),
 				async (update, values) => {
 					const fields = {
-						vanityDomain: { __rl: true, mode: 'id', value: mapped('domain') },
+						vanityDomain: byId(mapped('domain')),
 						templateId: mapped('template'),
 						name: mapped('name'),
 						destination: mapped('destination'),
 					};
 					const parameters: IDataObject = update
-						? { resource: 'link', operation: 'update', link: LINK, updateFields: fields }
+						? { resource: 'link', operation: 'update', link: byId(LINK_ID), updateFields: fields }
 						: { resource: 'link', operation: 'create', ...fields };
 					const outcome = await runCase(parameters as INodeParameters, [item(values)]);
 					judge(outcome, {
-						method: update ? 'PUT' : 'POST',
-						path: update ? pathOf('links') : /^\/links$/,
+						...createOrUpdate(update, 'links', LINK_ID),
 						body: ['vanity_domain_uuid', 'template_uuid', 'name', 'destination'],
 					});
 				},
@@ -71,14 +71,13 @@ describe('Link, Vanity Domain and Sync Groups: generated input', () => {
 					? {
 							resource: 'vanityDomain',
 							operation: 'update',
-							vanityDomain: { __rl: true, mode: 'id', value: uuidValue },
+							vanityDomain: byId(uuidValue),
 							domain: mapped('domain'),
 						}
 					: { resource: 'vanityDomain', operation: 'create', domain: mapped('domain') };
 				const outcome = await runCase(parameters as INodeParameters, [item({ domain })]);
 				judge(outcome, {
-					method: update ? 'PUT' : 'POST',
-					path: update ? pathOf('vanity-domains') : /^\/vanity-domains$/,
+					...createOrUpdate(update, 'vanity-domains', uuidValue),
 					body: ['domain'],
 				});
 			}),
@@ -118,7 +117,7 @@ describe('Link, Vanity Domain and Sync Groups: generated input', () => {
 						{
 							resource: 'contactGroup',
 							operation: 'flush',
-							contactGroup: { __rl: true, mode: 'id', value: uuidValue },
+							contactGroup: byId(uuidValue),
 							waitForPassona: mapped('wait'),
 							waitTimeLimit: mapped('limit'),
 						},

@@ -19,10 +19,12 @@ import {
 	uuid,
 } from './generators';
 import { TWO_THIRDS_RUNS as RUNS } from './config';
-import { item, judge, mapped, runCase } from './oracle';
+import { createOrUpdate, item, judge, mapped, runCase } from './oracle';
+import { byId } from '../../harness/locators';
 
 // The shared, printed seed (config.ts); two thirds of the runs of the bad-input properties.
 const settings = { numRuns: RUNS };
+const TEMPLATE_ID = '09e0a326-fb2e-11e9-ba2a-0242ac120008';
 jest.setTimeout(Math.max(60_000, RUNS * 1000));
 
 const senderLike = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,14}$/), shortText, blank, anyValue);
@@ -74,7 +76,7 @@ describe('sending resources: generated input', () => {
 							resource: 'campaign',
 							operation: 'sendTest',
 							phoneNumber: mapped('phone'),
-							template: { __rl: true, mode: 'id', value: mapped('template') },
+							template: byId(mapped('template')),
 							senderName: { __rl: true, mode: 'name', value: mapped('sender') },
 							name: 'Welcome',
 							customFields: { field: rows },
@@ -104,7 +106,7 @@ describe('sending resources: generated input', () => {
 						resource: 'campaign',
 						operation: 'sendTest',
 						phoneNumber: mapped('phone'),
-						template: { __rl: true, mode: 'id', value: template },
+						template: byId(template),
 						senderName: { __rl: true, mode: 'name', value: '88440' },
 						name: 'Welcome',
 					} as INodeParameters,
@@ -130,7 +132,7 @@ describe('sending resources: generated input', () => {
 					? {
 							resource: 'template',
 							operation: 'update',
-							template: { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' },
+							template: byId(TEMPLATE_ID),
 							updateFields: { body: mapped('body'), sender: mapped('sender') },
 						}
 					: {
@@ -142,8 +144,7 @@ describe('sending resources: generated input', () => {
 						};
 				const outcome = await runCase(parameters as INodeParameters, [item({ body, sender })]);
 				judge(outcome, {
-					method: update ? 'PUT' : 'POST',
-					path: update ? /^\/templates\/09e0a326-fb2e-11e9-ba2a-0242ac120008$/ : /^\/templates$/,
+					...createOrUpdate(update, 'templates', TEMPLATE_ID),
 					body: ['name', 'body', 'sender'],
 				});
 			}),
@@ -169,7 +170,7 @@ describe('sending resources: generated input', () => {
 							resource: 'campaign',
 							operation: 'create',
 							name: 'C',
-							template: { __rl: true, mode: 'id', value: '09e0a326-fb2e-11e9-ba2a-0242ac120008' },
+							template: byId(TEMPLATE_ID),
 							senderName: { __rl: true, mode: 'name', value: 'Sandbox' },
 							includedGroups: mapped('groups'),
 							excludeOptouts: false,
