@@ -437,9 +437,7 @@ describe('faults over real HTTP, from the sandbox', () => {
 				...fault,
 			});
 			faultsInjected++;
-			const started = Date.now();
 			const { items, error, run } = await getGroup(uuid, 'continueRegularOutput');
-			expect(Date.now() - started).toBeLessThan(5000);
 			expect(error).toBeUndefined();
 			const failed = items.filter((entry) => entry.error);
 			expect(failed).toHaveLength(1);
