@@ -1,6 +1,7 @@
 /** Passona Trigger: registering and removing its webhook, and verifying deliveries. */
 import { createHash } from 'node:crypto';
-import { TOKEN } from '../harness/engine';
+import type { INodeType } from 'n8n-workflow';
+import { loadPackage, TOKEN } from '../harness/engine';
 import { PassonaMock, sentHeaders } from '../harness/passonaMock';
 import { secretSentFor } from '../harness/secretsSent';
 import { exposedText } from '../harness/secrets';
@@ -538,6 +539,28 @@ describe('deliveries', () => {
 		).toBe(401);
 		expect(staticData.__dataChanged).toBe(false);
 		expect(setup.workflow.getStaticData('node', setup.node)).toEqual({});
+	});
+
+	test('new triggers are made at version 1.1, which takes deliveries exactly as 1 does', async () => {
+		// n8n 2.40's webhook handling evaluates `$parameter["options"]["binaryData"]` in its
+		// expression isolate on every call to a webhook node at typeVersion 1, forged calls included.
+		const { description } = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+		const items = [];
+		for (const version of [1, 1.1]) {
+			const { setup } = await activated([KEYWORD_UUID]);
+			setup.node.typeVersion = version;
+			setup.workflow.getNode(setup.node.name)!.typeVersion = version;
+			const secret = secretOf(setup);
+			const { run } = await deliver(setup, { headers: { [SECRET_HEADER]: secret }, body: inbound });
+			const { receivedAt, ...item } = run!.items[0].json;
+			expect(receivedAt).toEqual(expect.any(String));
+			items.push(item);
+			const forged = await deliver(setup, { headers: { [SECRET_HEADER]: 'guess' }, body: inbound });
+			expect(forged.answered?.status).toBe(401);
+		}
+		expect(items).toEqual([inbound, inbound]);
 	});
 
 	test('a form-encoded body (parsed by n8n) comes through as fields', async () => {
