@@ -34,7 +34,7 @@ export interface Registration {
 	secretDigest: string;
 	/**
 	 * Whether it is the test URL's registration: a delivery is let in by the registrations of its
-	 * own kind, whatever host its process puts in the URL. Not recorded before 0.2.0.
+	 * own kind, whatever host its process puts in the URL. Not recorded by 0.1.0.
 	 */
 	isTest?: boolean;
 	keywords: AttachedKeyword[];
