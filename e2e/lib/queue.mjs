@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { ARTIFACTS } from './paths.mjs';
 import { startPostgres, startRedis } from './services.mjs';
 import {
+	cleanupList,
 	freePorts,
 	installPackage,
 	startN8nProcess,
@@ -50,16 +51,7 @@ export async function startQueueStack({
 	env: envChanges = {},
 }) {
 	await mkdir(artifacts, { recursive: true });
-	const cleanups = [];
-	const stop = async () => {
-		while (cleanups.length) {
-			try {
-				await cleanups.pop()();
-			} catch (error) {
-				log(`e2e: cleanup failed: ${error?.message ?? error}`);
-			}
-		}
-	};
+	const { cleanups, stop } = cleanupList(log);
 	try {
 		const pg = await startPostgres({ paths, log, artifacts });
 		cleanups.push(pg.stop);

@@ -167,14 +167,8 @@ export async function stopN8nProcess(child, signal = 'SIGTERM') {
 	}
 }
 
-export async function startStack({
-	paths,
-	log = console.log,
-	artifacts = ARTIFACTS,
-	keepUserFolder = false,
-	env: envChanges = {},
-}) {
-	await mkdir(artifacts, { recursive: true });
+/** What to undo, last first: push onto `cleanups`; stop() runs them all, logging what fails. */
+export function cleanupList(log) {
 	const cleanups = [];
 	const stop = async () => {
 		while (cleanups.length) {
@@ -185,6 +179,18 @@ export async function startStack({
 			}
 		}
 	};
+	return { cleanups, stop };
+}
+
+export async function startStack({
+	paths,
+	log = console.log,
+	artifacts = ARTIFACTS,
+	keepUserFolder = false,
+	env: envChanges = {},
+}) {
+	await mkdir(artifacts, { recursive: true });
+	const { cleanups, stop } = cleanupList(log);
 	try {
 		// The sandbox (compiled to build/sandbox by the npm script).
 		const { startSandbox } = require(join(ROOT, 'build', 'sandbox', 'index.js'));
