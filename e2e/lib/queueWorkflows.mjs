@@ -37,12 +37,13 @@ const getKeyword = (uuidExpression) => ({
 	},
 });
 
-export function passonaTriggerWorkflow({ id, webhookId, keywordUuid }) {
+/** `typeVersion`: 1.1, what new workflows get; 1, what workflows made with 0.1.0 have. */
+export function passonaTriggerWorkflow({ id, webhookId, keywordUuid, typeVersion = 1.1 }) {
 	return chain(id, 'Passona queue: inbound SMS', [
 		{
 			name: 'Passona Trigger',
 			type: 'n8n-nodes-passona.passonaTrigger',
-			typeVersion: 1,
+			typeVersion,
 			webhookId,
 			credentials: passonaCredentials,
 			parameters: { keywords: [keywordUuid], options: {} },
