@@ -7,6 +7,7 @@
 // on while main is down; the Campaign Trigger fires each event once across main restarts; and a
 // webhook process whose webhook URL setting differs from main's still lets real deliveries in.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ import {
 	SECRET_HEADER,
 } from './lib/queueWorkflows.mjs';
 
-const ARTIFACTS = join(ROOT, 'artifacts', 'e2e', 'queue');
+const ARTIFACTS = join(ROOT, 'artifacts', 'e2e-queue');
 const OWNER = {
 	email: 'owner@passona-e2e.test',
 	firstName: 'E2E',
@@ -106,7 +107,7 @@ async function main() {
 				)
 			).rows;
 		/** Waits until the workflow has `count` executions and none is still waiting or running. */
-		const settled = (count, workflowId = TRIGGER_ID, timeoutMs = 120_000) =>
+		const settled = (count, workflowId = TRIGGER_ID, timeoutMs = 300_000) =>
 			waitFor(
 				`${count} finished executions of ${workflowId}`,
 				async () => {
@@ -137,23 +138,38 @@ async function main() {
 			return byExecution;
 		};
 		let sent = 0;
-		/** Inbound SMS on the sandbox in bursts; Passona's answer from n8n for each, by text. */
+		/**
+		 * Inbound SMS in bursts, delivered as the sandbox delivers them (its body, to the webhook URL
+		 * and with the headers Passona holds for our webhook) but without its 5-second timeout: on a
+		 * busy machine a burst may take longer, and this test counts executions, not speed
+		 * (docs/queue-mode.md gives the capacity). Passona's answer from n8n for each, by text.
+		 */
 		const inbound = async (count, tag) => {
+			const [hook] = ours();
 			const statuses = new Map();
 			for (let i = 0; i < count; i += BURST) {
 				const texts = Array.from(
 					{ length: Math.min(BURST, count - i) },
 					(_, k) => `${fx.TRIGGER_KEYWORD} ${tag}-${i + k}`,
 				);
-				const answers = await Promise.all(
-					texts.map((text) =>
-						sandboxCall(sandbox, 'POST', '/_sandbox/inbound', { from: fx.PHONE, text }),
-					),
+				await Promise.all(
+					texts.map(async (text) => {
+						const response = await fetch(hook.url, {
+							method: 'POST',
+							headers: { ...hook.headers, 'Content-Type': 'application/json' },
+							body: JSON.stringify({
+								event: 'keyword.matched',
+								keyword: { uuid: keyword.uuid, keyword: keyword.keyword },
+								from: fx.PHONE,
+								message: text,
+								received_at: new Date().toISOString(),
+								message_uuid: randomUUID(),
+							}),
+						});
+						await response.arrayBuffer();
+						statuses.set(text, response.status);
+					}),
 				);
-				answers.forEach((answer, k) => {
-					const delivery = answer.deliveries.find((entry) => entry.url === ourUrl);
-					statuses.set(texts[k], delivery?.status ?? delivery?.error ?? 'not delivered');
-				});
 			}
 			sent += count;
 			return statuses;
@@ -339,7 +355,7 @@ async function main() {
 			await waitFor(
 				'a campaign poll after main restarted',
 				async () => (await campaignPolls()) > before,
-				150_000,
+				240_000,
 			);
 		};
 
@@ -366,7 +382,7 @@ async function main() {
 						const list = await campaignEvents();
 						return list.length >= 4 && list;
 					},
-					150_000,
+					240_000,
 				);
 				assert.deepEqual(
 					[...events].sort(),
