@@ -23,6 +23,7 @@ import {
 import { countRequests, measure, type Sample } from './measure';
 import { getContactsHttps, RTT_MS, trustedBench } from './network';
 import { loadN8nNodes } from './n8nNodesBase';
+import { queueScenario } from './queue';
 import { startRemoteSandbox } from './remoteSandbox';
 import { type BenchResults, type Contender, judge, machine, writeResults } from './report';
 
@@ -39,8 +40,11 @@ const GET_ITEMS = 1_000;
 const NETWORK_CONTACTS = (process.env.BENCH_NETWORK_CONTACTS ?? '20000,100000')
 	.split(',')
 	.map(Number);
-/** BENCH_ONLY=network runs the network scenario alone (its targets only). */
+/** BENCH_ONLY=network runs the network scenario alone (its targets only); BENCH_ONLY=queue, scenario 5. */
 const NETWORK_ONLY = process.env.BENCH_ONLY === 'network';
+const QUEUE_ONLY = process.env.BENCH_ONLY === 'queue';
+/** BENCH_SKIP=queue leaves scenario 5 out of the full bench. */
+const SKIPPED = (process.env.BENCH_SKIP ?? '').split(',');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -232,6 +236,10 @@ async function main(): Promise<void> {
 		writeResults(saved, true);
 		return;
 	}
+	if (QUEUE_ONLY) {
+		await queueScenario(log, true);
+		return;
+	}
 	const child = await trustedBench();
 	if (child !== undefined) process.exit(child);
 	const started = Date.now();
@@ -256,6 +264,8 @@ async function main(): Promise<void> {
 	} finally {
 		stopCounting();
 	}
+	// Real n8n processes, measured apart: their figures go to bench-results/queue.json.
+	if (!NETWORK_ONLY && !SKIPPED.includes('queue')) await queueScenario(log, false);
 }
 
 main().catch((error) => {

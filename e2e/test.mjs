@@ -15,6 +15,7 @@ import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
 import { optInFlow } from './lib/optIn.mjs';
 import { saveAsNewVersion } from './lib/compat.mjs';
 import { moreResourcesFlow } from './lib/moreResources.mjs';
+import { sandboxCall, sleep, stepper, timedLog, waitFor } from './lib/steps.mjs';
 
 const OWNER = {
 	email: 'owner@passona-e2e.test',
@@ -22,70 +23,16 @@ const OWNER = {
 	lastName: 'Owner',
 	password: 'PassonaE2e-2026',
 };
-const started = Date.now();
-const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-const log = (message) => console.log(`[${seconds()}] ${message}`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-let passed = 0;
+const { seconds, log } = timedLog();
 
 // Steps the n8n version under test is known to fail, with why (E2E_KNOWN_FAILURES, set by e2e/matrix.mjs
 // from e2e/versions/<version>/known-failures.json): reported, and the run goes on; one that passes fails.
-const knownFailures = JSON.parse(process.env.E2E_KNOWN_FAILURES || '{}');
+const { step, passed } = stepper(log, JSON.parse(process.env.E2E_KNOWN_FAILURES || '{}'));
 // n8n 2.40 shows a failed credential test in the words of the credential's rules; the older versions of
 // the matrix (2.0.3, 1.123.81: measured) show their own words ("Authorization failed…", "Request failed
 // with status code 302") whatever the rules say.
 const [N8N_MAJOR, N8N_MINOR] = (process.env.E2E_N8N_VERSION || '2.40.7').split('.').map(Number);
 const RULE_WORDS = N8N_MAJOR > 2 || (N8N_MAJOR === 2 && N8N_MINOR >= 40);
-
-async function step(name, fn) {
-	log(`▶ ${name}`);
-	try {
-		await fn();
-	} catch (error) {
-		if (!(name in knownFailures)) throw error;
-		log(
-			`⚠ known failure: ${name}: ${knownFailures[name]} (${String(error?.message ?? error).split('\n')[0]})`,
-		);
-		return;
-	}
-	if (name in knownFailures)
-		throw new Error(
-			`"${name}" is listed as a known failure of this n8n but passed: take it off the list`,
-		);
-	passed++;
-	log(`✔ ${name}`);
-}
-
-async function waitFor(what, fn, timeoutMs = 30_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline)
-			throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await sleep(250);
-	}
-}
-
-/** Calls the sandbox's Passona API (or /_sandbox) with its token. */
-async function sandboxCall(sandbox, method, path, body) {
-	const base = path.startsWith('/_sandbox') ? sandbox.origin : sandbox.url;
-	const response = await fetch(`${base}${path}`, {
-		method,
-		headers: {
-			Authorization: `Bearer ${sandbox.token}`,
-			Accept: 'application/json',
-			'Content-Type': 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = await response.json().catch(() => undefined);
-	if (!response.ok)
-		throw new Error(
-			`sandbox ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`,
-		);
-	return json?.data ?? json;
-}
 
 function parseCliJson(stdout) {
 	const start = stdout.search(/^\{/m);
@@ -406,7 +353,7 @@ async function main() {
 				() => screenshotNodes(browser, stack.origin, ARTIFACTS, log),
 			);
 		}
-		log(`e2e: ${passed} steps passed in ${seconds()}; logs and screenshots in ${ARTIFACTS}`);
+		log(`e2e: ${passed()} steps passed in ${seconds()}; logs and screenshots in ${ARTIFACTS}`);
 	} finally {
 		if (browser) await browser.close().catch(() => undefined);
 		await stack.stop();
@@ -415,7 +362,7 @@ async function main() {
 
 main().catch((error) => {
 	console.error(
-		`\ne2e FAILED after ${seconds()} (${passed} steps passed): ${error?.stack ?? error}`,
+		`\ne2e FAILED after ${seconds()} (${passed()} steps passed): ${error?.stack ?? error}`,
 	);
 	console.error(`logs: ${ARTIFACTS}`);
 	process.exitCode = 1;

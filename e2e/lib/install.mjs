@@ -114,6 +114,18 @@ export function run(command, args, options = {}) {
 	});
 }
 
+/** The paths of the install of `version` if it is there and matches its lock, else undefined. */
+export async function installedPaths(version) {
+	const { specDir, installDir, version: n8nVersion } = installFor(version);
+	const stampFile = join(installDir, '.installed-lock-sha256');
+	const paths = pathsOf(installDir);
+	const stamp = existsSync(stampFile) ? (await readFile(stampFile, 'utf8')).trim() : '';
+	const complete = [paths.node, paths.n8n, paths.sqliteBinding].every((path) => existsSync(path));
+	return stamp === (await lockHash(specDir)) && complete
+		? { ...paths, version: n8nVersion, installed: 0 }
+		: undefined;
+}
+
 /**
  * Returns the paths of the install of `version` (default: E2E_N8N_VERSION, else n8n 2.40.7),
  * installing first when the stamp is missing or stale. `installed` is how long installing took
@@ -124,11 +136,10 @@ export async function ensureInstall({ log = console.log, version } = {}) {
 	const stampFile = join(installDir, '.installed-lock-sha256');
 	const paths = pathsOf(installDir);
 	const wanted = await lockHash(specDir);
-	const stamp = existsSync(stampFile) ? (await readFile(stampFile, 'utf8')).trim() : '';
-	const complete = [paths.node, paths.n8n, paths.sqliteBinding].every((path) => existsSync(path));
-	if (stamp === wanted && complete) {
+	const reused = await installedPaths(version);
+	if (reused) {
 		log(`e2e: reusing n8n ${n8nVersion} install in ${installDir}`);
-		return { ...paths, version: n8nVersion, installed: 0 };
+		return reused;
 	}
 	const started = Date.now();
 	log(

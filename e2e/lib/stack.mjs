@@ -55,7 +55,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * dependencies from its package.json, `npm install` inside it (no scripts, no lock), and record it in
  * nodes/package.json.
  */
-async function installPackage(nodesDir, log) {
+export async function installPackage(nodesDir, log) {
 	const { name, version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
 	const packageDir = join(nodesDir, 'node_modules', name);
 	await mkdir(packageDir, { recursive: true });
@@ -102,13 +102,73 @@ async function installPackage(nodesDir, log) {
 	}
 }
 
-export async function startStack({
-	paths,
-	log = console.log,
-	artifacts = ARTIFACTS,
-	keepUserFolder = false,
-}) {
-	await mkdir(artifacts, { recursive: true });
+/** Whether n8n's main process at `origin` is ready: migrated and serving its REST API. */
+export async function mainReady(origin) {
+	try {
+		const response = await fetch(`${origin}/healthz/readiness`);
+		// n8n 1.x is "ready" once its database is migrated, before its REST routes exist.
+		return response.ok && (await fetch(`${origin}/rest/settings`)).ok;
+	} catch {
+		return false; // not listening yet
+	}
+}
+
+/**
+ * Starts one n8n process (`args`: ['start'], ['webhook'], ['worker', …]) in its own process group,
+ * its output appended to `logStream`, and waits until `ready()` answers true. Fails when it exits
+ * first (`error.portInUse` when a port it wanted was taken) or is not ready within 180 s.
+ * Returns the child, with `exitedPromise` resolving to its exit code or signal.
+ */
+export async function startN8nProcess({ paths, args, env, cwd, logStream, logName, ready }) {
+	const child = spawn(paths.node, [paths.n8n, ...args], {
+		env,
+		cwd,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	child.stdout.pipe(logStream, { end: false });
+	child.stderr.pipe(logStream, { end: false });
+	let output = '';
+	const keep = (chunk) => (output = `${output}${chunk}`.slice(-20_000));
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
+	child.exitedPromise = new Promise((resolve) =>
+		child.once('exit', (code, signal) => resolve(`${signal ?? code}`)),
+	);
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		const gone = await Promise.race([child.exitedPromise, sleep(500).then(() => undefined)]);
+		if (gone !== undefined) {
+			const error = new Error(
+				`n8n ${args[0]} exited (${gone}) before it was ready; see ${logName}`,
+			);
+			error.portInUse = PORT_IN_USE.test(output);
+			throw error;
+		}
+		if (await ready()) return child;
+		if (Date.now() > deadline) {
+			await stopN8nProcess(child, 'SIGKILL');
+			throw new Error(`n8n ${args[0]} was not ready within 180 s; see ${logName}`);
+		}
+	}
+}
+
+/**
+ * Stops an n8n process started by startN8nProcess and its children: SIGTERM (n8n shuts down
+ * cleanly, a main deactivating its triggers) with 30 s to exit, then SIGKILL; or `signal` at once.
+ */
+export async function stopN8nProcess(child, signal = 'SIGTERM') {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	process.kill(-child.pid, signal);
+	const done = await Promise.race([child.exitedPromise, sleep(30_000).then(() => undefined)]);
+	if (done === undefined) {
+		process.kill(-child.pid, 'SIGKILL');
+		await child.exitedPromise;
+	}
+}
+
+/** What to undo, last first: push onto `cleanups`; stop() runs them all, logging what fails. */
+export function cleanupList(log) {
 	const cleanups = [];
 	const stop = async () => {
 		while (cleanups.length) {
@@ -119,6 +179,18 @@ export async function startStack({
 			}
 		}
 	};
+	return { cleanups, stop };
+}
+
+export async function startStack({
+	paths,
+	log = console.log,
+	artifacts = ARTIFACTS,
+	keepUserFolder = false,
+	env: envChanges = {},
+}) {
+	await mkdir(artifacts, { recursive: true });
+	const { cleanups, stop } = cleanupList(log);
 	try {
 		// The sandbox (compiled to build/sandbox by the npm script).
 		const { startSandbox } = require(join(ROOT, 'build', 'sandbox', 'index.js'));
@@ -178,6 +250,11 @@ export async function startStack({
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 			NODE_ENV: 'production',
 		};
+		// The caller's changes (queue mode: PostgreSQL, Redis, the webhook URL); undefined removes.
+		for (const [name, value] of Object.entries(envChanges)) {
+			if (value === undefined) delete env[name];
+			else env[name] = value;
+		}
 		const n8nLog = createWriteStream(join(artifacts, 'n8n.log'));
 		cleanups.push(() => new Promise((resolve) => n8nLog.end(resolve)));
 
@@ -216,42 +293,15 @@ export async function startStack({
 
 		let n8n;
 		const startOnce = async () => {
-			n8n = spawn(paths.node, [paths.n8n, 'start'], {
+			n8n = await startN8nProcess({
+				paths,
+				args: ['start'],
 				env,
 				cwd: userFolder,
-				stdio: ['ignore', 'pipe', 'pipe'],
-				detached: true,
+				logStream: n8nLog,
+				logName: join(artifacts, 'n8n.log'),
+				ready: () => mainReady(origin),
 			});
-			n8n.stdout.pipe(n8nLog, { end: false });
-			n8n.stderr.pipe(n8nLog, { end: false });
-			let output = '';
-			const keep = (chunk) => (output = `${output}${chunk}`.slice(-20_000));
-			n8n.stdout.on('data', keep);
-			n8n.stderr.on('data', keep);
-			const exited = new Promise((resolve) =>
-				n8n.once('exit', (code, signal) => resolve(`${signal ?? code}`)),
-			);
-			n8n.exitedPromise = exited;
-			const deadline = Date.now() + 180_000;
-			for (;;) {
-				const gone = await Promise.race([exited, sleep(500).then(() => undefined)]);
-				if (gone !== undefined) {
-					const error = new Error(
-						`n8n exited (${gone}) before it was ready; see ${join(artifacts, 'n8n.log')}`,
-					);
-					error.portInUse = PORT_IN_USE.test(output);
-					throw error;
-				}
-				try {
-					const response = await fetch(`${origin}/healthz/readiness`);
-					// n8n 1.x is "ready" once its database is migrated, before its REST routes exist.
-					if (response.ok && (await fetch(`${origin}/rest/settings`)).ok) break;
-				} catch {
-					// not listening yet
-				}
-				if (Date.now() > deadline)
-					throw new Error(`n8n was not ready within 180 s; see ${join(artifacts, 'n8n.log')}`);
-			}
 		};
 		/** Starts n8n; if another process took a port between the probe and n8n's start, tries fresh ports. */
 		const startN8n = async () => {
@@ -268,13 +318,8 @@ export async function startStack({
 				}
 			}
 		};
-		const stopN8n = async () => {
-			if (!n8n || n8n.exitCode !== null || n8n.signalCode !== null) return;
-			// n8n deactivates its triggers on SIGTERM; give it time, then make sure.
-			process.kill(-n8n.pid, 'SIGTERM');
-			const done = await Promise.race([n8n.exitedPromise, sleep(30_000).then(() => undefined)]);
-			if (done === undefined) process.kill(-n8n.pid, 'SIGKILL');
-		};
+		/** Stops main: SIGTERM (a clean shutdown) by default, or `signal` (SIGKILL: a crash). */
+		const stopN8n = (signal) => stopN8nProcess(n8n, signal);
 		cleanups.push(stopN8n);
 
 		return { sandbox, sandboxLog, userFolder, origin, port, env, cli, startN8n, stopN8n, stop };

@@ -1,6 +1,7 @@
 /** Passona Trigger: registering and removing its webhook, and verifying deliveries. */
 import { createHash } from 'node:crypto';
-import { TOKEN } from '../../harness/engine';
+import type { INodeType } from 'n8n-workflow';
+import { loadPackage, TOKEN } from '../../harness/engine';
 import { PassonaMock, sentHeaders } from '../support/passonaMock';
 import { secretSentFor } from '../../harness/secretsSent';
 import { exposedText } from '../../harness/secrets';
@@ -193,6 +194,12 @@ describe('activation', () => {
 		expect(passona.requests[1].body).toMatchObject({ url: TEST_URL });
 		expect(passona.requests[3].body).toEqual({ call_webhook: true, webhooks_uuid: [OURS, OLD] });
 		expect(Object.keys(registrationsOf(setup)).sort()).toEqual([PRODUCTION_URL, TEST_URL].sort());
+		// Each records its kind: a delivery is let in by the registrations of its kind of URL.
+		expect(registrationsOf(setup)[TEST_URL]).toMatchObject({ webhookId: OLD, isTest: true });
+		expect(registrationsOf(setup)[PRODUCTION_URL]).toMatchObject({
+			webhookId: OURS,
+			isTest: false,
+		});
 	});
 });
 
@@ -351,6 +358,31 @@ describe('deactivation', () => {
 		expect(passona.requests.map((request) => request.method)).toEqual(['GET', 'DELETE']);
 	});
 
+	test('a webhook deleted in Passona (which took it off the keyword): call_webhook goes off when no webhook remains', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const passona = new PassonaMock()
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [], call_webhook: true }),
+			})
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [], call_webhook: false }),
+			})
+			.reply('DELETE', `/webhooks/${OURS}`, 404, { message: 'Not found' });
+		await deactivate(setup);
+		expect(brief(passona)).toEqual([
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+			{
+				method: 'PUT',
+				path: `/keywords/${KEYWORD_UUID}`,
+				body: { call_webhook: false, webhooks_uuid: [] },
+			},
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
+		]);
+		expect(registrationsOf(setup)).toEqual({});
+	});
+
 	test('a Passona failure while deactivating is reported, and the registration kept for another try', async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 503, 'Service Unavailable', {
@@ -434,6 +466,7 @@ describe('deliveries', () => {
 		expect(registrationsOf(setup)[PRODUCTION_URL]).toEqual({
 			webhookId: OURS,
 			secretDigest: sha256(secret),
+			isTest: false,
 			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false, webhooksBefore: [] }],
 		});
 		expect(
@@ -506,6 +539,28 @@ describe('deliveries', () => {
 		).toBe(401);
 		expect(staticData.__dataChanged).toBe(false);
 		expect(setup.workflow.getStaticData('node', setup.node)).toEqual({});
+	});
+
+	test('new triggers are made at version 1.1, which takes deliveries exactly as 1 does', async () => {
+		// n8n 2.40's webhook handling evaluates `$parameter["options"]["binaryData"]` in its
+		// expression isolate on every call to a webhook node at typeVersion 1, forged calls included.
+		const { description } = (await loadPackage()).nodeTypes.passonaTrigger.type as INodeType;
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+		const items = [];
+		for (const version of [1, 1.1]) {
+			const { setup } = await activated([KEYWORD_UUID]);
+			setup.node.typeVersion = version;
+			setup.workflow.getNode(setup.node.name)!.typeVersion = version;
+			const secret = secretOf(setup);
+			const { run } = await deliver(setup, { headers: { [SECRET_HEADER]: secret }, body: inbound });
+			const { receivedAt, ...item } = run!.items[0].json;
+			expect(receivedAt).toEqual(expect.any(String));
+			items.push(item);
+			const forged = await deliver(setup, { headers: { [SECRET_HEADER]: 'guess' }, body: inbound });
+			expect(forged.answered?.status).toBe(401);
+		}
+		expect(items).toEqual([inbound, inbound]);
 	});
 
 	test('a form-encoded body (parsed by n8n) comes through as fields', async () => {
