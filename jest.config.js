@@ -7,6 +7,10 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
 	setupFiles: ['<rootDir>/harness/userFolder.ts'],
-	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts', '<rootDir>/test/setup/logs.ts'],
+	setupFilesAfterEnv: [
+		'<rootDir>/test/setup/nock.ts',
+		'<rootDir>/test/setup/logs.ts',
+		'<rootDir>/test/setup/regex.ts',
+	],
 	testTimeout: 20000,
 };
