@@ -71,11 +71,11 @@ describe('as n8n loads it', () => {
 			'Create (create)',
 			'Create With Contacts (createWithContacts)',
 			'Delete (delete)',
-			'Flush (flush)',
 			'Get (get)',
 			'Get Contacts (getContacts)',
 			'Get Many (getAll)',
 			'Get Unique Contacts (getUniqueContacts)',
+			'Remove All Contacts (flush)',
 			'Remove Contacts (removeContacts)',
 			'Update (update)',
 		]);
@@ -116,7 +116,7 @@ describe('as n8n loads it', () => {
 			'Create (create)',
 			'Delete (delete)',
 			'Get Many (getAll)',
-			'Send Test (sendTest)',
+			'Send SMS to One Number (sendTest)',
 			'Update (update)',
 		]);
 		expect(operationsOf(passona, 'template')).toEqual([

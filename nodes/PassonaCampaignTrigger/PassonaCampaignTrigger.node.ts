@@ -54,7 +54,7 @@ export class PassonaCampaignTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Passona has no webhook for campaigns, so this node checks Passona's campaign list at the interval set below. Each start and finish starts the workflow once; campaigns that started or finished before the workflow was activated start nothing.",
+					"Passona has no webhook for campaigns, so this node checks Passona's campaign list as often as Poll Times says. Each start and finish starts the workflow once; campaigns that started or finished before the workflow was activated start nothing.",
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',

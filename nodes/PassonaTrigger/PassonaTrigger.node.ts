@@ -111,8 +111,10 @@ export class PassonaTrigger implements INodeType {
 				hint: 'An inbound SMS matching any of these keywords starts the workflow',
 			},
 			{
+				// n8n's own words while it listens are "Go to Passona and create an event": this says
+				// what that event is.
 				displayName:
-					"Each item is Passona's message as Passona sent it, including its received_at (when Passona received the SMS, by Passona's clock), plus receivedAt: when n8n received the message from Passona, in ISO 8601 UTC.",
+					'To test, click Execute step, then text a message that starts with one of the keywords (for example JOIN) to your Passona number: that SMS is the event n8n waits for. Each matching SMS starts the workflow once, with what Passona sends about it as the item, plus when n8n received it.',
 				name: 'itemNotice',
 				type: 'notice',
 				default: '',

@@ -390,7 +390,7 @@ describe('Campaign', () => {
 		[
 			'no groups to send to',
 			{ includedGroups: '={{ [] }}' },
-			'"Send to Contact Groups" is empty: choose at least one [item 0]',
+			'"Send to Groups" is empty: choose at least one [item 0]',
 		],
 		[
 			'a send date in the past',

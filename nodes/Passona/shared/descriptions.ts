@@ -249,8 +249,8 @@ export function nameProperty(
 	};
 }
 
-export function nameField(show: Show, description: string): INodeProperties {
-	return { ...nameProperty(description), required: true, displayOptions: { show } };
+export function nameField(show: Show, description: string, placeholder?: string): INodeProperties {
+	return { ...nameProperty(description, placeholder), required: true, displayOptions: { show } };
 }
 
 export const contactGroupDescriptionOption: INodeProperties = {

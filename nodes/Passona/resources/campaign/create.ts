@@ -40,10 +40,10 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const sender = checkInput(this, 'Sender', () =>
 		parseSender(this.getNodeParameter('senderName', '', { extractValue: true })),
 	);
-	const included = checkInput(this, 'Send to Contact Groups', () =>
+	const included = checkInput(this, 'Send to Groups', () =>
 		parseUuidList(parameter('includedGroups', []), { allowEmpty: false }),
 	);
-	const excluded = checkInput(this, 'Exclude Contact Groups', () =>
+	const excluded = checkInput(this, 'Exclude Groups', () =>
 		parseUuidList(parameter('excludedGroups', []), { allowEmpty: true }),
 	);
 	const excludeOptouts = checkInput(this, 'Exclude Opted-Out Contacts', () =>
@@ -63,9 +63,17 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 }
 
 export const createDescription: INodeProperties[] = [
+	{
+		displayName:
+			'Executing this step texts everyone in the groups chosen below (Send Now), except those in the excluded groups. An SMS cannot be taken back: to check the text first, send it to your own phone with Send SMS to One Number.',
+		name: 'sendNowNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, when: ['now'] } },
+	},
 	// The operation's own step (campaignBody) reads these fields: none sends anything itself.
 	...[
-		nameField(show, 'Name of the campaign, as shown in Passona'),
+		nameField(show, 'Name of the campaign, as shown in Passona', 'e.g. Friday offer'),
 		locatorField('template', show, 'The template whose text is sent'),
 		senderNameField(show),
 		includedGroups(show),
@@ -90,7 +98,7 @@ export const createDescription: INodeProperties[] = [
 			{
 				name: 'Send Now',
 				value: 'now',
-				description: 'Passona starts sending as soon as it has the campaign',
+				description: 'Passona texts everyone in the groups as soon as this step runs',
 			},
 			{ name: 'At a Date and Time', value: 'at', description: 'Passona sends at the chosen time' },
 		],

@@ -6,19 +6,21 @@ import { customFieldsField } from './fields';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 
+// Passona calls this a test send; it is how a workflow sends one real SMS (a welcome SMS, a
+// reply). The value stays `sendTest` so that saved workflows load.
 export const sendTestOperation: INodePropertyOptions = {
-	name: 'Send Test',
+	name: 'Send SMS to One Number',
 	value: 'sendTest',
 	action: 'Send an SMS to one phone number',
 	description:
-		"Send one SMS now to one phone number: a template's text, filled in with the custom fields given. Passona records it as a new campaign, which is the output.",
+		"Send one SMS now to one phone number: a template's text, filled in with the custom fields given. Passona records it as a campaign of one.",
 	routing: dataRouting('POST', '/campaigns/send-test'),
 };
 
 export const sendTestDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Sends a real SMS now, to one number, and Passona keeps it as a campaign named below (it shows in Get Many). Opt-out groups are not checked for a single number.',
+			'Sends a real SMS now, to one number, and Passona keeps it as a campaign of one, named below (it shows in Campaign → Get Many). Opt-out groups are not checked for a single number.',
 		name: 'sendTestNotice',
 		type: 'notice',
 		default: '',
@@ -31,8 +33,12 @@ export const sendTestDescription: INodeProperties[] = [
 	},
 	senderNameField(show),
 	{
-		...nameField(show, 'Name of the campaign record Passona creates for this message'),
-		default: 'Test Send',
+		...nameField(
+			show,
+			'Name of the campaign record Passona creates for this message',
+			'e.g. Welcome SMS',
+		),
+		default: 'SMS from n8n',
 	},
 	customFieldsField(
 		show,
