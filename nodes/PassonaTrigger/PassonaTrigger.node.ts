@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { getKeywords } from './loadOptions/getKeywords';
 import { InputError, parseUuidList } from '../../core/input';
-import { VERIFICATION_HEADER } from '../../core/constants';
+import { DOCS_URL, PASSONA_DESCRIPTION, VERIFICATION_HEADER } from '../../core/constants';
 import { deliveryItem, secretMatches } from './delivery';
 import {
 	isRegistered,
@@ -57,7 +57,8 @@ export class PassonaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Keywords: {{$parameter["keywords"].length}}',
-		description: 'Starts the workflow when an inbound SMS matches a Passona keyword',
+		description: PASSONA_DESCRIPTION,
+		documentationUrl: `${DOCS_URL}#passona-trigger`,
 		// What n8n's editor shows while it listens, after activation, and in the trigger panel.
 		eventTriggerDescription:
 			'Waiting for an inbound SMS that starts with one of the chosen keywords',
