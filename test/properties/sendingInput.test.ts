@@ -19,7 +19,7 @@ import {
 	uuid,
 } from './generators';
 import { TWO_THIRDS_RUNS as RUNS } from './config';
-import { item, judge, mapped, runCase } from './oracle';
+import { item, judge, mapped, pathOf, runCase } from './oracle';
 
 // The shared, printed seed (config.ts); two thirds of the runs of the bad-input properties.
 const settings = { numRuns: RUNS };
@@ -184,6 +184,8 @@ describe('sending resources: generated input', () => {
 					const verdict = judge(outcome, {
 						method: 'POST',
 						path: /^\/campaigns$/,
+						// The output names the groups and shows the text (campaign/outputs.ts).
+						reads: [/^\/contact-groups$/, pathOf('templates')],
 						body: [
 							'name',
 							'template_uuid',

@@ -6,11 +6,18 @@ import type {
 } from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
 import { parseBoolean, parseText, parseUuidList } from '../../../../core/input';
-import { dataRouting, locatorField, nameField, withoutRouting } from '../../shared/descriptions';
+import {
+	dataRouting,
+	locatorField,
+	nameField,
+	withoutRouting,
+	withPostReceive,
+} from '../../shared/descriptions';
 import { checkInput, locatorUuid } from '../../shared/routing';
 import { parseSender, senderNameField } from '../sender/fields';
 import { excludedGroups, includedGroups } from './fields';
 import { optoutsGroupUuid } from './optOuts';
+import { campaignOutput } from './outputs';
 import { campaignSchedule } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['create'] };
@@ -20,10 +27,10 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a campaign',
 	description: "Schedule an SMS campaign: a template's text, from a sender, to contact groups",
-	routing: {
-		...dataRouting('POST', '/campaigns'),
-		send: { preSend: [campaignBody] },
-	},
+	routing: withPostReceive(
+		{ ...dataRouting('POST', '/campaigns'), send: { preSend: [campaignBody] } },
+		campaignOutput,
+	),
 };
 
 /**

@@ -1,8 +1,15 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField, nameField, phoneNumberField } from '../../shared/descriptions';
+import {
+	dataRouting,
+	locatorField,
+	nameField,
+	phoneNumberField,
+	withPostReceive,
+} from '../../shared/descriptions';
 import { bodyLocator } from '../../shared/routing';
 import { senderNameField } from '../sender/fields';
 import { customFieldsField } from './fields';
+import { sentSmsOutput } from './outputs';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 
@@ -14,7 +21,7 @@ export const sendTestOperation: INodePropertyOptions = {
 	action: 'Send an SMS to one phone number',
 	description:
 		"Send one SMS now to one phone number: a template's text, filled in with the custom fields given. Passona records it as a campaign of one.",
-	routing: dataRouting('POST', '/campaigns/send-test'),
+	routing: withPostReceive(dataRouting('POST', '/campaigns/send-test'), sentSmsOutput),
 };
 
 export const sendTestDescription: INodeProperties[] = [
