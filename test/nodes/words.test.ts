@@ -114,7 +114,7 @@ describe("the Passona Trigger's panel", () => {
 			),
 		);
 		const context = await loadOptionsContext({ keywords: [] });
-		const trigger = (await loadPackage()).nodeTypes.passonaTrigger.type as {
+		const trigger = (await loadPackage()).nodeTypes.passonaTrigger.type as unknown as {
 			methods: { loadOptions: { getKeywords: (this: ILoadOptionsFunctions) => Promise<unknown> } };
 		};
 		const options = await trigger.methods.loadOptions.getKeywords.call(
