@@ -372,7 +372,7 @@ async function main() {
 		);
 
 		await step(
-			'SMS opt-in (examples/4-opt-in.json): an inbound SMS ends as a welcome SMS; the campaign skips the opted-out number',
+			'SMS opt-in (examples/3-opt-in.json): an inbound SMS ends as a welcome SMS; the campaign skips the opted-out number',
 			() => optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }),
 		);
 
