@@ -6,7 +6,8 @@
 export const OPT_IN_FILE = '3-opt-in.json';
 /** The keyword the opt-in example listens on in `npm run dev` (example 2 makes JOIN, which adds to a group). */
 export const DEV_KEYWORD = 'OPTIN';
-const WELCOME = 'Thanks for joining! Reply OPTOUT to stop.';
+/** The welcome template's text. */
+export const WELCOME = 'Thanks for joining! Reply OPTOUT to stop.';
 
 async function call(sandbox, method, path, body) {
 	const response = await fetch(`${sandbox.url}${path}`, {
@@ -26,15 +27,18 @@ async function call(sandbox, method, path, body) {
 }
 
 /** A group, a template and a keyword in the sandbox for the opt-in example; their uuids and names. */
-export async function seedOptIn(sandbox) {
-	const group = await call(sandbox, 'POST', '/contact-groups', { name: 'Opt-in list' });
+export async function seedOptIn(
+	sandbox,
+	{ keyword: word = DEV_KEYWORD, group: name = 'Opt-in list' } = {},
+) {
+	const group = await call(sandbox, 'POST', '/contact-groups', { name });
 	const template = await call(sandbox, 'POST', '/templates', {
 		name: 'Welcome',
 		body: WELCOME,
 		sender: '88440',
 	});
 	const keyword = await call(sandbox, 'POST', '/keywords', {
-		keyword: DEV_KEYWORD,
+		keyword: word,
 		add_contact_to_group: false,
 		call_webhook: false,
 	});

@@ -7,12 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as fx from './fixtures.mjs';
 import { ROOT } from './paths.mjs';
-import { OPT_IN_FILE, prefilledOptIn } from './dev.mjs';
+import { OPT_IN_FILE, prefilledOptIn, seedOptIn, WELCOME } from './dev.mjs';
 
 export const OPT_IN_KEYWORD = 'E2EOPTIN';
 export const JOINER = '447700900999';
 export const OPTED_OUT = '447700900777';
-const WELCOME = 'Thanks for joining! Reply OPTOUT to stop.';
 const credentials = { passonaApi: { id: fx.CREDENTIAL_ID, name: fx.CREDENTIAL_NAME } };
 
 /** The example as a user leaves it after picking the keyword, the group and the template. */
@@ -67,30 +66,14 @@ function campaignWorkflow({ group, template }) {
 
 /** One e2e step: the opt-in flow through n8n, checked in the sandbox's outbox. */
 export async function optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }) {
-	const group = await sandboxCall(sandbox, 'POST', '/contact-groups', { name: 'E2E Opt-in list' });
+	const chosen = await seedOptIn(sandbox, { keyword: OPT_IN_KEYWORD, group: 'E2E Opt-in list' });
+	const { group, template, keyword } = chosen;
 	sandbox.store.addContacts(sandbox.store.contactGroups.get(group.uuid), [
 		{ phone_number: OPTED_OUT },
 	]);
 	sandbox.store.addContacts(sandbox.store.defaultOptoutsGroup, [{ phone_number: OPTED_OUT }]);
-	const template = await sandboxCall(sandbox, 'POST', '/templates', {
-		name: 'Welcome',
-		body: WELCOME,
-		sender: '88440',
-	});
-	const keyword = await sandboxCall(sandbox, 'POST', '/keywords', {
-		keyword: OPT_IN_KEYWORD,
-		add_contact_to_group: false,
-		call_webhook: false,
-	});
 
-	const created = await rest.post(
-		'/workflows',
-		await optInWorkflow({
-			keyword: { uuid: keyword.uuid, name: keyword.keyword },
-			group: { uuid: group.uuid, name: group.name },
-			template: { uuid: template.uuid, name: template.name },
-		}),
-	);
+	const created = await rest.post('/workflows', await optInWorkflow(chosen));
 	const activated = await rest.post(`/workflows/${created.id}/activate`, {
 		versionId: created.versionId,
 	});
