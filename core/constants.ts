@@ -11,3 +11,17 @@ export const VERIFICATION_HEADER = 'X-Passona-N8n-Secret';
 
 /** Every team has this contact group; people who text OPTOUT (or STOP) land in it. */
 export const OPTOUTS_GROUP_NAME = 'default_optouts';
+
+/**
+ * What Passona's nodes do, as n8n's node panel shows it. One text for Passona and Passona
+ * Trigger: n8n lists them as one app ("What happens next?" included) under the trigger's
+ * description, so both must say what the app does, sending first.
+ */
+export const PASSONA_DESCRIPTION =
+	'Send SMS with Passona (one SMS to one number, or campaigns to contact groups), manage contacts, keywords and templates, and start workflows from inbound SMS';
+
+/**
+ * The user-facing documentation: the package's README on npm. n8n's node settings open a node's
+ * own documentationUrl as it is; a codex link gets a query added after its #, losing the anchor.
+ */
+export const DOCS_URL = 'https://www.npmjs.com/package/n8n-nodes-passona';

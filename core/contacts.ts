@@ -108,3 +108,14 @@ export function dedupeContacts(contacts: PassonaContact[]): PassonaContact[] {
 	}
 	return [...byNumber.values()];
 }
+
+/**
+ * A template's text with a contact's custom fields filled in, each written as its name in braces
+ * (`Hi {first_name}`, as the Body's hint says; Passona documents no syntax). A field not given
+ * stays as written; links (`::NAME::`) stay too, Passona makes them per recipient.
+ */
+export function fillCustomFields(text: string, fields: Record<string, string>): string {
+	return text.replace(/\{\s*([A-Za-z0-9_.-]+)\s*\}/g, (written, name: string) =>
+		Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : written,
+	);
+}

@@ -56,7 +56,7 @@ export class PassonaApi implements ICredentialType {
 			default: '44',
 			placeholder: 'e.g. 44',
 			description:
-				'Put in place of the leading 0 of phone numbers written the national way, so 07700 900123 is sent as 447700900123 (44 is the United Kingdom). Leave empty to refuse numbers that are not international.',
+				'Numbers written the national way, with a leading 0, get this country code instead of the 0: 07700 900123 is sent as 447700900123 (44 is the United Kingdom). Leave empty to accept international numbers only.',
 		},
 	];
 

@@ -9,6 +9,7 @@ import { N8nRest } from './lib/rest.mjs';
 import { startStack } from './lib/stack.mjs';
 import * as fx from './lib/fixtures.mjs';
 import { importExamples } from './lib/examples.mjs';
+import { devInstructions, OPT_IN_FILE, prefilledOptIn, seedOptIn } from './lib/dev.mjs';
 
 const OWNER = {
 	email: 'dev@passona.test',
@@ -40,24 +41,29 @@ try {
 	await mkdir(dir, { recursive: true });
 	await writeFile(join(dir, 'credentials.json'), JSON.stringify([fx.credential(stack.sandbox)]));
 	await stack.cli(['import:credentials', `--input=${join(dir, 'credentials.json')}`]);
-	const examples = await importExamples(stack.cli);
+	// What the opt-in example needs, so that it opens with its keyword, group and template chosen.
+	const seeded = await seedOptIn(stack.sandbox);
+	const examples = await importExamples(stack.cli, {
+		dir,
+		adjust: (file, workflow) =>
+			file === OPT_IN_FILE ? prefilledOptIn(workflow, seeded) : undefined,
+	});
 	await stack.startN8n();
 	await new N8nRest(stack.origin).post('/owner/setup', OWNER);
-	console.log(`
-n8n ${paths.version} with n8n-nodes-passona is running.
-
-  Editor:     ${stack.origin}/   (log in as ${OWNER.email} / ${OWNER.password})
-  Sandbox:    ${stack.sandbox.url}   (token ${stack.sandbox.token})
-  Credential: "${fx.CREDENTIAL_NAME}" points at the sandbox; every example uses it
-  Workflows:  ${examples.map(({ file, name }) => `\n    ${name} (examples/${file})`).join('')}
-              run them in their order: each one's later steps find what the earlier made
-  Inbound SMS: curl -X POST ${stack.sandbox.origin}/_sandbox/inbound -H 'Authorization: Bearer ${stack.sandbox.token}' \\
-                 -H 'Content-Type: application/json' -d '{"from":"447700900123","text":"KEYWORD hello"}'
-  Logs:       ${artifacts}
-  n8n data:   ${stack.userFolder}
-              ${keep ? 'kept when you stop (--keep): delete it yourself when done' : 'a temporary folder: Ctrl-C DELETES it, with every workflow and execution (npm run dev -- --keep keeps it)'}
-
-Press Ctrl-C to stop.`);
+	console.log(
+		devInstructions({
+			version: paths.version,
+			origin: stack.origin,
+			owner: OWNER,
+			sandbox: stack.sandbox,
+			credentialName: fx.CREDENTIAL_NAME,
+			examples,
+			seeded,
+			artifacts,
+			userFolder: stack.userFolder,
+			keep,
+		}),
+	);
 } catch (error) {
 	console.error(`dev: ${error?.stack ?? error}`);
 	await stop(1);

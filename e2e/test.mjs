@@ -12,6 +12,7 @@ import { startStack } from './lib/stack.mjs';
 import * as fx from './lib/fixtures.mjs';
 import { importExamples, runExamples } from './lib/examples.mjs';
 import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
+import { findingTheNode } from './lib/finding.mjs';
 import { optInFlow } from './lib/optIn.mjs';
 import { saveAsNewVersion } from './lib/compat.mjs';
 import { moreResourcesFlow } from './lib/moreResources.mjs';
@@ -319,7 +320,7 @@ async function main() {
 		);
 
 		await step(
-			'SMS opt-in (examples/4-opt-in.json): an inbound SMS ends as a welcome SMS; the campaign skips the opted-out number',
+			'SMS opt-in (examples/3-opt-in.json): an inbound SMS ends as a welcome SMS; the campaign skips the opted-out number',
 			() => optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }),
 		);
 
@@ -351,6 +352,15 @@ async function main() {
 			await step(
 				'the editor finds the Passona node, lists its operations and shows the trigger panel',
 				() => screenshotNodes(browser, stack.origin, ARTIFACTS, log),
+			);
+			await step(
+				'a search for "SMS" (and "send sms", "Passona send", "contact group") finds Passona; "What happens next?" describes it by its action node',
+				async () => {
+					const [passona] = await rest.post('/node-types', {
+						nodeInfos: [{ name: 'n8n-nodes-passona.passona', version: 1 }],
+					});
+					await findingTheNode(browser, stack.origin, ARTIFACTS, log, passona.description);
+				},
 			);
 		}
 		log(`e2e: ${passed()} steps passed in ${seconds()}; logs and screenshots in ${ARTIFACTS}`);

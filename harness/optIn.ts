@@ -1,5 +1,5 @@
 /**
- * The opt-in example (examples/4-opt-in.json) as an active n8n workflow: its Passona Trigger
+ * The opt-in example (examples/3-opt-in.json) as an active n8n workflow: its Passona Trigger
  * registered in Passona, and each delivery running the trigger and every node after it.
  */
 import type { INode } from 'n8n-workflow';
@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, type PassonaCredentials, workflowWith } from './engine';
 import { triggerSetupOf, type TriggerSetup } from './trigger';
-import type { WorkflowJson } from './workflow';
+import { STICKY_NOTE, type WorkflowJson } from './workflow';
 
-export const OPT_IN_EXAMPLE = '4-opt-in.json';
+export const OPT_IN_EXAMPLE = '3-opt-in.json';
 
 export interface OptInChoices {
 	/** The keyword (JOIN) the trigger listens on. */
@@ -44,7 +44,10 @@ export async function workflowTriggerSetup(
 	const node = workflowJson.nodes.find((candidate) =>
 		candidate.type.endsWith('.passonaTrigger'),
 	) as INode;
-	const others = workflowJson.nodes.filter((candidate) => candidate !== node);
+	// Sticky notes are notes on the canvas: n8n never runs them.
+	const others = workflowJson.nodes.filter(
+		(candidate) => candidate !== node && candidate.type !== STICKY_NOTE,
+	);
 	const workflow = await workflowWith(
 		node,
 		{},

@@ -24,6 +24,9 @@ import {
 
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
+/** n8n's sticky note: a note on the canvas, never run (and not in this package). */
+export const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+
 /**
  * Our package has no n8n-nodes-base: this stands in for its Manual Trigger, which (run by hand)
  * puts out one empty item.
@@ -92,7 +95,7 @@ export async function runWorkflow(
 	const workflow = new Workflow({
 		id: 'example',
 		name: workflowJson.name,
-		nodes: workflowJson.nodes,
+		nodes: workflowJson.nodes.filter((node) => node.type !== STICKY_NOTE),
 		connections: workflowJson.connections,
 		settings: workflowJson.settings,
 		nodeTypes,

@@ -1,4 +1,4 @@
-// `npm start`'s last part: the SMS opt-in flow of examples/4-opt-in.json. An inbound JOIN starts
+// `npm start`'s last part: the SMS opt-in flow of examples/3-opt-in.json. An inbound JOIN starts
 // the workflow (Passona Trigger → Add to Opt-in Group → Send Welcome SMS), then a campaign goes to
 // the group with opt-outs excluded, and the sandbox's outbox shows every message "sent".
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -126,7 +126,7 @@ export async function runOptInDemo(
 		const added = runData['Add to Opt-in Group']?.[0]?.data?.main?.[0]?.[0]?.json ?? {};
 		const record = runData['Send Welcome SMS']?.[0]?.data?.main?.[0]?.[0]?.json ?? {};
 		console.log(
-			`  ✓ Inbound 'JOIN' from ${JOINER} → workflow run: Add to Opt-in Group (${added.number_of_contacts} contacts), Send Welcome SMS (campaign record '${record.name}')`,
+			`  ✓ Inbound 'JOIN' from ${JOINER} → workflow run: Add to Opt-in Group (added ${String(added.added_phone_numbers)}), Send Welcome SMS (to ${record.to}: "${record.text}", campaign record '${record.name}')`,
 		);
 	} finally {
 		await deactivate(setup);
@@ -144,6 +144,10 @@ export async function runOptInDemo(
 		includedGroups: [group.uuid as string],
 		when: 'now',
 	});
+	const excluded = (campaign.excluded_groups as IDataObject[]).map((group) => group.name);
+	console.log(
+		`  ✓ Campaign Create output: to ${(campaign.included_groups as IDataObject[]).map((group) => `'${group.name}'`).join(', ')}, excluding ${excluded.map((name) => `'${name}'`).join(', ')} (opted_out_excluded: ${String(campaign.opted_out_excluded)})`,
+	);
 	const seen = [STATUS_WORDS[campaign.status as number]];
 	const deadline = Date.now() + SEND_TIMEOUT_MS;
 	while (seen[seen.length - 1] !== 'sent') {

@@ -112,8 +112,9 @@ describe('documentation links', () => {
 
 	test("the nodes' and the credential's documentation links find their README sections", () => {
 		const sources = [
+			// The nodes' own documentationUrl (`${DOCS_URL}#…`, which n8n opens as it is) and codex.
 			...readdirSync(join(ROOT, 'nodes'), { recursive: true, encoding: 'utf8' })
-				.filter((name) => name.endsWith('.node.json'))
+				.filter((name) => /\.node\.(json|ts)$/.test(name))
 				.map((name) => join(ROOT, 'nodes', name)),
 			...readdirSync(join(ROOT, 'credentials'))
 				.filter((name) => name.endsWith('.ts'))
@@ -122,7 +123,7 @@ describe('documentation links', () => {
 		const anchors = sources.flatMap((file) =>
 			[
 				...readFileSync(file, 'utf8').matchAll(
-					/https:\/\/www\.npmjs\.com\/package\/n8n-nodes-passona#([\w-]+)/g,
+					/(?:https:\/\/www\.npmjs\.com\/package\/n8n-nodes-passona|\$\{DOCS_URL\})#([\w-]+)/g,
 				),
 			].map(([, anchor]) => anchor),
 		);

@@ -1,4 +1,4 @@
-// The SMS opt-in flow in the real n8n: examples/4-opt-in.json (Passona Trigger → Add to Opt-in
+// The SMS opt-in flow in the real n8n: examples/3-opt-in.json (Passona Trigger → Add to Opt-in
 // Group → Send Welcome SMS) active, an inbound SMS on the sandbox ending as a welcome message in
 // its outbox; then a campaign to the group, with default_optouts excluded, run with `n8n execute`.
 import assert from 'node:assert/strict';
@@ -7,26 +7,22 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as fx from './fixtures.mjs';
 import { ROOT } from './paths.mjs';
+import { OPT_IN_FILE, prefilledOptIn, seedOptIn, WELCOME } from './dev.mjs';
 
 export const OPT_IN_KEYWORD = 'E2EOPTIN';
 export const JOINER = '447700900999';
 export const OPTED_OUT = '447700900777';
-const WELCOME = 'Thanks for joining! Reply OPTOUT to stop.';
 const credentials = { passonaApi: { id: fx.CREDENTIAL_ID, name: fx.CREDENTIAL_NAME } };
 
 /** The example as a user leaves it after picking the keyword, the group and the template. */
-async function optInWorkflow({ keyword, group, template }) {
-	const workflow = JSON.parse(await readFile(join(ROOT, 'examples', '4-opt-in.json'), 'utf8'));
+async function optInWorkflow(choices) {
+	const example = JSON.parse(await readFile(join(ROOT, 'examples', OPT_IN_FILE), 'utf8'));
+	const workflow = prefilledOptIn(example, choices);
 	for (const node of workflow.nodes) {
-		node.credentials = credentials;
-		// A copy of the imported example (PassonaExample04) needs webhook IDs of its own, as n8n gives a
+		if (node.type.startsWith('n8n-nodes-passona.')) node.credentials = credentials;
+		// A copy of the imported example (PassonaExample03) needs webhook IDs of its own, as n8n gives a
 		// duplicated workflow: two workflows on one webhook path would share its production URL.
 		if (node.webhookId) node.webhookId = randomUUID();
-		if (node.type.endsWith('.passonaTrigger')) node.parameters.keywords = [keyword];
-		if (node.parameters.operation === 'addContacts')
-			node.parameters.contactGroup = { __rl: true, mode: 'id', value: group };
-		if (node.parameters.operation === 'sendTest')
-			node.parameters.template = { __rl: true, mode: 'id', value: template };
 	}
 	const { name, nodes, connections, settings } = workflow;
 	return { name, nodes, connections, settings, active: false };
@@ -70,26 +66,14 @@ function campaignWorkflow({ group, template }) {
 
 /** One e2e step: the opt-in flow through n8n, checked in the sandbox's outbox. */
 export async function optInFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, log }) {
-	const group = await sandboxCall(sandbox, 'POST', '/contact-groups', { name: 'E2E Opt-in list' });
+	const chosen = await seedOptIn(sandbox, { keyword: OPT_IN_KEYWORD, group: 'E2E Opt-in list' });
+	const { group, template, keyword } = chosen;
 	sandbox.store.addContacts(sandbox.store.contactGroups.get(group.uuid), [
 		{ phone_number: OPTED_OUT },
 	]);
 	sandbox.store.addContacts(sandbox.store.defaultOptoutsGroup, [{ phone_number: OPTED_OUT }]);
-	const template = await sandboxCall(sandbox, 'POST', '/templates', {
-		name: 'Welcome',
-		body: WELCOME,
-		sender: '88440',
-	});
-	const keyword = await sandboxCall(sandbox, 'POST', '/keywords', {
-		keyword: OPT_IN_KEYWORD,
-		add_contact_to_group: false,
-		call_webhook: false,
-	});
 
-	const created = await rest.post(
-		'/workflows',
-		await optInWorkflow({ keyword: keyword.uuid, group: group.uuid, template: template.uuid }),
-	);
+	const created = await rest.post('/workflows', await optInWorkflow(chosen));
 	const activated = await rest.post(`/workflows/${created.id}/activate`, {
 		versionId: created.versionId,
 	});

@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { searchCampaigns } from './listSearch/searchCampaigns';
 import { searchContactGroups } from './listSearch/searchContactGroups';
 import { searchKeywords } from './listSearch/searchKeywords';
@@ -20,6 +26,57 @@ import { templateDescription } from './resources/template';
 import { vanityDomainDescription } from './resources/vanityDomain';
 import { webhookDescription } from './resources/webhook';
 import { BASE_URL_EXPRESSION, JSON_HEADERS, NO_REDIRECTS } from '../../core/transport';
+import { DOCS_URL, PASSONA_DESCRIPTION } from '../../core/constants';
+
+const resourceField: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Account', value: 'account' },
+		{ name: 'Campaign', value: 'campaign' },
+		{ name: 'Contact', value: 'contact' },
+		{ name: 'Contact Group', value: 'contactGroup' },
+		{ name: 'Keyword', value: 'keyword' },
+		{ name: 'Link', value: 'link' },
+		{ name: 'Sender', value: 'sender' },
+		{ name: 'Template', value: 'template' },
+		{ name: 'Vanity Domain', value: 'vanityDomain' },
+		{ name: 'Webhook', value: 'webhook' },
+	],
+	default: 'contactGroup',
+};
+
+const properties: INodeProperties[] = [
+	resourceField,
+	...accountDescription,
+	...campaignDescription,
+	...contactDescription,
+	...contactGroupDescription,
+	...keywordDescription,
+	...linkDescription,
+	...senderDescription,
+	...templateDescription,
+	...vanityDomainDescription,
+	...webhookDescription,
+];
+
+/** Each option's display name by its value, from every field called `name`. */
+function displayNames(name: string): Record<string, string> {
+	return Object.fromEntries(
+		properties
+			.filter((field) => field.name === name)
+			.flatMap((field) => field.options as INodePropertyOptions[])
+			.map((option) => [option.value, option.name]),
+	);
+}
+
+/**
+ * The canvas subtitle, "Add Contacts: Contact Group": the panel's names, not the stored values
+ * (`addContacts: contactGroup`). An operation's name is the same under every resource.
+ */
+const subtitle = `={{ (${JSON.stringify(displayNames('operation'))})[$parameter["operation"]] + ": " + (${JSON.stringify(displayNames('resource'))})[$parameter["resource"]] }}`;
 
 export class Passona implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,9 +85,9 @@ export class Passona implements INodeType {
 		icon: { light: 'file:../../icons/passona.svg', dark: 'file:../../icons/passona.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Send SMS campaigns with Passona and manage contact groups, keywords, templates, senders, links and webhooks',
+		subtitle,
+		description: PASSONA_DESCRIPTION,
+		documentationUrl: `${DOCS_URL}#operations`,
 		defaults: { name: 'Passona' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -43,37 +100,7 @@ export class Passona implements INodeType {
 			ignoreHttpStatusErrors: true,
 			...NO_REDIRECTS,
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Campaign', value: 'campaign' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Contact Group', value: 'contactGroup' },
-					{ name: 'Keyword', value: 'keyword' },
-					{ name: 'Link', value: 'link' },
-					{ name: 'Sender', value: 'sender' },
-					{ name: 'Template', value: 'template' },
-					{ name: 'Vanity Domain', value: 'vanityDomain' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
-				default: 'contactGroup',
-			},
-			...accountDescription,
-			...campaignDescription,
-			...contactDescription,
-			...contactGroupDescription,
-			...keywordDescription,
-			...linkDescription,
-			...senderDescription,
-			...templateDescription,
-			...vanityDomainDescription,
-			...webhookDescription,
-		],
+		properties,
 	};
 
 	methods = {

@@ -5,6 +5,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { DOCS_URL } from '../../core/constants';
 import { passonaApiRequestAllItems } from '../../core/transport';
 import {
 	CAMPAIGN_EVENTS,
@@ -33,6 +34,23 @@ function wantedEvents(context: IPollFunctions): Set<CampaignEvent> {
 	return new Set(events);
 }
 
+const EVENT_OPTIONS = [
+	{
+		name: 'Finished Sending',
+		value: 'finishedSending',
+		description: 'A campaign has sent its last message',
+	},
+	{
+		name: 'Started Sending',
+		value: 'startedSending',
+		description: 'A campaign has begun sending',
+	},
+];
+
+const EVENT_NAMES = JSON.stringify(
+	Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+);
+
 const toItem = ({ event, campaign }: CampaignEventItem): INodeExecutionData => ({
 	json: { event, ...campaign },
 });
@@ -44,8 +62,10 @@ export class PassonaCampaignTrigger implements INodeType {
 		icon: { light: 'file:../../icons/passona.svg', dark: 'file:../../icons/passona.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a Passona campaign starts or finishes sending',
+		// The panel's names of the events, not their stored values.
+		subtitle: `={{ $parameter["events"].map(event => (${EVENT_NAMES})[event] ?? event).join(", ") }}`,
+		description: 'Starts the workflow when a Passona SMS campaign starts or finishes sending',
+		documentationUrl: `${DOCS_URL}#passona-campaign-trigger`,
 		defaults: { name: 'Passona Campaign Trigger' },
 		polling: true,
 		inputs: [],
@@ -54,7 +74,7 @@ export class PassonaCampaignTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Passona has no webhook for campaigns, so this node checks Passona's campaign list at the interval set below. Each start and finish starts the workflow once; campaigns that started or finished before the workflow was activated start nothing.",
+					"Passona has no webhook for campaigns, so this node checks Passona's campaign list as often as Poll Times says. Each start and finish starts the workflow once; campaigns that started or finished before the workflow was activated start nothing.",
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',
@@ -65,18 +85,7 @@ export class PassonaCampaignTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['startedSending', 'finishedSending'],
-				options: [
-					{
-						name: 'Finished Sending',
-						value: 'finishedSending',
-						description: 'A campaign has sent its last message',
-					},
-					{
-						name: 'Started Sending',
-						value: 'startedSending',
-						description: 'A campaign has begun sending',
-					},
-				],
+				options: EVENT_OPTIONS,
 			},
 		],
 	};

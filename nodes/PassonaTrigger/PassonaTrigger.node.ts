@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { getKeywords } from './loadOptions/getKeywords';
 import { InputError, parseUuidList } from '../../core/input';
-import { VERIFICATION_HEADER } from '../../core/constants';
+import { DOCS_URL, PASSONA_DESCRIPTION, VERIFICATION_HEADER } from '../../core/constants';
 import { deliveryItem, secretMatches } from './delivery';
 import {
 	isRegistered,
@@ -82,7 +82,8 @@ export class PassonaTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '=Keywords: {{$parameter["keywords"].length}}',
-		description: 'Starts the workflow when an inbound SMS matches a Passona keyword',
+		description: PASSONA_DESCRIPTION,
+		documentationUrl: `${DOCS_URL}#passona-trigger`,
 		// What n8n's editor shows while it listens, after activation, and in the trigger panel.
 		eventTriggerDescription:
 			'Waiting for an inbound SMS that starts with one of the chosen keywords',
@@ -136,8 +137,10 @@ export class PassonaTrigger implements INodeType {
 				hint: 'An inbound SMS matching any of these keywords starts the workflow',
 			},
 			{
+				// n8n's own words while it listens are "Go to Passona and create an event": this says
+				// what that event is.
 				displayName:
-					"Each item is Passona's message as Passona sent it, including its received_at (when Passona received the SMS, by Passona's clock), plus receivedAt: when n8n received the message from Passona, in ISO 8601 UTC.",
+					'To test, click Execute step, then text a message that starts with one of the keywords (for example JOIN) to your Passona number: that SMS is the event n8n waits for. Each matching SMS starts the workflow once, with what Passona sends about it as the item, plus when n8n received it.',
 				name: 'itemNotice',
 				type: 'notice',
 				default: '',

@@ -1,5 +1,5 @@
 /**
- * The opt-in flow end to end against the sandbox over HTTP: examples/4-opt-in.json active, an
+ * The opt-in flow end to end against the sandbox over HTTP: examples/3-opt-in.json active, an
  * inbound JOIN adds the sender to the group and gets a welcome SMS (Send Test); a campaign to the
  * group then reaches everyone but the number in default_optouts.
  */

@@ -8,9 +8,11 @@ import {
 	campaign,
 	campaignCreate,
 	CAMPAIGN_UUID,
+	createdUnread,
 	groupsWithOptouts,
 	INCLUDED_UUID,
 	OPTOUTS_UUID,
+	sentUnread,
 	TEMPLATE_UUID,
 } from '../fixtures/sending';
 
@@ -78,7 +80,7 @@ describe('Campaign', () => {
 				},
 			},
 		]);
-		expect(items.map((item) => item.json)).toEqual([campaign()]);
+		expect(items.map((item) => item.json)).toEqual([createdUnread(campaign())]);
 	});
 
 	test('Send Now with the default expiry: now and two days on; a date without zone is read in the workflow zone', async () => {
@@ -326,7 +328,9 @@ describe('Campaign', () => {
 				},
 			},
 		]);
-		expect(items.map((item) => item.json)).toEqual([record]);
+		expect(items.map((item) => item.json)).toEqual([
+			sentUnread(record, '447758741254', { first_name: 'John', last_name: 'Doe' }),
+		]);
 	});
 
 	test('Send Test checks its custom fields as Add Contacts does: a name of 256 characters is refused', async () => {
@@ -390,7 +394,7 @@ describe('Campaign', () => {
 		[
 			'no groups to send to',
 			{ includedGroups: '={{ [] }}' },
-			'"Send to Contact Groups" is empty: choose at least one [item 0]',
+			'"Send to Groups" is empty: choose at least one [item 0]',
 		],
 		[
 			'a send date in the past',

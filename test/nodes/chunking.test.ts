@@ -41,7 +41,10 @@ describe('chunked contact lists', () => {
 			contacts(2500).map((contact) => contact.phone_number),
 		);
 		expect(items.map((item) => item.json)).toEqual([
-			group({ number_of_contacts: 2500, status: 'Modifying' }),
+			{
+				...group({ number_of_contacts: 2500, status: 'Modifying' }),
+				added_phone_numbers: contacts(2500).map((contact) => contact.phone_number),
+			},
 		]);
 	});
 

@@ -147,7 +147,9 @@ describe('Contact Group', () => {
 				},
 			},
 		]);
-		expect(items.map((item) => item.json)).toEqual([modifying]);
+		expect(items.map((item) => item.json)).toEqual([
+			{ ...modifying, added_phone_numbers: ['447713252151'] },
+		]);
 	});
 
 	test('Add Contacts from JSON sends the whole list, a repeated number keeping its last entry', async () => {

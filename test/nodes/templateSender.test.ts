@@ -50,19 +50,20 @@ describe('Template', () => {
 		[
 			'161 GSM-7 characters',
 			'x'.repeat(161),
-			'"Body" is 161 characters long; one SMS holds 160 (it would need 2 parts) [item 0]',
+			'"Body" is 161 characters long; one SMS holds 160 (it would need 2 parts)',
 		],
 		[
 			'158 characters with three € (two each)',
 			`${'x'.repeat(155)}€€€`,
-			'"Body" is 161 characters long; one SMS holds 160 (it would need 2 parts) [item 0]',
+			'"Body" is 161 characters long; one SMS holds 160 (it would need 2 parts)',
 		],
 		[
 			'71 characters with an emoji',
 			`${'x'.repeat(69)}😀`,
-			'"Body" is 71 characters long and contains "😀", outside the standard SMS alphabet (GSM-7), so it is sent as Unicode (UCS-2), where one SMS holds 70 characters (it would need 2 parts) [item 0]',
+			'"Body" is 71 characters long and contains "😀", outside the standard SMS alphabet (GSM-7), so it is sent as Unicode (UCS-2), where one SMS holds 70 characters (it would need 2 parts)',
 		],
-		['an empty body', '={{ "  " }}', '"Body" is empty [item 0]'],
+		// Typed in the panel, the Body is the same for every item: its errors name no item (issue 21).
+		['an empty body (mapped: the item is named)', '={{ "  " }}', '"Body" is empty [item 0]'],
 	])('Create refuses %s before sending', async (_case, body, message) => {
 		const error = await refusedBeforeSending({
 			parameters: {

@@ -122,7 +122,7 @@ describe('refused before sending', () => {
 				operation: 'getUniqueContacts',
 				includedContactGroups: '={{ [] }}',
 			},
-			'"Included Contact Groups" is empty: choose at least one [item 0]',
+			'"Included Groups" is empty: choose at least one [item 0]',
 		],
 		[
 			'a keyword switched to add contacts to no group',

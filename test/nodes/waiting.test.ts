@@ -62,7 +62,10 @@ describe('Wait for Passona to Finish', () => {
 			look,
 		]);
 		expect(sleeps).toEqual([1000, 1500, 9000]);
-		expect(items.map((item) => item.json)).toEqual([ready]);
+		// The settled group, with the numbers that were sent (added after the wait).
+		expect(items.map((item) => item.json)).toEqual([
+			{ ...ready, added_phone_numbers: ['447700900123'] },
+		]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 

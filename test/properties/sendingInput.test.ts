@@ -19,7 +19,7 @@ import {
 	uuid,
 } from './generators';
 import { TWO_THIRDS_RUNS as RUNS } from './config';
-import { createOrUpdate, item, judge, mapped, runCase } from './oracle';
+import { createOrUpdate, item, judge, mapped, pathOf, runCase } from './oracle';
 import { byId } from '../../harness/locators';
 
 // The shared, printed seed (config.ts); two thirds of the runs of the bad-input properties.
@@ -185,6 +185,8 @@ describe('sending resources: generated input', () => {
 					const verdict = judge(outcome, {
 						method: 'POST',
 						path: /^\/campaigns$/,
+						// The output names the groups and shows the text (campaign/outputs.ts).
+						reads: [/^\/contact-groups$/, pathOf('templates')],
 						body: [
 							'name',
 							'template_uuid',

@@ -1,6 +1,9 @@
 /** Field definitions used by more than one operation, defined once. */
 import type {
+	DeclarativeRestApiSettings,
 	IDisplayOptions,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 	INodePropertyRouting,
@@ -90,6 +93,36 @@ export function withPostReceive(
 	return {
 		...routing,
 		output: { ...routing.output, postReceive: [...(routing.output?.postReceive ?? []), action] },
+	};
+}
+
+/**
+ * `routing` (paginated: chunked lists) with one more step after its whole pagination: once, on
+ * the last answer, with the request the pages or chunks were made from.
+ */
+export function withAfterPagination(
+	routing: INodePropertyRouting,
+	step: (
+		this: IExecutePaginationFunctions,
+		items: INodeExecutionData[],
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	) => Promise<INodeExecutionData[]>,
+): INodePropertyRouting {
+	const pagination = routing.operations?.pagination as (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	) => Promise<INodeExecutionData[]>;
+	return {
+		...routing,
+		operations: {
+			...routing.operations,
+			pagination: async function (
+				this: IExecutePaginationFunctions,
+				requestData: DeclarativeRestApiSettings.ResultOptions,
+			) {
+				return await step.call(this, await pagination.call(this, requestData), requestData);
+			},
+		},
 	};
 }
 
@@ -249,8 +282,8 @@ export function nameProperty(
 	};
 }
 
-export function nameField(show: Show, description: string): INodeProperties {
-	return { ...nameProperty(description), required: true, displayOptions: { show } };
+export function nameField(show: Show, description: string, placeholder?: string): INodeProperties {
+	return { ...nameProperty(description, placeholder), required: true, displayOptions: { show } };
 }
 
 export const contactGroupDescriptionOption: INodeProperties = {

@@ -1,13 +1,27 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { passonaApiRequestAllItems } from '../../../core/transport';
 
+interface Keyword {
+	uuid: string;
+	keyword: string;
+	add_contact_to_group?: boolean;
+	contact_groups_uuid?: string[];
+}
+
+/** What Passona itself does on a match, beside starting this workflow (nothing said if nothing). */
+function whatItDoes(keyword: Keyword): string | undefined {
+	const groups = keyword.add_contact_to_group ? (keyword.contact_groups_uuid?.length ?? 0) : 0;
+	if (groups === 0) return undefined;
+	return `Also adds the sender to ${groups} contact group${groups === 1 ? '' : 's'}`;
+}
+
 export async function getKeywords(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const keywords = (await passonaApiRequestAllItems.call(this, '/keywords', {
 		subject: 'keyword',
-	})) as Array<{ uuid: string; keyword: string; webhooks_uuid?: string[] }>;
+	})) as Keyword[];
 	return keywords.map((keyword) => ({
 		name: keyword.keyword,
 		value: keyword.uuid,
-		description: `${keyword.webhooks_uuid?.length ?? 0} webhooks attached`,
+		description: whatItDoes(keyword),
 	}));
 }

@@ -6,11 +6,18 @@ import type {
 } from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
 import { parseBoolean, parseText, parseUuidList } from '../../../../core/input';
-import { dataRouting, locatorField, nameField, withoutRouting } from '../../shared/descriptions';
+import {
+	dataRouting,
+	locatorField,
+	nameField,
+	withoutRouting,
+	withPostReceive,
+} from '../../shared/descriptions';
 import { checkInput, locatorUuid } from '../../shared/routing';
 import { parseSender, senderNameField } from '../sender/fields';
 import { excludedGroups, includedGroups } from './fields';
 import { optoutsGroupUuid } from './optOuts';
+import { campaignOutput } from './outputs';
 import { campaignSchedule } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['create'] };
@@ -20,10 +27,10 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a campaign',
 	description: "Schedule an SMS campaign: a template's text, from a sender, to contact groups",
-	routing: {
-		...dataRouting('POST', '/campaigns'),
-		send: { preSend: [campaignBody] },
-	},
+	routing: withPostReceive(
+		{ ...dataRouting('POST', '/campaigns'), send: { preSend: [campaignBody] } },
+		campaignOutput,
+	),
 };
 
 /**
@@ -40,10 +47,10 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const sender = checkInput(this, 'Sender', () =>
 		parseSender(this.getNodeParameter('senderName', '', { extractValue: true })),
 	);
-	const included = checkInput(this, 'Send to Contact Groups', () =>
+	const included = checkInput(this, 'Send to Groups', () =>
 		parseUuidList(parameter('includedGroups', []), { allowEmpty: false }),
 	);
-	const excluded = checkInput(this, 'Exclude Contact Groups', () =>
+	const excluded = checkInput(this, 'Exclude Groups', () =>
 		parseUuidList(parameter('excludedGroups', []), { allowEmpty: true }),
 	);
 	const excludeOptouts = checkInput(this, 'Exclude Opted-Out Contacts', () =>
@@ -63,9 +70,17 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 }
 
 export const createDescription: INodeProperties[] = [
+	{
+		displayName:
+			'Executing this step texts everyone in the groups chosen below (Send Now), except those in the excluded groups. An SMS cannot be taken back: to check the text first, send it to your own phone with Send SMS to One Number.',
+		name: 'sendNowNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, when: ['now'] } },
+	},
 	// The operation's own step (campaignBody) reads these fields: none sends anything itself.
 	...[
-		nameField(show, 'Name of the campaign, as shown in Passona'),
+		nameField(show, 'Name of the campaign, as shown in Passona', 'e.g. Friday offer'),
 		locatorField('template', show, 'The template whose text is sent'),
 		senderNameField(show),
 		includedGroups(show),
@@ -90,7 +105,7 @@ export const createDescription: INodeProperties[] = [
 			{
 				name: 'Send Now',
 				value: 'now',
-				description: 'Passona starts sending as soon as it has the campaign',
+				description: 'Passona texts everyone in the groups as soon as this step runs',
 			},
 			{ name: 'At a Date and Time', value: 'at', description: 'Passona sends at the chosen time' },
 		],

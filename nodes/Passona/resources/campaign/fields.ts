@@ -9,7 +9,7 @@ export const includedGroups = (show?: Show): INodeProperties =>
 	contactGroupsPicker({
 		show,
 		name: 'includedGroups',
-		label: 'Send to Contact Groups',
+		label: 'Send to Groups',
 		property: 'included_contact_groups',
 		hint: 'Everyone in these groups gets the message, once, unless they are in an excluded group',
 		allowEmpty: false,
@@ -22,7 +22,7 @@ export const excludedGroups = (
 	contactGroupsPicker({
 		show,
 		name: 'excludedGroups',
-		label: 'Exclude Contact Groups',
+		label: 'Exclude Groups',
 		property: 'excluded_contact_groups',
 		hint,
 		allowEmpty: true,

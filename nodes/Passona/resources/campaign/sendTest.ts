@@ -1,24 +1,33 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { dataRouting, locatorField, nameField, phoneNumberField } from '../../shared/descriptions';
+import {
+	dataRouting,
+	locatorField,
+	nameField,
+	phoneNumberField,
+	withPostReceive,
+} from '../../shared/descriptions';
 import { bodyLocator } from '../../shared/routing';
 import { senderNameField } from '../sender/fields';
 import { customFieldsField } from './fields';
+import { sentSmsOutput } from './outputs';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 
+// Passona calls this a test send; it is how a workflow sends one real SMS (a welcome SMS, a
+// reply). The value stays `sendTest` so that saved workflows load.
 export const sendTestOperation: INodePropertyOptions = {
-	name: 'Send Test',
+	name: 'Send SMS to One Number',
 	value: 'sendTest',
 	action: 'Send an SMS to one phone number',
 	description:
-		"Send one SMS now to one phone number: a template's text, filled in with the custom fields given. Passona records it as a new campaign, which is the output.",
-	routing: dataRouting('POST', '/campaigns/send-test'),
+		"Send one SMS now to one phone number: a template's text, filled in with the custom fields given. Passona records it as a campaign of one.",
+	routing: withPostReceive(dataRouting('POST', '/campaigns/send-test'), sentSmsOutput),
 };
 
 export const sendTestDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Sends a real SMS now, to one number, and Passona keeps it as a campaign named below (it shows in Get Many). Opt-out groups are not checked for a single number.',
+			'Sends a real SMS now, to one number, and Passona keeps it as a campaign of one, named below (it shows in Campaign → Get Many). Opt-out groups are not checked for a single number.',
 		name: 'sendTestNotice',
 		type: 'notice',
 		default: '',
@@ -31,8 +40,12 @@ export const sendTestDescription: INodeProperties[] = [
 	},
 	senderNameField(show),
 	{
-		...nameField(show, 'Name of the campaign record Passona creates for this message'),
-		default: 'Test Send',
+		...nameField(
+			show,
+			'Name of the campaign record Passona creates for this message',
+			'e.g. Welcome SMS',
+		),
+		default: 'SMS from n8n',
 	},
 	customFieldsField(
 		show,

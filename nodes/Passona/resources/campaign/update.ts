@@ -51,7 +51,7 @@ export const updateDescription: INodeProperties[] = [
 				},
 			},
 		},
-		nameProperty('New name of the campaign'),
+		nameProperty('New name of the campaign', 'e.g. Friday offer'),
 		{
 			displayName: 'Send At',
 			name: 'sendAt',

@@ -14,6 +14,7 @@ import {
 } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../../../core/phone';
 import { checkInput, defaultCountryCode } from '../../shared/routing';
+import { withAddedPhoneNumbers } from './outputs';
 import { waitFields, withWaiting } from './waitForGroup';
 
 const show = { resource: ['contactGroup'], operation: ['addContacts'] };
@@ -24,8 +25,8 @@ export const addContactsOperation: INodePropertyOptions = {
 	action: 'Add contacts to a contact group',
 	description:
 		'Add phone numbers with custom fields to a contact group; Passona applies it in the background',
-	routing: withWaiting(
-		chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts'),
+	routing: withAddedPhoneNumbers(
+		withWaiting(chunkedRouting('PUT', '/contact-groups/{contactGroup}/add-contacts', 'contacts')),
 	),
 };
 

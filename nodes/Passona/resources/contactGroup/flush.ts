@@ -3,7 +3,7 @@ import { backgroundNotice, dataRouting, locatorField } from '../../shared/descri
 import { waitFields, withWaiting } from './waitForGroup';
 
 export const flushOperation: INodePropertyOptions = {
-	name: 'Flush',
+	name: 'Remove All Contacts',
 	value: 'flush',
 	action: 'Remove every contact from a contact group',
 	description: 'Remove every contact from a contact group; Passona empties it in the background',

@@ -17,7 +17,7 @@ export const getUniqueContactsDescription: INodeProperties[] = [
 	contactGroupsPicker({
 		show,
 		name: 'includedContactGroups',
-		label: 'Included Contact Groups',
+		label: 'Included Groups',
 		property: 'included_contact_group_uuids',
 		hint: 'Groups whose contacts count',
 		allowEmpty: false,
@@ -25,7 +25,7 @@ export const getUniqueContactsDescription: INodeProperties[] = [
 	contactGroupsPicker({
 		show,
 		name: 'excludedContactGroups',
-		label: 'Excluded Contact Groups',
+		label: 'Excluded Groups',
 		property: 'excluded_contact_group_uuids',
 		hint: 'Groups whose contacts are left out, such as default_optouts',
 		allowEmpty: true,

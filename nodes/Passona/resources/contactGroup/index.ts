@@ -16,11 +16,11 @@ export const contactGroupDescription = resourceDescription('contactGroup', [
 	[createOperation, createDescription],
 	[createWithContactsOperation, createWithContactsDescription],
 	[deleteOperation, deleteDescription],
-	[flushOperation, flushDescription],
 	[getOperation, getDescription],
 	[getContactsOperation, getContactsDescription],
 	[getAllOperation, getAllDescription],
 	[getUniqueContactsOperation, getUniqueContactsDescription],
+	[flushOperation, flushDescription],
 	[removeContactsOperation, removeContactsDescription],
 	[updateOperation, updateDescription],
 ]);

@@ -4,8 +4,6 @@
  * the change (the loop itself is in waiting.ts).
  */
 import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
@@ -16,7 +14,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { InputError, parseBoolean, parseUuid } from '../../../../core/input';
 import { readRetryAfter } from '../../../../core/retryAfter';
-import { type Show, withPostReceive } from '../../shared/descriptions';
+import { type Show, withAfterPagination, withPostReceive } from '../../shared/descriptions';
 import { checkInput, unexpectedAnswer } from '../../shared/routing';
 import { passonaApiRequest, rateLimitWait } from '../../../../core/transport';
 import { type GroupJson, type GroupLook, waitUntilSettled } from './waiting';
@@ -126,20 +124,10 @@ export async function waitIfAsked(
 
 /** The operation's routing with the wait added after its last request (after every chunk, for chunked lists). */
 export function withWaiting(routing: INodePropertyRouting): INodePropertyRouting {
-	const pagination = routing.operations?.pagination;
-	if (typeof pagination === 'function') {
-		return {
-			...routing,
-			operations: {
-				...routing.operations,
-				pagination: async function (
-					this: IExecutePaginationFunctions,
-					requestData: DeclarativeRestApiSettings.ResultOptions,
-				) {
-					return await waitIfAsked.call(this, await pagination.call(this, requestData));
-				},
-			},
-		};
+	if (typeof routing.operations?.pagination === 'function') {
+		return withAfterPagination(routing, async function (items) {
+			return await waitIfAsked.call(this, items);
+		});
 	}
 	return withPostReceive(routing, waitIfAsked);
 }

@@ -24,9 +24,9 @@ export const keywordMessage: INodeProperties = {
 	type: 'string',
 	typeOptions: { rows: 3 },
 	default: '',
-	placeholder: 'e.g. Thanks for joining our offers list',
+	placeholder: 'e.g. Sign-ups from the spring poster',
 	description:
-		"Passona's Keyword Message, stored with the keyword (Passona's API describes it only as the keyword's message info). This node stores it; it sends no SMS with it.",
+		'A note stored with the keyword in Passona (its Keyword Message, which Passona\'s API calls "message info"), not an automatic reply: this node sends no SMS with it. To answer people who text the keyword, add Send SMS to One Number after a Passona Trigger.',
 	routing: {
 		send: {
 			type: 'body',

@@ -14,7 +14,7 @@ export const createOperation: INodePropertyOptions = {
 };
 
 export const createDescription: INodeProperties[] = [
-	nameField(show, 'Name of the template, as shown in Passona'),
+	nameField(show, 'Name of the template, as shown in Passona', 'e.g. Welcome message'),
 	{
 		displayName: TEMPLATE_BODY_NOTICE,
 		name: 'bodyNotice',

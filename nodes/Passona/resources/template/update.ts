@@ -25,7 +25,7 @@ export const updateDescription: INodeProperties[] = [
 	},
 	updateFields(show, [
 		templateBodyProperty('New text of the SMS'),
-		nameProperty('New name of the template'),
+		nameProperty('New name of the template', 'e.g. Welcome message'),
 		senderTextProperty,
 	]),
 ];
