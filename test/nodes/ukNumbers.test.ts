@@ -122,6 +122,7 @@ describe('UK numbers', () => {
 			operation: 'syncGroups',
 			phoneNumber: '07700 900123',
 			contactGroups: [GROUP_UUID],
+			keepOptout: false,
 		};
 		expect(await sentBody('POST', '/contact/sync/groups', parameters)).toEqual({
 			contact: '447700900123',
@@ -137,6 +138,7 @@ describe('UK numbers', () => {
 				operation: 'syncGroups',
 				phoneNumber: '087 123 4567',
 				contactGroups: [GROUP_UUID],
+				keepOptout: false,
 			},
 			credentials: { apiToken: TOKEN, baseUrl: BASE_URL, defaultCountryCode: '353' },
 		});

@@ -4,13 +4,12 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
 import { parseBoolean, parseText, parseUuidList } from '../../../../core/input';
 import { dataRouting, locatorField, nameField, withoutRouting } from '../../shared/descriptions';
 import { checkInput, locatorUuid } from '../../shared/routing';
 import { parseSender, senderNameField } from '../sender/fields';
-import { excludedGroups, includedGroups } from './fields';
-import { optoutsGroupUuid } from './optOuts';
+import { excludedGroups, excludeOptoutsField, includedGroups } from './fields';
+import { optoutsGroupUuids } from './optOuts';
 import { campaignSchedule } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['create'] };
@@ -50,7 +49,7 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 		parseBoolean(parameter('excludeOptouts', true)),
 	);
 	const dates = campaignSchedule.call(this);
-	const optouts = excludeOptouts ? [await optoutsGroupUuid.call(this)] : [];
+	const optouts = excludeOptouts ? await optoutsGroupUuids.call(this) : [];
 	requestOptions.body = {
 		name,
 		template_uuid: template,
@@ -71,14 +70,7 @@ export const createDescription: INodeProperties[] = [
 		includedGroups(show),
 		excludedGroups(show),
 	].map(withoutRouting),
-	{
-		displayName: 'Exclude Opted-Out Contacts',
-		name: 'excludeOptouts',
-		type: 'boolean',
-		default: true,
-		description: `Whether to add the team's "${OPTOUTS_GROUP_NAME}" group (people who texted OPTOUT or STOP) to the excluded groups. UK law forbids marketing SMS to people who opted out: turn this off only for messages they may still receive.`,
-		displayOptions: { show },
-	},
+	excludeOptoutsField(show, 'to the excluded groups'),
 	{
 		displayName: 'When',
 		name: 'when',

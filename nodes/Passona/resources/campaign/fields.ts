@@ -1,5 +1,6 @@
 /** Campaign fields used by more than one operation (Create and Update; Send Test's custom fields). */
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
 import { parseCustomFields } from '../../../../core/contacts';
 import { pairsToObject } from '../../../../core/input';
 import { contactGroupsPicker, customFieldsProperty, type Show } from '../../shared/descriptions';
@@ -27,6 +28,19 @@ export const excludedGroups = (
 		hint,
 		allowEmpty: true,
 	});
+
+/**
+ * "Exclude Opted-Out Contacts" (Create, Update): on by default; `when` says when the team's
+ * opt-out groups are added to the excluded groups.
+ */
+export const excludeOptoutsField = (show: Show, when: string): INodeProperties => ({
+	displayName: 'Exclude Opted-Out Contacts',
+	name: 'excludeOptouts',
+	type: 'boolean',
+	default: true,
+	description: `Whether to add the team's "${OPTOUTS_GROUP_NAME}" group (people who texted OPTOUT or STOP) ${when}. UK law forbids marketing SMS to people who opted out: turn this off only for messages they may still receive.`,
+	displayOptions: { show },
+});
 
 /** Custom field rows, checked as Add Contacts checks them, sent as one object under `property`. */
 export function customFieldsField(
