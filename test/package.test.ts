@@ -115,6 +115,7 @@ describe('as n8n loads it', () => {
 		expect(operationsOf(passona, 'campaign')).toEqual([
 			'Create (create)',
 			'Delete (delete)',
+			'Get Audience (getAudience)',
 			'Get Many (getAll)',
 			'Send Test (sendTest)',
 			'Update (update)',

@@ -117,7 +117,10 @@ export interface Expectation {
 	method: string;
 	/** Body properties the operation may send (checked against BODY_RULES). */
 	body?: string[];
-	/** GET paths the operation may read before it sends (an opt-out lookup); paging is checked. */
+	/**
+	 * Requests the operation may make before it sends, matched as `METHOD /path` (an opt-out lookup,
+	 * an audience count); their body properties are checked by BODY_RULES, a GET's paging too.
+	 */
 	lookups?: RegExp;
 }
 
@@ -136,7 +139,7 @@ export function judge(
 		const { message, context } = result.error;
 		if (requests.length > 0)
 			throw new Error(`refused with "${message}" but sent ${JSON.stringify(requests)}`);
-		if (!/^"[A-Z][A-Za-z ()]+" .+ \[item \d+\]$/s.test(message))
+		if (!/^"[A-Z][A-Za-z ()-]+" .+ \[item \d+\]$/s.test(message))
 			throw new Error(`unclear error: ${message}`);
 		if (!message.endsWith(`[item ${itemIndex}]`) || context?.itemIndex !== itemIndex) {
 			throw new Error(`error does not name item ${itemIndex}: ${message}`);
@@ -149,14 +152,14 @@ export function judge(
 		const text = `${request.path} ${JSON.stringify(request.query)} ${JSON.stringify(request.body ?? null)}`;
 		if (MADE_UP.test(text) || /null/.test(request.path))
 			throw new Error(`made-up value in ${text}`);
-		const lookup = request.method === 'GET' && expected.lookups?.test(request.path) === true;
+		const lookup = expected.lookups?.test(`${request.method} ${request.path}`) === true;
 		if (!lookup && (request.method !== expected.method || !expected.path.test(request.path))) {
 			throw new Error(`unexpected request ${request.method} ${request.path}`);
 		}
 		const body = (request.body ?? {}) as IDataObject;
 		for (const [property, value] of Object.entries(body)) {
 			const rule = BODY_RULES[property];
-			if (!expected.body?.includes(property) || !rule)
+			if (!(lookup || expected.body?.includes(property)) || !rule)
 				throw new Error(`unexpected body property ${property}`);
 			if (!rule(value, request))
 				throw new Error(`wrong ${property}: ${JSON.stringify(value).slice(0, 300)}`);

@@ -103,7 +103,7 @@ describe('Link, Vanity Domain and Sync Groups: generated input', () => {
 					method: 'POST',
 					path: /^\/contact\/sync\/groups$/,
 					body: ['contact', 'groups'],
-					lookups: /^\/contact-groups(\/[0-9a-f-]{36}\/list-contacts)?$/,
+					lookups: /^GET \/contact-groups(\/[0-9a-f-]{36}\/list-contacts)?$/,
 				});
 			}),
 			settings,

@@ -163,7 +163,9 @@ describe('sending resources: generated input', () => {
 					fc.array(idLike, { maxLength: 2 }),
 					anyValue,
 				),
-				async (at, sendAt, expiresAt, expiryDays, groups) => {
+				// Maximum Recipients: absent, a count (the answer reaches 1 person), or anything.
+				fc.oneof(fc.constant(undefined), fc.integer({ min: -2, max: 5 }), anyValue),
+				async (at, sendAt, expiresAt, expiryDays, groups, max) => {
 					const outcome = await runCase(
 						{
 							resource: 'campaign',
@@ -178,12 +180,14 @@ describe('sending resources: generated input', () => {
 							expiry: expiresAt === undefined ? 'afterDays' : 'at',
 							expiryDays: mapped('expiryDays'),
 							expiresAt: mapped('expiresAt'),
+							options: max === undefined ? {} : { maxRecipients: mapped('max') },
 						} as INodeParameters,
-						[item({ sendAt, expiresAt, expiryDays, groups })],
+						[item({ sendAt, expiresAt, expiryDays, groups, max })],
 					);
 					const verdict = judge(outcome, {
 						method: 'POST',
 						path: /^\/campaigns$/,
+						lookups: /^POST \/contact-groups\/unique-contacts$/,
 						body: [
 							'name',
 							'template_uuid',
@@ -195,7 +199,7 @@ describe('sending resources: generated input', () => {
 						],
 					});
 					if (verdict === 'sent') {
-						const body = outcome.requests[0].body as IDataObject;
+						const body = outcome.requests.at(-1)!.body as IDataObject;
 						expect(String(body.expiry_date) > String(body.scheduled_send_date)).toBe(true);
 					}
 				},

@@ -1,8 +1,8 @@
-/** Campaign fields used by more than one operation (Create and Update; Send Test's custom fields). */
+/** Campaign fields used by more than one operation (Create, Update, Get Audience; Send Test's custom fields). */
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
 import { parseCustomFields } from '../../../../core/contacts';
-import { pairsToObject } from '../../../../core/input';
+import { pairsToObject, parseBoolean, parseUuidList } from '../../../../core/input';
 import { contactGroupsPicker, customFieldsProperty, type Show } from '../../shared/descriptions';
 import { checkInput } from '../../shared/routing';
 
@@ -28,6 +28,27 @@ export const excludedGroups = (
 		hint,
 		allowEmpty: true,
 	});
+
+/**
+ * Send to Contact Groups, Exclude Contact Groups and Exclude Opted-Out Contacts as Create and
+ * Get Audience read them, checked (the opt-out groups themselves are looked up after every check).
+ */
+export function chosenGroups(this: IExecuteSingleFunctions): {
+	included: string[];
+	excluded: string[];
+	excludeOptouts: boolean;
+} {
+	const included = checkInput(this, 'Send to Contact Groups', () =>
+		parseUuidList(this.getNodeParameter('includedGroups', []), { allowEmpty: false }),
+	);
+	const excluded = checkInput(this, 'Exclude Contact Groups', () =>
+		parseUuidList(this.getNodeParameter('excludedGroups', []), { allowEmpty: true }),
+	);
+	const excludeOptouts = checkInput(this, 'Exclude Opted-Out Contacts', () =>
+		parseBoolean(this.getNodeParameter('excludeOptouts', true)),
+	);
+	return { included, excluded, excludeOptouts };
+}
 
 /**
  * "Exclude Opted-Out Contacts" (Create, Update): on by default; `when` says when the team's

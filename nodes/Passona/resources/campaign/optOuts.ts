@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
 import { describeValue, parseBoolean, parseUuidList, UUID_PATTERN } from '../../../../core/input';
 import { inputError } from '../../shared/inputError';
-import { listEntries } from '../../shared/listEntries';
+import { listEntries, passonaPages } from '../../shared/listEntries';
 import { checkInput, unexpectedAnswer } from '../../shared/routing';
 
 /**
@@ -14,8 +14,8 @@ import { checkInput, unexpectedAnswer } from '../../shared/routing';
  */
 export async function findOptoutsGroups(this: IExecuteSingleFunctions): Promise<string[]> {
 	const found: unknown[] = [];
-	const groups = { path: '/contact-groups', subject: 'contact group' };
-	await listEntries(this, groups, (entries) => {
+	const groups = passonaPages.call(this, { path: '/contact-groups', subject: 'contact group' });
+	await listEntries.call(this, groups, (entries) => {
 		for (const entry of entries) if (entry?.name === OPTOUTS_GROUP_NAME) found.push(entry.uuid);
 		return true;
 	});
@@ -83,8 +83,9 @@ export async function optOutsHolding(
 	for (const uuid of await findOptoutsGroups.call(this)) {
 		if (groups.includes(uuid)) continue;
 		let found = false;
-		const contacts = { path: `/contact-groups/${uuid}/list-contacts`, subject: 'contact group' };
-		await listEntries(this, contacts, (entries) => {
+		const path = `/contact-groups/${uuid}/list-contacts`;
+		const contacts = passonaPages.call(this, { path, subject: 'contact group' });
+		await listEntries.call(this, contacts, (entries) => {
 			found = entries.some(
 				(entry) => String(entry?.phone_number ?? '').replace(/\D/g, '') === contact,
 			);
