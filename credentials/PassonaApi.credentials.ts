@@ -56,7 +56,7 @@ export class PassonaApi implements ICredentialType {
 			default: '44',
 			placeholder: 'e.g. 44',
 			description:
-				'Put in place of the leading 0 of phone numbers written the national way, so 07700 900123 is sent as 447700900123 (44 is the United Kingdom). Leave empty to refuse numbers that are not international.',
+				'Put in place of the leading 0 of phone numbers written the national way, so 07700 900123 is sent as 447700900123 (44 is the United Kingdom). Leave empty to refuse numbers that are not international. With 44, a 10-digit number starting with 7 (a UK mobile whose 0 a spreadsheet dropped) is read as UK too; with any other code it is refused.',
 		},
 	];
 
