@@ -56,7 +56,7 @@ export class PassonaApi implements ICredentialType {
 			default: '44',
 			placeholder: 'e.g. 44',
 			description:
-				'Numbers written the national way, with a leading 0, get this country code instead of the 0: 07700 900123 is sent as 447700900123 (44 is the United Kingdom). Leave empty to accept international numbers only.',
+				'Numbers written the national way, with a leading 0, get this country code instead of the 0: 07700 900123 is sent as 447700900123 (44 is the United Kingdom). With 44, a 10-digit number starting with 7 (a UK mobile whose 0 a spreadsheet dropped) is read as UK too; with any other code it is refused. Leave empty to accept international numbers only.',
 		},
 	];
 

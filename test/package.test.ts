@@ -88,6 +88,7 @@ describe('as n8n loads it', () => {
 			[
 				'Create (create)',
 				'Delete (delete)',
+				'Get Audience (getAudience)',
 				'Get Many (getAll)',
 				'Send SMS to One Number (sendTest)',
 				'Update (update)',

@@ -9,6 +9,8 @@ const sync = {
 	operation: 'syncGroups',
 	phoneNumber: '+44 7715 898521',
 	contactGroups: [GROUP_UUID, OTHER_GROUP_UUID],
+	// The opt-out lookup that Keep Opt-Out (on by default) adds: test/nodes/consent.test.ts.
+	keepOptout: false,
 };
 
 describe('Contact', () => {

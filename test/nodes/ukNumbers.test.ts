@@ -122,6 +122,7 @@ describe('UK numbers', () => {
 			operation: 'syncGroups',
 			phoneNumber: '07700 900123',
 			contactGroups: [GROUP_UUID],
+			keepOptout: false,
 		};
 		expect(await sentBody('POST', '/contact/sync/groups', parameters)).toEqual({
 			contact: '447700900123',
@@ -137,6 +138,7 @@ describe('UK numbers', () => {
 				operation: 'syncGroups',
 				phoneNumber: '087 123 4567',
 				contactGroups: [GROUP_UUID],
+				keepOptout: false,
 			},
 			credentials: { apiToken: TOKEN, baseUrl: BASE_URL, defaultCountryCode: '353' },
 		});
@@ -174,5 +176,90 @@ describe('UK numbers', () => {
 			credentials: { apiToken: TOKEN, baseUrl: BASE_URL, defaultCountryCode },
 		});
 		expect(error.message).toContain(message);
+	});
+
+	/** Shapes that reached strangers (measured: +7 7700900123, 4477009001230, 00447700900123). */
+	const shapes: Array<[string, string | number]> = [
+		['a UK mobile whose 0 was dropped', '7700900123'],
+		['the same as a number', 7700900123],
+		['a national CSV float', '07700900123.0'],
+		['an international CSV float', '447700900123.0'],
+		['a float as a number', 447700900123.0],
+		['the prefix written twice', '+0044 7700 900123'],
+	];
+	const operations: Array<[string, 'PUT' | 'POST', string, INodeParameters, unknown]> = [
+		[
+			'Add Contacts (fields)',
+			'PUT',
+			`${groupPath}/add-contacts`,
+			addFromFields('={{ $json.phone }}'),
+			{ contacts: [{ phone_number: '447700900123', custom_fields: {} }] },
+		],
+		[
+			'Add Contacts (JSON)',
+			'PUT',
+			`${groupPath}/add-contacts`,
+			{
+				...addFromFields(''),
+				contactSource: 'json',
+				contactsJson: '={{ [{ phone_number: $json.phone }] }}',
+			},
+			{ contacts: [{ phone_number: '447700900123', custom_fields: {} }] },
+		],
+		[
+			'Remove Contacts',
+			'PUT',
+			`${groupPath}/remove-contacts`,
+			{
+				resource: 'contactGroup',
+				operation: 'removeContacts',
+				contactGroup: byId(GROUP_UUID),
+				phoneNumbers: '={{ [$json.phone] }}',
+			},
+			{ phone_numbers: ['447700900123'] },
+		],
+		[
+			'Create With Contacts',
+			'POST',
+			'/contact-groups/bulk-contacts',
+			{
+				resource: 'contactGroup',
+				operation: 'createWithContacts',
+				name: 'UK',
+				phoneNumbers: '={{ $json.phone }}',
+				deletable: true,
+			},
+			{ name: 'UK', contacts: ['447700900123'], deletable: true },
+		],
+		[
+			'Send Test',
+			'POST',
+			'/campaigns/send-test',
+			{
+				resource: 'campaign',
+				operation: 'sendTest',
+				phoneNumber: '={{ $json.phone }}',
+				template: byId(TEMPLATE_UUID),
+				senderName: { __rl: true, mode: 'name', value: 'Digitonic' },
+				name: 'Welcome',
+			},
+			{
+				name: 'Welcome',
+				template_uuid: TEMPLATE_UUID,
+				sender: 'Digitonic',
+				contact_number: '447700900123',
+				custom_fields: {},
+			},
+		],
+	];
+	describe.each(shapes)('%s (%p) is sent as 447700900123', (_shape, phone) => {
+		test.each(operations)('%s', async (_operation, method, path, parameters, body) => {
+			const passona = new PassonaMock().reply(method, path, 200, {
+				data: group({ status: 'Modifying' }),
+			});
+			const { error } = await runPassona({ parameters, items: [{ phone }] });
+			expect(error?.message).toBeUndefined();
+			expect(passona.requests.map((request) => request.body)).toEqual([body]);
+		});
 	});
 });

@@ -525,6 +525,40 @@ describe('lists of IDs and paging', () => {
 		);
 	});
 
+	test('Campaign → Get Audience: groups, the opt-out switch, Return All and Limit', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				idListLike,
+				idListLike,
+				switchLike,
+				switchLike,
+				fc.oneof(fc.integer({ min: -5, max: 5000 }), anyValue),
+				async (included, excluded, optouts, returnAll, limit) => {
+					const outcome = await runCase(
+						{
+							resource: 'campaign',
+							operation: 'getAudience',
+							includedGroups: mapped('inc'),
+							excludedGroups: mapped('exc'),
+							excludeOptouts: mapped('optouts'),
+							returnAll: mapped('all'),
+							limit: mapped('limit'),
+						},
+						[item({ inc: included, exc: excluded, optouts, all: returnAll, limit })],
+					);
+					const verdict = judge(outcome, {
+						method: 'POST',
+						path: /^\/contact-groups\/unique-contacts$/,
+						body: ['included_contact_group_uuids', 'excluded_contact_group_uuids'],
+						lookups: /^GET \/contact-groups$/,
+					});
+					if (verdict === 'sent') expect(outcome.result.items[0].json.count).toBe(1);
+				},
+			),
+			settings,
+		);
+	});
+
 	test('Get Many: Return All and Limit', async () => {
 		await fc.assert(
 			fc.asyncProperty(

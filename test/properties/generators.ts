@@ -77,13 +77,21 @@ export const idListLike = fc.oneof(
 
 /**
  * International digits as Passona stores them (never starting with 0, so "00" stays a prefix;
- * never 44 then 0, which the node refuses as a UK number with its trunk 0 left in).
+ * never 44 then 0, which the node refuses as a UK number with its trunk 0 left in; never ten
+ * digits starting with 7, which the node reads as a UK mobile whose 0 was dropped). UK mobiles
+ * (447 and nine digits) are drawn on their own too, for the shapes that only they take.
  */
 export const phoneDigits = fc
-	.oneof(fc.stringMatching(/^[1-9][0-9]{6,14}$/), fc.stringMatching(/^44[1-9][0-9]{8,9}$/))
-	.filter((digits) => !digits.startsWith('440'));
+	.oneof(
+		fc.stringMatching(/^[1-9][0-9]{6,14}$/),
+		fc.stringMatching(/^44[1-9][0-9]{8,9}$/),
+		fc.stringMatching(/^447[0-9]{9}$/),
+	)
+	.filter((digits) => !digits.startsWith('440') && !/^7\d{9}$/.test(digits));
 
-/** A valid number written as people write it, with the digits Passona should receive. */
+const ukMobile = (digits: string) => /^447\d{9}$/.test(digits);
+
+/** A valid number written as people, spreadsheets and CSV files write it, with the digits Passona should receive. */
 export const phoneAsTyped = fc
 	.tuple(
 		phoneDigits,
@@ -97,10 +105,16 @@ export const phoneAsTyped = fc
 			'number',
 			'national',
 			'trunk',
+			'csvFloat',
+			'nationalFloat',
+			'droppedZero',
+			'droppedZeroNumber',
+			'doublePrefix',
 		),
 	)
 	.map(([digits, style]) => {
 		const spaced = digits.replace(/(\d{2})(\d{4})/, '$1 $2 ');
+		const uk = digits.startsWith('44');
 		const typed: unknown = {
 			plain: digits,
 			plus: `+${digits}`,
@@ -110,13 +124,24 @@ export const phoneAsTyped = fc
 			brackets: `+${digits.slice(0, 2)} (${digits.slice(2, 5)}) ${digits.slice(5)}`,
 			number: Number(digits),
 			// UK numbers the national way (07700 900123) and with the trunk 0 in brackets (+44 (0)7700 900123).
-			national: digits.startsWith('44') ? `0${digits.slice(2, 6)} ${digits.slice(6)}` : digits,
-			trunk: digits.startsWith('44') ? `+44 (0)${digits.slice(2)}` : `+${digits}`,
+			national: uk ? `0${digits.slice(2, 6)} ${digits.slice(6)}` : digits,
+			trunk: uk ? `+44 (0)${digits.slice(2)}` : `+${digits}`,
+			// A CSV export's decimal copy: 447700900123.0, 07700900123.0.
+			csvFloat: `${digits}.0`,
+			nationalFloat: uk ? `0${digits.slice(2)}.0` : `${digits}.00`,
+			// A UK mobile whose 0 a spreadsheet dropped, as text and as a number: 7700900123.
+			droppedZero: ukMobile(digits) ? digits.slice(2) : digits,
+			droppedZeroNumber: ukMobile(digits) ? Number(digits.slice(2)) : Number(digits),
+			// Both ways of writing the international prefix at once: +0044 7700 900123.
+			doublePrefix: `+00${digits.slice(0, 2)} ${digits.slice(2)}`,
 		}[style];
 		return { typed, expected: digits };
 	});
 
-/** Not a phone number: letters, too few or too many digits, empty, or not text at all. */
+/**
+ * Not a phone number: letters, too few or too many digits, empty, not text at all, or a number a
+ * spreadsheet mangled (a decimal part, scientific notation, a 0 right after the +).
+ */
 export const badPhone: fc.Arbitrary<unknown> = fc.oneof(
 	fc.stringMatching(/^[1-9][0-9]{0,5}$/),
 	fc.stringMatching(/^0[1-9][0-9]{0,3}$/),
@@ -124,8 +149,16 @@ export const badPhone: fc.Arbitrary<unknown> = fc.oneof(
 	fc
 		.tuple(phoneDigits, fc.constantFrom('A', 'x', 'CALL', 'é', '#', '*', '/'))
 		.map(([digits, letters]) => `${digits.slice(0, 4)}${letters}${digits.slice(4)}`),
+	fc
+		.tuple(phoneDigits, fc.integer({ min: 1, max: 99 }))
+		.map(([digits, fraction]) => `${digits}.${fraction}`),
+	fc.tuple(phoneDigits, fc.boolean()).map(([digits, plus]) => {
+		const exponent = `${digits[0]}.${digits.slice(1)}E+${digits.length - 1}`;
+		return plus ? `+${exponent}` : exponent;
+	}),
+	phoneDigits.map((digits) => `+0${digits.slice(0, 4)} ${digits.slice(4)}`),
 	blank,
-	fc.constantFrom(null, true, {}, [], -447700900123, 4.477e11 + 0.5),
+	fc.constantFrom(null, true, {}, [], -447700900123, 4.477e11 + 0.5, '+07700 900123'),
 );
 
 export const phoneLike: fc.Arbitrary<unknown> = fc.oneof(

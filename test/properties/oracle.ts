@@ -119,6 +119,11 @@ export interface Expectation {
 	body?: string[];
 	/** Reads the operation may make after sending, to describe what it sent (GET, no body). */
 	reads?: RegExp[];
+	/**
+	 * Requests the operation may make before it sends, matched as `METHOD /path` (an opt-out lookup,
+	 * an audience count); their body properties are checked by BODY_RULES, a GET's paging too.
+	 */
+	lookups?: RegExp;
 }
 
 const MADE_UP = /undefined|\[object Object\]|NaN/;
@@ -136,7 +141,7 @@ export function judge(
 		const { message, context } = result.error;
 		if (requests.length > 0)
 			throw new Error(`refused with "${message}" but sent ${JSON.stringify(requests)}`);
-		if (!/^"[A-Z][A-Za-z ()]+" .+ \[item \d+\]$/s.test(message))
+		if (!/^"[A-Z][A-Za-z ()-]+" .+ \[item \d+\]$/s.test(message))
 			throw new Error(`unclear error: ${message}`);
 		if (!message.endsWith(`[item ${itemIndex}]`) || context?.itemIndex !== itemIndex) {
 			throw new Error(`error does not name item ${itemIndex}: ${message}`);
@@ -155,13 +160,14 @@ export function judge(
 			expected.reads?.some((read) => read.test(request.path))
 		)
 			continue;
-		if (request.method !== expected.method || !expected.path.test(request.path)) {
+		const lookup = expected.lookups?.test(`${request.method} ${request.path}`) === true;
+		if (!lookup && (request.method !== expected.method || !expected.path.test(request.path))) {
 			throw new Error(`unexpected request ${request.method} ${request.path}`);
 		}
 		const body = (request.body ?? {}) as IDataObject;
 		for (const [property, value] of Object.entries(body)) {
 			const rule = BODY_RULES[property];
-			if (!expected.body?.includes(property) || !rule)
+			if (!(lookup || expected.body?.includes(property)) || !rule)
 				throw new Error(`unexpected body property ${property}`);
 			if (!rule(value, request))
 				throw new Error(`wrong ${property}: ${JSON.stringify(value).slice(0, 300)}`);

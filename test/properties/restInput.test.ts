@@ -97,10 +97,12 @@ describe('Link, Vanity Domain and Sync Groups: generated input', () => {
 					},
 					[item({ phone, groups })],
 				);
+				// Keep Opt-Out is on: the groups (and default_optouts' contacts) are read first.
 				judge(outcome, {
 					method: 'POST',
 					path: /^\/contact\/sync\/groups$/,
 					body: ['contact', 'groups'],
+					lookups: /^GET \/contact-groups(\/[0-9a-f-]{36}\/list-contacts)?$/,
 				});
 			}),
 			settings,

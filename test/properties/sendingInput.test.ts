@@ -164,7 +164,9 @@ describe('sending resources: generated input', () => {
 					fc.array(idLike, { maxLength: 2 }),
 					anyValue,
 				),
-				async (at, sendAt, expiresAt, expiryDays, groups) => {
+				// Maximum Recipients: absent, a count (the answer reaches 1 person), or anything.
+				fc.oneof(fc.constant(undefined), fc.integer({ min: -2, max: 5 }), anyValue),
+				async (at, sendAt, expiresAt, expiryDays, groups, max) => {
 					const outcome = await runCase(
 						{
 							resource: 'campaign',
@@ -179,14 +181,16 @@ describe('sending resources: generated input', () => {
 							expiry: expiresAt === undefined ? 'afterDays' : 'at',
 							expiryDays: mapped('expiryDays'),
 							expiresAt: mapped('expiresAt'),
+							options: max === undefined ? {} : { maxRecipients: mapped('max') },
 						} as INodeParameters,
-						[item({ sendAt, expiresAt, expiryDays, groups })],
+						[item({ sendAt, expiresAt, expiryDays, groups, max })],
 					);
 					const verdict = judge(outcome, {
 						method: 'POST',
 						path: /^\/campaigns$/,
 						// The output names the groups and shows the text (campaign/outputs.ts).
 						reads: [/^\/contact-groups$/, pathOf('templates')],
+						lookups: /^POST \/contact-groups\/unique-contacts$/,
 						body: [
 							'name',
 							'template_uuid',
@@ -198,7 +202,10 @@ describe('sending resources: generated input', () => {
 						],
 					});
 					if (verdict === 'sent') {
-						const body = outcome.requests[0].body as IDataObject;
+						const created = outcome.requests.find(
+							(request) => request.method === 'POST' && request.path === '/campaigns',
+						);
+						const body = created!.body as IDataObject;
 						expect(String(body.expiry_date) > String(body.scheduled_send_date)).toBe(true);
 					}
 				},

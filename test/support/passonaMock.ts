@@ -166,10 +166,15 @@ export function answerEverything(baseUrl: string = BASE_URL): {
 					body: parseBody(requestBody),
 				});
 				if (method === 'DELETE') return [204, ''];
-				if (
-					method === 'GET' &&
-					/^\/(contact-groups|keywords|webhooks)$|\/list-contacts$/.test(path)
-				) {
+				if (path === '/contact-groups/unique-contacts') {
+					return [200, { data: [{ phone_number: '447700900001', created_at: '' }] }];
+				}
+				if (method === 'GET' && path === '/contact-groups') {
+					// The team's opt-out group, for the lookups of Create, Update, Get Audience and Sync Groups.
+					const optouts = { uuid: '0d4c8f2a-3b1e-4a5c-8d9f-1e2a3b4c5d6e', name: 'default_optouts' };
+					return [200, { data: [{ uuid: 'listed' }, optouts], links: { next: null } }];
+				}
+				if (method === 'GET' && /^\/(keywords|webhooks)$|\/list-contacts$/.test(path)) {
 					return [200, { data: [{ uuid: 'listed' }], links: { next: null } }];
 				}
 				return [200, { data: { uuid: 'answered' } }];

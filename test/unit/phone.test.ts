@@ -100,6 +100,69 @@ describe('UK numbers and the Default Country Code', () => {
 	});
 });
 
+describe('numbers that would reach a stranger (issue 20, section 4)', () => {
+	test.each([
+		// A UK mobile whose 0 a spreadsheet dropped: a complete +7 number has 11 digits, not 10.
+		['7700900123', '447700900123'],
+		[7700900123, '447700900123'],
+		['7700 900123', '447700900123'],
+		// CSV floats: the `.0` goes, then the usual rule.
+		['07700900123.0', '447700900123'],
+		['447700900123.0', '447700900123'],
+		['447700900123.00', '447700900123'],
+		['7700900123.0', '447700900123'],
+		['+447700900123.0', '447700900123'],
+		[447700900123.0, '447700900123'],
+		// The international prefix written twice counts once.
+		['+0044 7700 900123', '447700900123'],
+		['+00447700900123', '447700900123'],
+		['0000 44 7700 900123', '447700900123'],
+		['(+44) 7700 900123', '447700900123'],
+		// Still international: dots between groups, and a +7 number of 11 digits.
+		['44.7700.900.123', '447700900123'],
+		['+7 700 900 1234', '77009001234'],
+		['77009001234', '77009001234'],
+	])('%p → %p with Default Country Code 44', (input, expected) => {
+		expect(normalisePhoneNumber(input)).toBe(expected);
+		expect(normalisePhoneNumber(input, '44')).toBe(expected);
+	});
+
+	test.each([
+		['447700900123.5', 'has a decimal part'],
+		['07700900123.25', 'has a decimal part'],
+		[
+			'4.47700900123E+11',
+			'scientific notation, in which a spreadsheet may have rounded the digits',
+		],
+		['4.477E11', 'scientific notation'],
+		['+07700 900123', 'a 0 right after the international prefix'],
+		['+0007700900123', 'a 0 right after the international prefix'],
+		['000447700900123', 'a 0 right after the international prefix'],
+		[7700900123.5, 'number 7700900123.5 where a phone number should be'],
+	])('%p is refused (%s)', (input, reason) => {
+		expect(() => normalisePhoneNumber(input)).toThrow(InputError);
+		expect(() => normalisePhoneNumber(input)).toThrow(reason);
+	});
+
+	test('ten digits starting with 7 are refused with any Default Country Code but 44', () => {
+		for (const code of ['353', '1', '']) {
+			expect(() => normalisePhoneNumber('7700900123', code)).toThrow(
+				'"7700900123", which is not a complete international number (+7 numbers have 11 digits) and looks like a UK mobile number without its 0',
+			);
+			expect(() => normalisePhoneNumber(7700900123, code)).toThrow('not a complete international');
+		}
+		// Written with its country code, the UK number is read whatever the Default Country Code.
+		expect(normalisePhoneNumber('+44 7700 900123', '353')).toBe('447700900123');
+	});
+
+	test('lists read each entry by the same rule', () => {
+		expect(parsePhoneNumberList('7700900123\n447700900123.0\n+0044 7700 900123')).toEqual([
+			'447700900123',
+		]);
+		expect(parsePhoneNumberList([7700900123, 447700900123.0])).toEqual(['447700900123']);
+	});
+});
+
 describe('parseCountryCode', () => {
 	test.each([
 		[undefined, '44'],

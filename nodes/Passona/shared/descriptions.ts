@@ -348,6 +348,10 @@ export function deletableField(show: Show): INodeProperties {
 	};
 }
 
+/** How every phone field reads a number (core/phone.ts; docs/behaviour.md, "Phone numbers"). */
+export const PHONE_RULE_HINT =
+	"Read as international: 447700900123, +44 7700 900123, +0044 7700 900123. A leading 0 (07700 900123) takes the credential's Default Country Code; with 44, so does 7700900123 (a UK mobile whose 0 a spreadsheet dropped). 447700900123.0 from a CSV is read as 447700900123; other decimals, 4.477E+11 and a 0 right after the + are refused.";
+
 export function phoneNumbersField(
 	show: Show,
 	property: string,
@@ -362,6 +366,7 @@ export function phoneNumbersField(
 		default: '',
 		placeholder: 'e.g. 447700900123, 07700 900456',
 		description: `${description}. International format, or national with one leading 0 (07700 900123), which gets the credential's Default Country Code (44 unless changed).`,
+		hint: PHONE_RULE_HINT,
 		displayOptions: { show },
 		routing: {
 			send: { type: 'body', property, preSend: [bodyPhoneList(property, 'Phone Numbers')] },
@@ -395,6 +400,7 @@ export function phoneNumberField(
 		default: '',
 		placeholder: 'e.g. 447700900123',
 		description: `${description}. International format (447700900123 or +44 7700 900123), or national with one leading 0 (07700 900123), which gets the credential's Default Country Code (44 unless changed); spaces, dashes and brackets are removed.`,
+		hint: PHONE_RULE_HINT,
 		displayOptions: { show },
 		routing: {
 			send: { type: 'body', property, preSend: [bodyPhoneNumber(property, 'Phone Number')] },

@@ -30,7 +30,7 @@ import {
 	listAllPages,
 	MAX_PARALLEL_REQUESTS,
 } from '../../../core/listing';
-import { pageSize, UnexpectedAnswerError } from '../../../core/pagination';
+import { MAX_PAGE_SIZE, pageSize, UnexpectedAnswerError } from '../../../core/pagination';
 import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from '../../../core/phone';
 import { CREDENTIAL_TYPE } from '../../../core/constants';
 import { rateLimitWait, throwIfPassonaError, withNote } from '../../../core/transport';
@@ -281,15 +281,11 @@ export function deletedResult(name: LocatorName): PostReceiveAction {
 	};
 }
 
-/**
- * Pages through a Passona list: Return All follows `links.next` to the end; otherwise stops at
- * Limit, with a page size chosen so that little beyond the Limit is fetched. Once page 1 tells
- * how many pages there are, the rest come with Options → Parallel Requests in flight.
- */
-export async function paginate(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+/** Return All (as a Limit of Infinity), Limit and Options → Parallel Requests (see `listFields`), checked. */
+export function listSettings(this: IExecuteSingleFunctions): {
+	limit: number;
+	parallel: number;
+} {
 	const returnAll = checkInput(this, 'Return All', () =>
 		parseBoolean(this.getNodeParameter('returnAll', false)),
 	);
@@ -313,22 +309,43 @@ export async function paginate(
 		}
 		return value;
 	});
+	return { limit, parallel };
+}
+
+/** Asks for one page of the operation's own request (routing's steps included), `perPage` a page. */
+export function routingPages(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	perPage = MAX_PAGE_SIZE,
+): (page: number) => Promise<unknown> {
+	return async (page) => {
+		// Own qs and headers per request: several may be in flight through the same requestData.
+		const { qs, headers } = requestData.options;
+		const options = {
+			...requestData.options,
+			headers: { ...headers },
+			qs: { ...qs, page, per_page: perPage },
+		};
+		const [answer] = await this.makeRoutingRequest({ ...requestData, options });
+		return answer?.json;
+	};
+}
+
+/**
+ * Pages through a Passona list: Return All follows `links.next` to the end; otherwise stops at
+ * Limit, with a page size chosen so that little beyond the Limit is fetched. Once page 1 tells
+ * how many pages there are, the rest come with Options → Parallel Requests in flight.
+ */
+export async function paginate(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const { limit, parallel } = listSettings.call(this);
 	const results: INodeExecutionData[] = [];
-	const perPage = pageSize(limit);
 	// Every entry comes from this input item; one shared pairing object, not one per entry.
 	const pairedItem = { item: this.getItemIndex() };
 	await listAllPages({
-		fetchPage: async (page) => {
-			// Own qs and headers per request: several may be in flight through the same requestData.
-			const { qs, headers } = requestData.options;
-			const options = {
-				...requestData.options,
-				headers: { ...headers },
-				qs: { ...qs, page, per_page: perPage },
-			};
-			const [answer] = await this.makeRoutingRequest({ ...requestData, options });
-			return answer?.json;
-		},
+		fetchPage: routingPages.call(this, requestData, pageSize(limit)),
 		accept: (entries) => {
 			for (const json of entries) {
 				if (results.length >= limit) break;

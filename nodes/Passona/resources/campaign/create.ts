@@ -4,8 +4,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
-import { parseBoolean, parseText, parseUuidList } from '../../../../core/input';
+import { parseText } from '../../../../core/input';
 import {
 	dataRouting,
 	locatorField,
@@ -15,8 +14,9 @@ import {
 } from '../../shared/descriptions';
 import { checkInput, locatorUuid } from '../../shared/routing';
 import { parseSender, senderNameField } from '../sender/fields';
-import { excludedGroups, includedGroups } from './fields';
-import { optoutsGroupUuid } from './optOuts';
+import { chosenGroups, excludedGroups, excludeOptoutsField, includedGroups } from './fields';
+import { type CampaignGroups, checkAudienceSize, maximumRecipients } from './audience';
+import { optoutsGroupUuids } from './optOuts';
 import { campaignOutput } from './outputs';
 import { campaignSchedule } from './schedule';
 
@@ -35,8 +35,9 @@ export const createOperation: INodePropertyOptions = {
 
 /**
  * The whole body of Campaign Create, from all its fields at once: every field is checked before
- * the one request this step makes (the opt-out group's lookup), and nothing depends on the order
- * of the fields. Custom: the excluded groups depend on the opt-out switch and on that lookup.
+ * the requests this step makes (the opt-out group's lookup; the audience's count when Maximum
+ * Recipients is set), and nothing depends on the order of the fields. Custom: the excluded groups
+ * depend on the opt-out switch and on that lookup.
  */
 async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback);
@@ -47,17 +48,10 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const sender = checkInput(this, 'Sender', () =>
 		parseSender(this.getNodeParameter('senderName', '', { extractValue: true })),
 	);
-	const included = checkInput(this, 'Send to Groups', () =>
-		parseUuidList(parameter('includedGroups', []), { allowEmpty: false }),
-	);
-	const excluded = checkInput(this, 'Exclude Groups', () =>
-		parseUuidList(parameter('excludedGroups', []), { allowEmpty: true }),
-	);
-	const excludeOptouts = checkInput(this, 'Exclude Opted-Out Contacts', () =>
-		parseBoolean(parameter('excludeOptouts', true)),
-	);
+	const { included, excluded, excludeOptouts } = chosenGroups.call(this);
 	const dates = campaignSchedule.call(this);
-	const optouts = excludeOptouts ? [await optoutsGroupUuid.call(this)] : [];
+	const maxRecipients = maximumRecipients.call(this);
+	const optouts = excludeOptouts ? await optoutsGroupUuids.call(this) : [];
 	requestOptions.body = {
 		name,
 		template_uuid: template,
@@ -66,6 +60,7 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 		excluded_contact_groups: [...new Set([...excluded, ...optouts])],
 		...dates,
 	};
+	await checkAudienceSize.call(this, maxRecipients, requestOptions.body as CampaignGroups);
 	return requestOptions;
 }
 
@@ -86,14 +81,7 @@ export const createDescription: INodeProperties[] = [
 		includedGroups(show),
 		excludedGroups(show),
 	].map(withoutRouting),
-	{
-		displayName: 'Exclude Opted-Out Contacts',
-		name: 'excludeOptouts',
-		type: 'boolean',
-		default: true,
-		description: `Whether to add the team's "${OPTOUTS_GROUP_NAME}" group (people who texted OPTOUT or STOP) to the excluded groups. UK law forbids marketing SMS to people who opted out: turn this off only for messages they may still receive.`,
-		displayOptions: { show },
-	},
+	excludeOptoutsField(show, 'to the excluded groups'),
 	{
 		displayName: 'When',
 		name: 'when',
@@ -152,5 +140,24 @@ export const createDescription: INodeProperties[] = [
 		description:
 			"After the send date. A date without a time zone is read in the workflow's time zone.",
 		displayOptions: { show: { ...show, expiry: ['at'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Maximum Recipients',
+				name: 'maxRecipients',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1000,
+				description:
+					'Refuse the item, creating nothing, when the campaign would reach more people than this (counted just before, opted-out contacts left out): a wrong group picked from the list cannot text thousands',
+			},
+		],
 	},
 ];

@@ -1,7 +1,8 @@
-/** Campaign fields used by more than one operation (Create and Update; Send Test's custom fields). */
+/** Campaign fields used by more than one operation (Create, Update, Get Audience; Send Test's custom fields). */
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
 import { parseCustomFields } from '../../../../core/contacts';
-import { pairsToObject } from '../../../../core/input';
+import { pairsToObject, parseBoolean, parseUuidList } from '../../../../core/input';
 import { contactGroupsPicker, customFieldsProperty, type Show } from '../../shared/descriptions';
 import { checkInput } from '../../shared/routing';
 
@@ -27,6 +28,40 @@ export const excludedGroups = (
 		hint,
 		allowEmpty: true,
 	});
+
+/**
+ * Send to Groups, Exclude Groups and Exclude Opted-Out Contacts as Create and
+ * Get Audience read them, checked (the opt-out groups themselves are looked up after every check).
+ */
+export function chosenGroups(this: IExecuteSingleFunctions): {
+	included: string[];
+	excluded: string[];
+	excludeOptouts: boolean;
+} {
+	const included = checkInput(this, 'Send to Groups', () =>
+		parseUuidList(this.getNodeParameter('includedGroups', []), { allowEmpty: false }),
+	);
+	const excluded = checkInput(this, 'Exclude Groups', () =>
+		parseUuidList(this.getNodeParameter('excludedGroups', []), { allowEmpty: true }),
+	);
+	const excludeOptouts = checkInput(this, 'Exclude Opted-Out Contacts', () =>
+		parseBoolean(this.getNodeParameter('excludeOptouts', true)),
+	);
+	return { included, excluded, excludeOptouts };
+}
+
+/**
+ * "Exclude Opted-Out Contacts" (Create, Update): on by default; `when` says when the team's
+ * opt-out groups are added to the excluded groups.
+ */
+export const excludeOptoutsField = (show: Show, when: string): INodeProperties => ({
+	displayName: 'Exclude Opted-Out Contacts',
+	name: 'excludeOptouts',
+	type: 'boolean',
+	default: true,
+	description: `Whether to add the team's "${OPTOUTS_GROUP_NAME}" group (people who texted OPTOUT or STOP) ${when}. UK law forbids marketing SMS to people who opted out: turn this off only for messages they may still receive.`,
+	displayOptions: { show },
+});
 
 /** Custom field rows, checked as Add Contacts checks them, sent as one object under `property`. */
 export function customFieldsField(

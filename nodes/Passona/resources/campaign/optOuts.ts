@@ -1,41 +1,38 @@
 /** The team's opt-out group, excluded from every campaign unless the user turns that off. */
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
-import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from '../../../../core/listing';
-import { MAX_PAGE_SIZE, UnexpectedAnswerError } from '../../../../core/pagination';
-import { passonaApiRequest, rateLimitWait } from '../../../../core/transport';
+import { describeValue, parseBoolean, parseUuidList, UUID_PATTERN } from '../../../../core/input';
 import { inputError } from '../../shared/inputError';
-import { unexpectedAnswer } from '../../shared/routing';
+import { listEntries, passonaPages } from '../../shared/listEntries';
+import { checkInput, unexpectedAnswer } from '../../shared/routing';
 
 /**
- * The UUID of the team's `default_optouts` group, found by name, listing as Get Many does (pages
- * in parallel once their number is known, bounded, slowed by a 429) and stopping once found.
+ * The UUIDs of every group named `default_optouts`: the team's own and any other a user gave that
+ * name (Passona documents no order, so the one listed first proves nothing). Lists every page. An
+ * empty list when there is none; refused when one of them has no valid ID, since it could be the
+ * team's own and could then not be excluded.
  */
-export async function optoutsGroupUuid(this: IExecuteSingleFunctions): Promise<string> {
-	let found: string | undefined;
-	await listAllPages({
-		fetchPage: async (page) =>
-			await passonaApiRequest.call(
-				this,
-				'GET',
-				'/contact-groups',
-				{ subject: 'contact group' },
-				{ qs: { page, per_page: MAX_PAGE_SIZE } },
-			),
-		accept: (entries) => {
-			const group = (entries as Array<{ name?: unknown; uuid?: unknown }>).find(
-				(entry) => entry?.name === OPTOUTS_GROUP_NAME && typeof entry.uuid === 'string',
-			);
-			if (group) found = group.uuid as string;
-			return found === undefined;
-		},
-		wanted: () => Infinity,
-		parallel: DEFAULT_PARALLEL_REQUESTS,
-		rateLimitWait,
-		unexpected: (error) =>
-			error instanceof UnexpectedAnswerError ? unexpectedAnswer(this, error.message) : error,
+export async function findOptoutsGroups(this: IExecuteSingleFunctions): Promise<string[]> {
+	const found: unknown[] = [];
+	const groups = passonaPages.call(this, { path: '/contact-groups', subject: 'contact group' });
+	await listEntries.call(this, groups, (entries) => {
+		for (const entry of entries) if (entry?.name === OPTOUTS_GROUP_NAME) found.push(entry.uuid);
+		return true;
 	});
-	if (found !== undefined) return found;
+	const invalid = found.findIndex((uuid) => typeof uuid !== 'string' || !UUID_PATTERN.test(uuid));
+	if (invalid >= 0) {
+		throw unexpectedAnswer(
+			this,
+			`Passona listed a "${OPTOUTS_GROUP_NAME}" contact group whose ID is ${describeValue(found[invalid])}, not a Passona ID, so the people who opted out could not be left out: nothing was sent`,
+		);
+	}
+	return [...new Set((found as string[]).map((uuid) => uuid.toLowerCase()))];
+}
+
+/** `findOptoutsGroups`, refused with words when the team has no such group (Create, Update). */
+export async function optoutsGroupUuids(this: IExecuteSingleFunctions): Promise<string[]> {
+	const found = await findOptoutsGroups.call(this);
+	if (found.length > 0) return found;
 	// Found before the campaign is sent: an input error, not "From Passona" (see inputError).
 	throw inputError(
 		this.getNode(),
@@ -43,7 +40,58 @@ export async function optoutsGroupUuid(this: IExecuteSingleFunctions): Promise<s
 		{
 			itemIndex: this.getItemIndex(),
 			description:
-				'Every Passona team normally has one, holding the people who opted out. Turn off "Exclude Opted-Out Contacts" and choose the opt-out group under Exclude Contact Groups instead.',
+				'Every Passona team normally has one, holding the people who opted out. Turn off "Exclude Opted-Out Contacts" and choose the opt-out group under Exclude Groups instead.',
 		},
 	);
+}
+
+/**
+ * Campaign Update: a new Exclude Groups list keeps the opt-out groups, unless "Exclude
+ * Opted-Out Contacts" is off. Custom: it needs the lookup. Runs after the fields' own checks.
+ */
+export async function keepOptoutsExcluded(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+	if (body.excluded_contact_groups === undefined) return requestOptions;
+	const keep = checkInput(this, 'Exclude Opted-Out Contacts', () =>
+		parseBoolean(this.getNodeParameter('excludeOptouts', true)),
+	);
+	if (!keep) return requestOptions;
+	const excluded = checkInput(this, 'Exclude Groups', () =>
+		parseUuidList(body.excluded_contact_groups, { allowEmpty: true }),
+	);
+	const optouts = await optoutsGroupUuids.call(this);
+	requestOptions.body = {
+		...body,
+		excluded_contact_groups: [...new Set([...excluded, ...optouts])],
+	};
+	return requestOptions;
+}
+
+/**
+ * Contact → Sync Groups: the opt-out groups that hold `contact` and are not among `groups`, which
+ * the sync would otherwise take it out of. Lists each such group's contacts, stopping once found.
+ */
+export async function optOutsHolding(
+	this: IExecuteSingleFunctions,
+	contact: string,
+	groups: string[],
+): Promise<string[]> {
+	const holding: string[] = [];
+	for (const uuid of await findOptoutsGroups.call(this)) {
+		if (groups.includes(uuid)) continue;
+		let found = false;
+		const path = `/contact-groups/${uuid}/list-contacts`;
+		const contacts = passonaPages.call(this, { path, subject: 'contact group' });
+		await listEntries.call(this, contacts, (entries) => {
+			found = entries.some(
+				(entry) => String(entry?.phone_number ?? '').replace(/\D/g, '') === contact,
+			);
+			return !found;
+		});
+		if (found) holding.push(uuid);
+	}
+	return holding;
 }

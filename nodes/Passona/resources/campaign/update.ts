@@ -7,7 +7,8 @@ import {
 	updateFields,
 } from '../../shared/descriptions';
 import { senderTextProperty } from '../sender/fields';
-import { excludedGroups, includedGroups } from './fields';
+import { excludedGroups, excludeOptoutsField, includedGroups } from './fields';
+import { keepOptoutsExcluded } from './optOuts';
 import { bodyFutureDate } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['update'] };
@@ -34,7 +35,7 @@ export const updateDescription: INodeProperties[] = [
 	updateFields(show, [
 		excludedGroups(
 			undefined,
-			'Replaces the excluded groups; keep the opt-out group (default_optouts) in the list',
+			'Replaces the excluded groups; default_optouts stays excluded unless "Exclude Opted-Out Contacts" is off',
 		),
 		{
 			displayName: 'Expires At',
@@ -74,4 +75,12 @@ export const updateDescription: INodeProperties[] = [
 			'e.g. 09e0a326-fb2e-11e9-ba2a-0242ac120008',
 		),
 	]),
+	{
+		// After Update Fields: its step sees their checked values (routing runs steps in field order).
+		...excludeOptoutsField(
+			show,
+			'to a changed Exclude Groups list (a list left unchanged keeps its groups)',
+		),
+		routing: { send: { preSend: [keepOptoutsExcluded] } },
+	},
 ];

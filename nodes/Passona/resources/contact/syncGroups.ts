@@ -1,21 +1,47 @@
-import type { IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { parseUuidList } from '../../../../core/input';
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
+import { parseBoolean } from '../../../../core/input';
 import { contactGroupsPicker, phoneNumberField } from '../../shared/descriptions';
-import { normalisePhoneNumber } from '../../../../core/phone';
-import { checkInput, checkResponse, defaultCountryCode } from '../../shared/routing';
+import { checkInput, checkResponse } from '../../shared/routing';
+import { optOutsHolding } from '../campaign/optOuts';
 
 const show = { resource: ['contact'], operation: ['syncGroups'] };
 
-/** Passona answers an empty body (`[]`): the output says what the contact's groups now are. */
-async function syncedResult(this: IExecuteSingleFunctions) {
-	// Read as the request read it: with the credential's Default Country Code.
-	const countryCode = await defaultCountryCode(this);
-	const contact = checkInput(this, 'Phone Number', () =>
-		normalisePhoneNumber(this.getNodeParameter('phoneNumber'), countryCode),
+/**
+ * Sync replaces the contact's groups, so it would take a number that opted out out of
+ * `default_optouts`: unless Keep Opt-Out is off, the opt-out groups holding the number are added
+ * to the groups sent. Runs after the fields' own checks (routing runs steps in field order).
+ */
+async function keepOptOut(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const keep = checkInput(this, 'Keep Opt-Out', () =>
+		parseBoolean(this.getNodeParameter('keepOptout', true)),
 	);
-	const groups = checkInput(this, 'Contact Groups', () =>
-		parseUuidList(this.getNodeParameter('contactGroups'), { allowEmpty: false }),
-	);
+	if (!keep) return requestOptions;
+	const body = requestOptions.body as { contact: string; groups: string[] };
+	const holding = await optOutsHolding.call(this, body.contact, body.groups);
+	requestOptions.body = { ...body, groups: [...body.groups, ...holding] };
+	return requestOptions;
+}
+
+/**
+ * Passona answers an empty body (`[]`): the output says what the contact's groups now are, as
+ * sent. Custom, through routing's pagination hook: only it sees the request after every step
+ * (the opt-out groups kept are added by one); an output step sees the answer alone.
+ */
+async function syncedResult(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	await this.makeRoutingRequest(requestData);
+	const { contact, groups } = requestData.options.body as { contact: string; groups: string[] };
 	return [{ json: { contact, groups } }];
 }
 
@@ -24,17 +50,18 @@ export const syncGroupsOperation: INodePropertyOptions = {
 	value: 'syncGroups',
 	action: "Set a contact's contact groups",
 	description:
-		'Make a phone number a member of exactly the chosen contact groups: it is removed from every other group',
+		'Make a phone number a member of exactly the chosen contact groups: it is removed from every other group (an opted-out number stays opted out unless you choose otherwise)',
 	routing: {
 		request: { method: 'POST', url: '/contact/sync/groups' },
-		output: { postReceive: [checkResponse, syncedResult] },
+		send: { paginate: true },
+		operations: { pagination: syncedResult },
+		output: { postReceive: [checkResponse] },
 	},
 };
 
 export const syncGroupsDescription: INodeProperties[] = [
 	{
-		displayName:
-			'Sync replaces: the contact ends up in exactly the groups chosen here and is removed from all its other groups (default_optouts too, unless you choose it). To add a contact to a group and keep its other groups, use Contact Group → Add Contacts.',
+		displayName: `Sync replaces: the contact ends up in exactly the groups chosen here and is removed from all its other groups. A number that opted out stays in ${OPTOUTS_GROUP_NAME} unless Keep Opt-Out is off. To add a contact to a group and keep its other groups, use Contact Group → Add Contacts.`,
 		name: 'syncNotice',
 		type: 'notice',
 		default: '',
@@ -46,7 +73,17 @@ export const syncGroupsDescription: INodeProperties[] = [
 		name: 'contactGroups',
 		label: 'Contact Groups',
 		property: 'groups',
-		hint: 'The only groups the contact will belong to afterwards',
+		hint: 'The only groups the contact will belong to afterwards (with its opt-out, see below)',
 		allowEmpty: false,
 	}),
+	{
+		displayName: 'Keep Opt-Out',
+		name: 'keepOptout',
+		type: 'boolean',
+		default: true,
+		description: `Whether a number in the team's "${OPTOUTS_GROUP_NAME}" group (people who texted OPTOUT or STOP) stays there. Turn off only when the person has opted in again: the sync then takes the number out of that group, like any group not chosen above.`,
+		hint: `On: the node looks the number up in ${OPTOUTS_GROUP_NAME} first (one listing of that group) and keeps it there`,
+		displayOptions: { show },
+		routing: { send: { preSend: [keepOptOut] } },
+	},
 ];

@@ -11,6 +11,7 @@ import {
 	chunkedRouting,
 	customFieldsProperty,
 	locatorField,
+	PHONE_RULE_HINT,
 } from '../../shared/descriptions';
 import { normalisePhoneNumber } from '../../../../core/phone';
 import { checkInput, defaultCountryCode } from '../../shared/routing';
@@ -87,6 +88,7 @@ export const addContactsDescription: INodeProperties[] = [
 		placeholder: 'e.g. +44 7700 900123',
 		description:
 			"International format (447700900123 or +44 7700 900123). A number with one leading 0 (07700 900123) gets the credential's Default Country Code (44 unless changed there); spaces, dashes, brackets and a (0) after the country code are removed.",
+		hint: PHONE_RULE_HINT,
 		displayOptions: { show: { ...show, contactSource: ['fields'] } },
 	},
 	customFieldsProperty(
@@ -101,6 +103,7 @@ export const addContactsDescription: INodeProperties[] = [
 		default: '[]',
 		description:
 			'A list such as [{"phone_number": "447700900123", "custom_fields": {"first_name": "Jane"}}]; a number listed twice keeps its last entry. Numbers with one leading 0 get the Default Country Code (44 unless changed in the credential).',
+		hint: PHONE_RULE_HINT,
 		displayOptions: { show: { ...show, contactSource: ['json'] } },
 	},
 	backgroundNotice(show),
