@@ -15,7 +15,6 @@ import {
 	isRegistered,
 	leftBehindNote,
 	readRegistrations,
-	type Registration,
 	register,
 	registrations,
 	unregister,
@@ -33,20 +32,41 @@ function chosenKeywords(context: IHookFunctions): string[] {
 	}
 }
 
-/**
- * The registration of the URL this delivery called (test or production). Older n8n (2.0.3,
- * 1.123.81) has no getWebhookResourceUrl: there getNodeWebhookUrl gives the production URL, and
- * a call on the test URL runs in manual mode, its registration being the other one.
- */
-function calledRegistration(context: IWebhookFunctions): Registration | undefined {
-	const registered = readRegistrations(context);
-	if (typeof context.getWebhookResourceUrl === 'function') {
-		const url = context.getWebhookResourceUrl('default');
-		return url === undefined ? undefined : registered[url];
+/** The path of a URL: what stays the same when processes name different hosts. */
+function pathOf(url: string | undefined): string | undefined {
+	try {
+		return url === undefined ? undefined : new URL(url).pathname;
+	} catch {
+		return undefined;
 	}
+}
+
+/**
+ * The secret digests that open the URL this delivery called: those of the registrations of the
+ * same kind (test or production). Not looked up by the full URL, which holds the host this process
+ * was configured with: an `n8n webhook` process whose webhook URL setting differs from main's
+ * computes another URL for the same webhook. A registration saved before its kind was recorded
+ * opens the URL with its own path. Older n8n (2.0.3, 1.123.81) has no getWebhookResourceUrl: a
+ * call on its test URL runs in manual mode.
+ */
+function calledDigests(context: IWebhookFunctions): string[] {
 	const production = context.getNodeWebhookUrl('default');
-	if (context.getMode() !== 'manual') return production ? registered[production] : undefined;
-	return Object.entries(registered).find(([url]) => url !== production)?.[1];
+	const called =
+		typeof context.getWebhookResourceUrl === 'function'
+			? context.getWebhookResourceUrl('default')
+			: context.getMode() === 'manual'
+				? undefined
+				: production;
+	const isTest = called !== production;
+	return Object.entries(readRegistrations(context))
+		.filter(([url, registration]) =>
+			registration.isTest !== undefined
+				? registration.isTest === isTest
+				: called !== undefined
+					? pathOf(url) === pathOf(called)
+					: pathOf(url) !== pathOf(production),
+		)
+		.map(([, registration]) => registration.secretDigest);
 }
 
 export class PassonaTrigger implements INodeType {
@@ -191,14 +211,8 @@ export class PassonaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = this.getHeaderData() as IDataObject;
-		// Only the secret registered for the URL that was called (test or production) opens it.
-		const registration = calledRegistration(this);
-		if (
-			!secretMatches(
-				headers[VERIFICATION_HEADER.toLowerCase()],
-				registration ? [registration.secretDigest] : [],
-			)
-		) {
+		// Only a secret registered for the kind of URL that was called (test or production) opens it.
+		if (!secretMatches(headers[VERIFICATION_HEADER.toLowerCase()], calledDigests(this))) {
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}

@@ -29,6 +29,11 @@ export interface Registration {
 	webhookId: string;
 	/** SHA-256 of the secret, hex (`secretDigest`); the secret itself is not kept. */
 	secretDigest: string;
+	/**
+	 * Whether it is the test URL's registration: a delivery is let in by the registrations of its
+	 * own kind, whatever host its process puts in the URL. Not recorded before 0.2.0.
+	 */
+	isTest?: boolean;
 	keywords: AttachedKeyword[];
 }
 
@@ -287,6 +292,8 @@ export async function register(
 	const registration: Registration = {
 		webhookId,
 		secretDigest: secretDigest(secret),
+		// n8n registers the test URL in manual mode.
+		isTest: context.getMode() === 'manual',
 		keywords: [],
 	};
 	try {

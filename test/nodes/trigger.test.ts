@@ -193,6 +193,12 @@ describe('activation', () => {
 		expect(passona.requests[1].body).toMatchObject({ url: TEST_URL });
 		expect(passona.requests[3].body).toEqual({ call_webhook: true, webhooks_uuid: [OURS, OLD] });
 		expect(Object.keys(registrationsOf(setup)).sort()).toEqual([PRODUCTION_URL, TEST_URL].sort());
+		// Each records its kind: a delivery is let in by the registrations of its kind of URL.
+		expect(registrationsOf(setup)[TEST_URL]).toMatchObject({ webhookId: OLD, isTest: true });
+		expect(registrationsOf(setup)[PRODUCTION_URL]).toMatchObject({
+			webhookId: OURS,
+			isTest: false,
+		});
 	});
 });
 
@@ -434,6 +440,7 @@ describe('deliveries', () => {
 		expect(registrationsOf(setup)[PRODUCTION_URL]).toEqual({
 			webhookId: OURS,
 			secretDigest: sha256(secret),
+			isTest: false,
 			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false, webhooksBefore: [] }],
 		});
 		expect(
