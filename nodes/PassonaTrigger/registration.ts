@@ -179,10 +179,11 @@ async function attach(
 }
 
 /**
- * Takes the webhook off the keyword, leaving the others. `call_webhook` goes off only when no
- * webhook remains; with others remaining it stays on, unless it was off before ours and only
- * the webhooks that were there before ours remain. Read back like an attach: another trigger
- * leaving at the same moment may write back a list that still has ours.
+ * Takes the webhook off the keyword, leaving the others. `call_webhook` goes off when no
+ * webhook remains (also when ours was already gone: deleting a webhook in Passona takes it off
+ * its keywords but leaves `call_webhook` on); with others remaining it stays on, unless it was
+ * off before ours and only the webhooks that were there before ours remain. Read back like an
+ * attach: another trigger leaving at the same moment may write back a list that still has ours.
  */
 async function detach(
 	context: IHookFunctions,
@@ -191,7 +192,11 @@ async function detach(
 ): Promise<void> {
 	for (let attempt = 0; ; attempt++) {
 		const current = await getKeyword(context, keyword.uuid, true);
-		if (!current || !(current.webhooks_uuid ?? []).includes(webhookId)) return;
+		if (!current) return;
+		const listed = current.webhooks_uuid ?? [];
+		// Passona calls nothing with call_webhook on and no webhook left: that is switched off too.
+		const switchedOnForNothing = listed.length === 0 && current.call_webhook === true;
+		if (!listed.includes(webhookId) && !switchedOnForNothing) return;
 		if (attempt >= ATTACH_ATTEMPTS) {
 			throw new NodeOperationError(
 				context.getNode(),
@@ -201,7 +206,7 @@ async function detach(
 				},
 			);
 		}
-		const rest = (current.webhooks_uuid ?? []).filter((id) => id !== webhookId);
+		const rest = listed.filter((id) => id !== webhookId);
 		const addedAfterOurs =
 			keyword.webhooksBefore === undefined ||
 			rest.some((id) => !keyword.webhooksBefore!.includes(id));

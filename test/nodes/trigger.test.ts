@@ -357,6 +357,31 @@ describe('deactivation', () => {
 		expect(passona.requests.map((request) => request.method)).toEqual(['GET', 'DELETE']);
 	});
 
+	test('a webhook deleted in Passona (which took it off the keyword): call_webhook goes off when no webhook remains', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const passona = new PassonaMock()
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [], call_webhook: true }),
+			})
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [], call_webhook: false }),
+			})
+			.reply('DELETE', `/webhooks/${OURS}`, 404, { message: 'Not found' });
+		await deactivate(setup);
+		expect(brief(passona)).toEqual([
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+			{
+				method: 'PUT',
+				path: `/keywords/${KEYWORD_UUID}`,
+				body: { call_webhook: false, webhooks_uuid: [] },
+			},
+			{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+			{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
+		]);
+		expect(registrationsOf(setup)).toEqual({});
+	});
+
 	test('a Passona failure while deactivating is reported, and the registration kept for another try', async () => {
 		const { setup } = await activated([KEYWORD_UUID]);
 		new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 503, 'Service Unavailable', {
