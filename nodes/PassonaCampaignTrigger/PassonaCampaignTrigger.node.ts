@@ -91,6 +91,9 @@ export class PassonaCampaignTrigger implements INodeType {
 			const latest = latestEvent(campaigns, wanted);
 			return latest ? [[toItem(latest)]] : null;
 		}
+		// Read after the list is in, then merged and written with no await in between: a poll that
+		// overlaps this one (n8n starts one on every tick, even while the last still runs) finds
+		// either all of this poll's writes or none of them.
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const { events, seen } = campaignEvents(campaigns, state.campaigns, wanted);
 		state.campaigns = seen;

@@ -43,6 +43,10 @@ function stateOf(campaign: Record<string, unknown>): string {
 	return `${started ? 's' : ''}${finished ? 'f' : ''}`;
 }
 
+/** The letters of both, in the order "sf". */
+const union = (a: string, b: string) =>
+	['s', 'f'].filter((l) => a.includes(l) || b.includes(l)).join('');
+
 function timeOf(item: CampaignEventItem): string {
 	const value =
 		item.campaign[item.event === 'startedSending' ? 'started_sending_at' : 'finished_sending_at'];
@@ -71,9 +75,11 @@ export function campaignEvents(
 		if (typeof campaign.uuid !== 'string' || campaign.uuid === '' || campaign.uuid in next)
 			continue;
 		const now = stateOf(campaign);
-		next[campaign.uuid] = now;
+		const before = (seen?.[campaign.uuid] ?? '').split('~')[0];
+		// Merged, never replaced: a list older than what was seen (a slow poll finishing after a
+		// later one, a lagging list) takes nothing back, so nothing fires twice.
+		next[campaign.uuid] = union(before, now);
 		if (seen === undefined) continue;
-		const before = (seen[campaign.uuid] ?? '').split('~')[0];
 		if (now.includes('s') && !before.includes('s') && wanted.has('startedSending')) {
 			events.push({ event: 'startedSending', campaign });
 		}

@@ -130,6 +130,47 @@ describe('Passona Campaign Trigger', () => {
 		]);
 	});
 
+	test('overlapping polls: a slow poll carrying an older list, finishing last, brings no event back', async () => {
+		const passona = new PassonaMock();
+		const setup = await pollSetup(both);
+		list(passona, campaign(1), campaign(2));
+		await pollOnce(setup);
+
+		// n8n starts a poll on each tick even while the last one runs: the first poll's list (campaign
+		// 1 not started yet) is answered only after a later poll has seen campaign 1 start.
+		const older = passona.hold('GET', '/campaigns', 200, listing(campaign(1), campaign(2)));
+		const slow = pollOnce(setup);
+		await older.arrived;
+		list(passona, campaign(1, T(1)), campaign(2));
+		expect((await pollOnce(setup)).items.map((item) => [item.json.event, item.json.uuid])).toEqual([
+			['startedSending', uuid(1)],
+		]);
+		older.release();
+		expect((await slow).returned).toBeNull();
+
+		list(passona, campaign(1, T(1)), campaign(2));
+		expect((await pollOnce(setup)).returned).toBeNull();
+		expect(passona.requests).toHaveLength(4);
+	});
+
+	test('a single lagging list (a campaign shown as not yet started again) brings no event back', async () => {
+		const passona = new PassonaMock();
+		const setup = await pollSetup(both);
+		list(passona, campaign(1));
+		await pollOnce(setup);
+		list(passona, campaign(1, T(1), T(2)));
+		expect((await pollOnce(setup)).items.map((item) => item.json.event)).toEqual([
+			'startedSending',
+			'finishedSending',
+		]);
+		list(passona, campaign(1));
+		expect((await pollOnce(setup)).returned).toBeNull();
+		list(passona, campaign(1, T(1)));
+		expect((await pollOnce(setup)).returned).toBeNull();
+		list(passona, campaign(1, T(1), T(2)));
+		expect((await pollOnce(setup)).returned).toBeNull();
+	});
+
 	test('every page of the campaign list is read on each poll', async () => {
 		const passona = new PassonaMock()
 			.reply('GET', '/campaigns', 200, page('/campaigns', [campaign(1)], 1, 2, 1))

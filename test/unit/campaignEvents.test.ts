@@ -58,6 +58,13 @@ describe('campaignEvents', () => {
 		expect(seen).toEqual({ b: '' });
 	});
 
+	test('a list older than what was seen takes nothing back: the state only moves forward', () => {
+		expect(campaignEvents([c('a'), c('b', 't1')], { a: 'sf', b: 's' }, all)).toEqual({
+			events: [],
+			seen: { a: 'sf', b: 's' },
+		});
+	});
+
 	test('a campaign listed twice in one poll (on two pages) is reported once', () => {
 		expect(report([c('a', 't1'), c('b'), c('a', 't1')], { a: '', b: '' })).toEqual([
 			'startedSending a',
