@@ -110,6 +110,29 @@ export function withNote(node: INode, error: unknown, note: string): NodeApiErro
 	return new NodeApiError(node, failed as unknown as JsonObject);
 }
 
+/** n8n's timeout for a declarative request whose node sets none (RoutingNode, n8n-core 2.40). */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/**
+ * The timeout of a request the nodes make themselves (opt-out lookup, Wait for Passona, pickers,
+ * triggers), as n8n's RoutingNode sets it for the declarative ones: the node's Settings → Request
+ * Options → Timeout when set, otherwise n8n's default. The triggers have no such setting.
+ */
+export function requestTimeout(context: PassonaContext): number {
+	let value: unknown;
+	try {
+		// (name, fallback) in every context but IExecuteFunctions, which reads (name, itemIndex).
+		value = (context.getNodeParameter as (name: string, fallback: unknown) => unknown)(
+			'requestOptions.timeout',
+			undefined,
+		);
+	} catch {
+		value = undefined;
+	}
+	const ms = Number(value);
+	return Number.isFinite(ms) && ms >= 1 ? ms : DEFAULT_TIMEOUT_MS;
+}
+
 /** One request to Passona with the credential, for the code paths outside declarative routing. */
 export async function passonaApiRequest(
 	this: PassonaContext,
@@ -142,6 +165,7 @@ export async function passonaApiRequest(
 		headers: JSON_HEADERS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: requestTimeout(this),
 		...NO_REDIRECTS,
 	})) as IN8nHttpFullResponse;
 	// For clean-ups: what is already gone needs no removing.
