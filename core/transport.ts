@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from './constants';
-import { describePassonaError, type PassonaErrorContext } from './errors';
+import { describePassonaError, maskSecrets, type PassonaErrorContext } from './errors';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages, retryAfterMs } from './listing';
 import { MAX_PAGE_SIZE } from './pagination';
 
@@ -57,17 +57,31 @@ export function redirectMessage(location: unknown): string {
 	return `Passona answered with a redirect${shown ? ` to ${shown}` : ''}: check the Base URL of the Passona API credential`;
 }
 
-/** Turns a redirect or an answer of 400 or above into Passona's error in plain words. */
+/** The secrets masked in Passona's answers (see `maskSecrets`): the API token, as it is sent. */
+export async function secretsOf(context: PassonaContext): Promise<string[]> {
+	try {
+		const token = String((await context.getCredentials(CREDENTIAL_TYPE)).apiToken ?? '').trim();
+		return token === '' ? [] : [token];
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * Turns a redirect or an answer of 400 or above into Passona's error in plain words, with
+ * `secrets` (and any "Bearer …") masked wherever Passona's answer echoed them.
+ */
 export function throwIfPassonaError(
 	context: PassonaContext,
 	response: IN8nHttpFullResponse,
 	errorContext: PassonaErrorContext,
 	itemIndex?: number,
+	secrets: string[] = [],
 ): void {
 	if (response.statusCode < 300) return;
 	if (response.statusCode < 400) {
 		throw new NodeApiError(context.getNode(), { statusCode: response.statusCode } as JsonObject, {
-			message: redirectMessage(response.headers?.location),
+			message: redirectMessage(maskSecrets(response.headers?.location, secrets)),
 			description:
 				'The request was not followed there, and the API token was not sent there. Use https://passona.co.uk/api/2.0 unless Passona gave you another address.',
 			httpCode: String(response.statusCode),
@@ -75,14 +89,12 @@ export function throwIfPassonaError(
 		});
 	}
 	const retryAfter = response.headers?.['retry-after'];
-	const { message, description } = describePassonaError(response.statusCode, response.body, {
+	const body = maskSecrets(response.body, secrets);
+	const { message, description } = describePassonaError(response.statusCode, body, {
 		...errorContext,
 		retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
 	});
-	const passonaBody =
-		response.body !== null && typeof response.body === 'object'
-			? response.body
-			: { body: response.body };
+	const passonaBody = body !== null && typeof body === 'object' ? body : { body };
 	const error = new NodeApiError(context.getNode(), passonaBody as JsonObject, {
 		message,
 		description,
@@ -172,7 +184,8 @@ export async function passonaApiRequest(
 	if (notFoundIsEmpty && response.statusCode === 404) return undefined;
 	// Within an operation, Passona's error names the input item it was sent for.
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : undefined;
-	throwIfPassonaError(this, response, errorContext, itemIndex);
+	const token = String(credentials.apiToken ?? '').trim();
+	throwIfPassonaError(this, response, errorContext, itemIndex, token === '' ? [] : [token]);
 	return response.body;
 }
 
