@@ -60,11 +60,15 @@ function stateOf(campaign: Record<string, unknown>): string {
 const union = (a: string, b: string) =>
 	(['s', 'f'] as Letter[]).filter((letter) => a.includes(letter) || b.includes(letter)).join('');
 
-/** A Passona time as `YYYY-MM-DD HH:MM:SS` (an ISO "T" and anything after the seconds dropped). */
+/**
+ * A Passona time as `YYYY-MM-DD HH:MM:SS` (an ISO "T" and anything after the seconds dropped);
+ * undefined for anything else, an impossible date included.
+ */
 function passonaTime(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})/.exec(value.trim());
-	return match ? `${match[1]} ${match[2]}` : undefined;
+	if (!match || Number.isNaN(Date.parse(`${match[1]}T${match[2]}Z`))) return undefined;
+	return `${match[1]} ${match[2]}`;
 }
 
 /**
@@ -200,6 +204,8 @@ export function campaignEvents(
 								timeOfLetter(letter) < forgetBefore,
 						)
 						.join('');
+		// An event without a time counts as happening now for as long as it is listed: forgotten, it
+		// could not be told from a new one.
 		let latest = stored.latest;
 		for (const letter of ['s', 'f'] as Letter[]) {
 			if (shown.includes(letter)) latest = later(latest, timeOfLetter(letter));

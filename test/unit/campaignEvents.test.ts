@@ -192,6 +192,26 @@ describe(`forgetting campaigns ${FORGET_AFTER_DAYS} days after their last event`
 		).toBe(daysAgo(10 + FORGET_AFTER_DAYS));
 	});
 
+	test('an event without a time is remembered for as long as it is listed, so it never fires twice', () => {
+		const undated = c('a', '', '', 2);
+		let seen = campaignEvents([undated], { campaigns: {} }, all, NOW).seen;
+		// A year of polls later, with other campaigns dated around them.
+		for (const day of [100, 200, 365]) {
+			const now = daysAgo(-day);
+			const outcome = campaignEvents([undated, c('b', now)], seen, all, now);
+			expect(outcome.events.map(({ campaign }) => campaign.uuid)).toEqual(day === 100 ? ['b'] : []);
+			seen = outcome.seen;
+		}
+		expect(seen.campaigns!.a).toBe(`sf@${daysAgo(-365)}`);
+	});
+
+	test('an impossible time counts as none (and breaks nothing)', () => {
+		const odd = { ...c('a', '2026-13-45 25:61:00', '2026-00-00 99:00:00'), updated_at: 'soon' };
+		expect(campaignEvents([odd], { campaigns: {} }, all, NOW)).toMatchObject({
+			seen: { campaigns: { a: `sf@${NOW}` } },
+		});
+	});
+
 	test('a list without any time moves no horizon, and forgets nothing', () => {
 		expect(campaignEvents([c('a', '', '', 2)], { campaigns: { b: 's' } }, all, NOW).seen).toEqual({
 			campaigns: { a: `sf@${NOW}`, b: `s@${NOW}` },
