@@ -2,7 +2,7 @@
  * Contacts for Add Contacts: `{ phone_number, custom_fields }` as Passona expects them, built from
  * the node's fields or from JSON that a user mapped. Pure; errors are `InputError`s.
  */
-import { describeValue, InputError, isPlainObject, setOwn } from './input';
+import { describeValue, InputError, isPlainObject, NAMES_N8N_DROPS, setOwn } from './input';
 import { DEFAULT_COUNTRY_CODE, normalisePhoneNumber } from './phone';
 
 export interface PassonaContact {
@@ -32,6 +32,12 @@ export function parseCustomFields(value: unknown): Record<string, string> {
 		if (name.length > MAX_CUSTOM_FIELD_NAME) {
 			throw new InputError(
 				`has custom field "${name.slice(0, 40)}..." with a name of ${name.length} characters; at most ${MAX_CUSTOM_FIELD_NAME} are allowed`,
+			);
+		}
+		if (NAMES_N8N_DROPS.includes(name)) {
+			throw new InputError(
+				`has custom field "${name}", which n8n cannot send as a custom field name`,
+				`n8n drops the names ${NAMES_N8N_DROPS.join(', ')} from what it sends: rename the field.`,
 			);
 		}
 		if (rawValue !== null && typeof rawValue === 'object') {

@@ -166,3 +166,37 @@ function unprocessableNote(context: PassonaErrorContext): string {
 function titleCase(text: string): string {
 	return text.replace(/\b\w/g, (letter) => letter.toUpperCase());
 }
+
+/** What stands in Passona's answer for a secret it echoed. */
+export const HIDDEN = '[hidden]';
+
+/** A credential after "Bearer" (an echoed Authorization header), whatever the token. */
+const BEARER = /\b(Bearer)\s+[^\s"',;]+/gi;
+
+function maskText(text: string, secrets: string[]): string {
+	let masked = text.replace(BEARER, `$1 ${HIDDEN}`);
+	for (const secret of secrets) masked = masked.split(secret).join(HIDDEN);
+	return masked;
+}
+
+/**
+ * Passona's answer with the secrets it may echo masked, in every text and key at any depth: each
+ * of `secrets` (the API token) wherever it appears, and whatever follows "Bearer". Done before
+ * n8n keeps the answer in an error (its message, description and stored body) or a log line.
+ */
+export function maskSecrets<T>(value: T, secrets: string[], depth = 0): T {
+	const wanted = secrets.filter((secret) => secret.length >= 4);
+	if (typeof value === 'string') return maskText(value, wanted) as T;
+	if (value === null || typeof value !== 'object' || depth > 20) return value;
+	if (Array.isArray(value)) return value.map((entry) => maskSecrets(entry, wanted, depth + 1)) as T;
+	const masked: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value)) {
+		Object.defineProperty(masked, maskText(key, wanted), {
+			value: maskSecrets(entry, wanted, depth + 1),
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
+	}
+	return masked as T;
+}

@@ -182,8 +182,11 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export const MAX_HEADER_ROWS = 20;
 
 /**
- * Names n8n's request layer drops from a request body on the way out (n8n-workflow's deepCopy
- * skips them): sent as a header name they would vanish without a word, so they are refused.
+ * Names n8n's request layer drops from a request body on the way out: sent as a header name or
+ * a custom field name they would vanish without a word, so they are refused. (In n8n 2.40 it is
+ * axios's merge of the request's config, which skips them in every object of the body that is
+ * not inside a list: Send Test's custom fields were dropped, Add Contacts' came through only
+ * because its contacts are a list.)
  */
 export const NAMES_N8N_DROPS = ['__proto__', 'constructor', 'prototype'];
 

@@ -4,7 +4,14 @@
  * Free of n8n, so the scheduling is tested without HTTP; the callers bring the requests.
  */
 import { sleep } from 'n8n-workflow';
-import { beyondCap, type Page, pageCap, readPage } from './pagination';
+import {
+	beyondCap,
+	ListingTooLongError,
+	MAX_LISTING_ENTRIES,
+	type Page,
+	pageCap,
+	readPage,
+} from './pagination';
 import { readRetryAfter } from './retryAfter';
 
 /**
@@ -58,11 +65,31 @@ export function retryAfterMs(value: unknown, now = Date.now()): number {
  * with the next page Passona has that was not asked for (undefined when none is left, or when
  * `accept` said stop).
  */
-export async function listAllPages(options: ListingOptions): Promise<number | undefined> {
+export async function listAllPages(listing: ListingOptions): Promise<number | undefined> {
+	// Every page's entries count towards MAX_LISTING_ENTRIES, whatever the pages announced.
+	let received = 0;
+	const options: ListingOptions = {
+		...listing,
+		accept: (entries) => {
+			received += entries.length;
+			if (received > MAX_LISTING_ENTRIES)
+				throw listing.unexpected(new ListingTooLongError(received));
+			return listing.accept(entries);
+		},
+	};
 	const from = options.from ?? 1;
 	const upTo = options.upTo ?? Infinity;
 	const first = read(options, await options.fetchPage(from), from);
 	if (!options.accept(first.entries)) return undefined;
+	// Refused before asking for more: a list announcing more than a listing reads, all wanted.
+	if (
+		first.nextPage !== undefined &&
+		first.total !== undefined &&
+		first.total > MAX_LISTING_ENTRIES &&
+		options.wanted() > MAX_LISTING_ENTRIES - received
+	) {
+		throw options.unexpected(new ListingTooLongError(first.total));
+	}
 	const cap = pageCap(first);
 	let next: number | undefined = first.nextPage;
 	const perPage = first.perPage ?? first.entries.length;

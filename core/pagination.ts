@@ -21,6 +21,27 @@ export interface Page {
 /** Without a `meta.total` to go by, a listing stops with an error after this many pages. */
 export const MAX_PAGES_WITHOUT_TOTAL = 1000;
 
+/**
+ * The most entries one listing reads (Return All, the Campaign Trigger's list, the node's own
+ * lookups), whatever Passona announces: a million items is already more than one n8n run holds
+ * comfortably. A list announcing more is refused after its first page; pages bringing more stop it.
+ */
+export const MAX_LISTING_ENTRIES = 1_000_000;
+/** The most pages one listing asks for, whatever Passona announces (pages of one entry each). */
+export const MAX_LISTING_PAGES = 10_000;
+
+/** A list longer than a listing reads. Not an UnexpectedAnswerError: the list may be real. */
+export class ListingTooLongError extends Error {
+	readonly description =
+		"With Return All, turn it off and set a Limit. If Passona cannot hold that many, check that the Base URL in the Passona API credential points at Passona's API.";
+
+	constructor(entries: number) {
+		super(
+			`Passona lists ${entries.toLocaleString('en-GB')} entries here, more than a listing reads (${MAX_LISTING_ENTRIES.toLocaleString('en-GB')})`,
+		);
+	}
+}
+
 function wholeNumber(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
@@ -77,7 +98,7 @@ export function pageCap(first: Page): number {
 	const perPage = first.perPage ?? first.entries.length;
 	if (first.total === undefined || perPage === 0) return MAX_PAGES_WITHOUT_TOTAL;
 	const pages = Math.ceil(first.total / perPage);
-	return pages + Math.max(5, Math.ceil(pages / 10));
+	return Math.min(pages + Math.max(5, Math.ceil(pages / 10)), MAX_LISTING_PAGES);
 }
 
 export function beyondCap(page: number, cap: number, first: Page): UnexpectedAnswerError {

@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from './constants';
-import { describePassonaError, type PassonaErrorContext } from './errors';
+import { describePassonaError, maskSecrets, type PassonaErrorContext } from './errors';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages, retryAfterMs } from './listing';
 import { MAX_PAGE_SIZE } from './pagination';
 
@@ -57,17 +57,31 @@ export function redirectMessage(location: unknown): string {
 	return `Passona answered with a redirect${shown ? ` to ${shown}` : ''}: check the Base URL of the Passona API credential`;
 }
 
-/** Turns a redirect or an answer of 400 or above into Passona's error in plain words. */
+/** The secrets masked in Passona's answers (see `maskSecrets`): the API token, as it is sent. */
+export async function secretsOf(context: PassonaContext): Promise<string[]> {
+	try {
+		const token = String((await context.getCredentials(CREDENTIAL_TYPE)).apiToken ?? '').trim();
+		return token === '' ? [] : [token];
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * Turns a redirect or an answer of 400 or above into Passona's error in plain words, with
+ * `secrets` (and any "Bearer …") masked wherever Passona's answer echoed them.
+ */
 export function throwIfPassonaError(
 	context: PassonaContext,
 	response: IN8nHttpFullResponse,
 	errorContext: PassonaErrorContext,
 	itemIndex?: number,
+	secrets: string[] = [],
 ): void {
 	if (response.statusCode < 300) return;
 	if (response.statusCode < 400) {
 		throw new NodeApiError(context.getNode(), { statusCode: response.statusCode } as JsonObject, {
-			message: redirectMessage(response.headers?.location),
+			message: redirectMessage(maskSecrets(response.headers?.location, secrets)),
 			description:
 				'The request was not followed there, and the API token was not sent there. Use https://passona.co.uk/api/2.0 unless Passona gave you another address.',
 			httpCode: String(response.statusCode),
@@ -75,14 +89,12 @@ export function throwIfPassonaError(
 		});
 	}
 	const retryAfter = response.headers?.['retry-after'];
-	const { message, description } = describePassonaError(response.statusCode, response.body, {
+	const body = maskSecrets(response.body, secrets);
+	const { message, description } = describePassonaError(response.statusCode, body, {
 		...errorContext,
 		retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
 	});
-	const passonaBody =
-		response.body !== null && typeof response.body === 'object'
-			? response.body
-			: { body: response.body };
+	const passonaBody = body !== null && typeof body === 'object' ? body : { body };
 	const error = new NodeApiError(context.getNode(), passonaBody as JsonObject, {
 		message,
 		description,
@@ -108,6 +120,29 @@ export function withNote(node: INode, error: unknown, note: string): NodeApiErro
 	const failed = error as NodeApiError;
 	failed.description = [failed.description, note].filter(Boolean).join(' ');
 	return new NodeApiError(node, failed as unknown as JsonObject);
+}
+
+/** n8n's timeout for a declarative request whose node sets none (RoutingNode, n8n-core 2.40). */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/**
+ * The timeout of a request the nodes make themselves (opt-out lookup, Wait for Passona, pickers,
+ * triggers), as n8n's RoutingNode sets it for the declarative ones: the node's Settings → Request
+ * Options → Timeout when set, otherwise n8n's default. The triggers have no such setting.
+ */
+export function requestTimeout(context: PassonaContext): number {
+	let value: unknown;
+	try {
+		// (name, fallback) in every context but IExecuteFunctions, which reads (name, itemIndex).
+		value = (context.getNodeParameter as (name: string, fallback: unknown) => unknown)(
+			'requestOptions.timeout',
+			undefined,
+		);
+	} catch {
+		value = undefined;
+	}
+	const ms = Number(value);
+	return Number.isFinite(ms) && ms >= 1 ? ms : DEFAULT_TIMEOUT_MS;
 }
 
 /** One request to Passona with the credential, for the code paths outside declarative routing. */
@@ -142,13 +177,15 @@ export async function passonaApiRequest(
 		headers: JSON_HEADERS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: requestTimeout(this),
 		...NO_REDIRECTS,
 	})) as IN8nHttpFullResponse;
 	// For clean-ups: what is already gone needs no removing.
 	if (notFoundIsEmpty && response.statusCode === 404) return undefined;
 	// Within an operation, Passona's error names the input item it was sent for.
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : undefined;
-	throwIfPassonaError(this, response, errorContext, itemIndex);
+	const token = String(credentials.apiToken ?? '').trim();
+	throwIfPassonaError(this, response, errorContext, itemIndex, token === '' ? [] : [token]);
 	return response.body;
 }
 

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DOCS_URL } from '../../core/constants';
+import { formatPassonaDate } from '../../core/dates';
 import { passonaApiRequestAllItems } from '../../core/transport';
 import {
 	CAMPAIGN_EVENTS,
@@ -13,13 +14,8 @@ import {
 	type CampaignEventItem,
 	campaignEvents,
 	latestEvent,
-	type SeenCampaigns,
+	type Seen,
 } from './events';
-
-interface TriggerState {
-	/** Absent until the first poll (at activation) has taken stock of the campaigns. */
-	campaigns?: SeenCampaigns;
-}
 
 function wantedEvents(context: IPollFunctions): Set<CampaignEvent> {
 	const chosen = context.getNodeParameter('events', []) as unknown;
@@ -100,9 +96,14 @@ export class PassonaCampaignTrigger implements INodeType {
 			const latest = latestEvent(campaigns, wanted);
 			return latest ? [[toItem(latest)]] : null;
 		}
-		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const { events, seen } = campaignEvents(campaigns, state.campaigns, wanted);
-		state.campaigns = seen;
+		// Read after the list is in, then merged and written with no await in between: a poll that
+		// overlaps this one (n8n starts one on every tick, even while the last still runs) finds
+		// either all of this poll's writes or none of them.
+		const state = this.getWorkflowStaticData('node') as Seen;
+		const now = formatPassonaDate(Date.now());
+		const { events, seen } = campaignEvents(campaigns, state, wanted, now);
+		state.campaigns = seen.campaigns;
+		if (seen.forgetBefore !== undefined) state.forgetBefore = seen.forgetBefore;
 		return events.length > 0 ? [events.map(toItem)] : null;
 	}
 }

@@ -12,14 +12,14 @@ import { InputError, parseUuidList } from '../../core/input';
 import { DOCS_URL, PASSONA_DESCRIPTION, VERIFICATION_HEADER } from '../../core/constants';
 import { deliveryItem, secretMatches } from './delivery';
 import {
+	earlierRegistrations,
 	isRegistered,
-	leftBehindNote,
+	pathOf,
 	readRegistrations,
 	register,
 	registrations,
-	unregister,
+	removeRegistration,
 } from './registration';
-import { withNote } from '../../core/transport';
 
 function chosenKeywords(context: IHookFunctions): string[] {
 	try {
@@ -29,15 +29,6 @@ function chosenKeywords(context: IHookFunctions): string[] {
 		throw new NodeOperationError(context.getNode(), `"Keywords" ${reason}`, {
 			description: 'Choose the keywords whose inbound messages start this workflow.',
 		});
-	}
-}
-
-/** The path of a URL: what stays the same when processes name different hosts. */
-function pathOf(url: string | undefined): string | undefined {
-	try {
-		return url === undefined ? undefined : new URL(url).pathname;
-	} catch {
-		return undefined;
 	}
 }
 
@@ -177,41 +168,31 @@ export class PassonaTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const registration = registrations(this)[this.getNodeWebhookUrl('default')!];
-				if (!registration) return false;
-				return await isRegistered(
-					this,
-					this.getNodeWebhookUrl('default')!,
-					registration,
-					chosenKeywords(this),
-				);
+				const url = this.getNodeWebhookUrl('default')!;
+				const registration = registrations(this)[url];
+				// One left under an earlier address is removed by create.
+				if (!registration || earlierRegistrations(this, url).length > 0) return false;
+				return await isRegistered(this, url, registration, chosenKeywords(this));
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default')!;
-				const stored = registrations(this);
 				const keywords = chosenKeywords(this);
-				// A registration that checkExists found incomplete is removed before a new one is made.
-				if (stored[url]) {
-					await unregister(this, stored[url]);
-					delete stored[url];
-				}
-				stored[url] = await register(this, url, keywords);
+				// Before a new one is made: those left under an earlier address of n8n's webhooks, and
+				// one that checkExists found incomplete.
+				for (const earlier of earlierRegistrations(this, url))
+					await removeRegistration(this, earlier, true);
+				await removeRegistration(this, url);
+				registrations(this)[url] = await register(this, url, keywords);
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default')!;
-				const stored = registrations(this);
-				if (stored[url]) {
-					try {
-						await unregister(this, stored[url]);
-					} catch (error) {
-						// Kept in the workflow's static data: the next activation or deactivation removes it.
-						throw withNote(this.getNode(), error, leftBehindNote(stored[url]));
-					}
-					delete stored[url];
-				}
+				// On failure it stays in the workflow's static data: the next activation or deactivation removes it.
+				await removeRegistration(this, url);
+				for (const earlier of earlierRegistrations(this, url))
+					await removeRegistration(this, earlier, true);
 				return true;
 			},
 		},

@@ -34,6 +34,11 @@ export interface Registration {
 	 * own kind, whatever host its process puts in the URL. Not recorded by 0.1.0.
 	 */
 	isTest?: boolean;
+	/**
+	 * n8n's instance id where it was made: a copy of the workflow's static data in another n8n
+	 * (another encryption key) never removes it. Not recorded by 0.1.0.
+	 */
+	instanceId?: string;
 	keywords: AttachedKeyword[];
 }
 
@@ -92,6 +97,38 @@ export function readRegistrations(context: StaticDataContext): Record<string, Re
 	return Object.fromEntries(
 		Object.entries(stored).map(([url, registration]) => [url, upgraded(registration)]),
 	);
+}
+
+/** The path of a URL: what stays the same when processes name different hosts. */
+export function pathOf(url: string | undefined): string | undefined {
+	try {
+		return url === undefined ? undefined : new URL(url).pathname;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The URLs of this node's registrations of the same kind (test or production) as `url` under
+ * another address: left when n8n's webhook URL changed (WEBHOOK_URL), and still called by Passona
+ * there with every inbound SMS. Found in this node's own static data only, so they are this
+ * node's own webhooks; one made by another n8n (a copy of the static data, told apart by n8n's
+ * instance id) is left alone. A registration saved before its kind was recorded counts when its
+ * URL has the same path.
+ */
+export function earlierRegistrations(context: IHookFunctions, url: string): string[] {
+	const isTest = context.getMode() === 'manual';
+	const instanceId = context.getInstanceId();
+	return Object.entries(readRegistrations(context))
+		.filter(
+			([other, registration]) =>
+				other !== url &&
+				(registration.isTest !== undefined
+					? registration.isTest === isTest
+					: pathOf(other) === pathOf(url)) &&
+				(registration.instanceId === undefined || registration.instanceId === instanceId),
+		)
+		.map(([other]) => other);
 }
 
 /** Named so that a person in Passona's dashboard sees which n8n workflow owns it. */
@@ -299,6 +336,7 @@ export async function register(
 		secretDigest: secretDigest(secret),
 		// n8n registers the test URL in manual mode.
 		isTest: context.getMode() === 'manual',
+		instanceId: context.getInstanceId(),
 		keywords: [],
 	};
 	try {
@@ -312,6 +350,29 @@ export async function register(
 /** What a failed deactivation leaves in Passona, and how it gets removed. */
 export function leftBehindNote(registration: Registration): string {
 	return `The trigger's webhook ${registration.webhookId} could not be removed from Passona now. It stays recorded in this workflow: the next activation or deactivation removes it. If you delete the workflow before then, delete that webhook in Passona (its name starts "n8n:") and take it off its keywords.`;
+}
+
+/**
+ * Removes the registration stored under `url` from Passona, then from the static data. If that
+ * fails it stays recorded, and the error says what is left; `earlier` names the old address.
+ */
+export async function removeRegistration(
+	context: IHookFunctions,
+	url: string,
+	earlier = false,
+): Promise<void> {
+	const stored = registrations(context);
+	const registration = stored[url];
+	if (!registration) return;
+	try {
+		await unregister(context, registration);
+	} catch (error) {
+		const where = earlier
+			? `Passona still sends inbound messages to ${url}, where this trigger was registered before n8n's webhook address changed. `
+			: '';
+		throw withNote(context.getNode(), error, `${where}${leftBehindNote(registration)}`);
+	}
+	delete stored[url];
 }
 
 /** The undo after a failed activation; its own failure is reported, not thrown over the cause. */

@@ -4,7 +4,7 @@
  */
 import { TOKEN } from '../../harness/engine';
 import { PassonaMock, sentHeaders } from '../support/passonaMock';
-import { pollOnce, pollSetup, restart } from '../support/poll';
+import { POLL_TRIGGER_NAME, pollOnce, pollSetup, restart } from '../support/poll';
 import { page } from '../fixtures/passona';
 
 const uuid = (n: number) => `cfb31368-f98a-11e9-9f54-${String(n).padStart(12, '0')}`;
@@ -128,6 +128,67 @@ describe('Passona Campaign Trigger', () => {
 		expect((await pollOnce(setup)).items.map((item) => [item.json.event, item.json.uuid])).toEqual([
 			['finishedSending', uuid(1)],
 		]);
+	});
+
+	test('overlapping polls: a slow poll carrying an older list, finishing last, brings no event back', async () => {
+		const passona = new PassonaMock();
+		const setup = await pollSetup(both);
+		list(passona, campaign(1), campaign(2));
+		await pollOnce(setup);
+
+		// n8n starts a poll on each tick even while the last one runs: the first poll's list (campaign
+		// 1 not started yet) is answered only after a later poll has seen campaign 1 start.
+		const older = passona.hold('GET', '/campaigns', 200, listing(campaign(1), campaign(2)));
+		const slow = pollOnce(setup);
+		await older.arrived;
+		list(passona, campaign(1, T(1)), campaign(2));
+		expect((await pollOnce(setup)).items.map((item) => [item.json.event, item.json.uuid])).toEqual([
+			['startedSending', uuid(1)],
+		]);
+		older.release();
+		expect((await slow).returned).toBeNull();
+
+		list(passona, campaign(1, T(1)), campaign(2));
+		expect((await pollOnce(setup)).returned).toBeNull();
+		expect(passona.requests).toHaveLength(4);
+	});
+
+	test('a single lagging list (a campaign shown as not yet started again) brings no event back', async () => {
+		const passona = new PassonaMock();
+		const setup = await pollSetup(both);
+		list(passona, campaign(1));
+		await pollOnce(setup);
+		list(passona, campaign(1, T(1), T(2)));
+		expect((await pollOnce(setup)).items.map((item) => item.json.event)).toEqual([
+			'startedSending',
+			'finishedSending',
+		]);
+		list(passona, campaign(1));
+		expect((await pollOnce(setup)).returned).toBeNull();
+		list(passona, campaign(1, T(1)));
+		expect((await pollOnce(setup)).returned).toBeNull();
+		list(passona, campaign(1, T(1), T(2)));
+		expect((await pollOnce(setup)).returned).toBeNull();
+	});
+
+	test('the static data n8n saves holds the campaigns of the last 30 days, and a forgotten one never fires again', async () => {
+		const passona = new PassonaMock();
+		const setup = await pollSetup(both);
+		const longAgo = campaign(1, '2019-08-01 10:00:00', '2019-08-01 11:00:00');
+		list(passona, longAgo, campaign(2, T(0), T(1)), campaign(3));
+		await pollOnce(setup);
+		list(passona, longAgo, campaign(2, T(0), T(1)), campaign(3, T(5)));
+		expect((await pollOnce(setup)).items.map((item) => item.json.uuid)).toEqual([uuid(3)]);
+		// Restarted from what n8n saved, as from its database.
+		const again = await restart(setup);
+		expect(again.workflow.staticData).toEqual({
+			[`node:${POLL_TRIGGER_NAME}`]: {
+				campaigns: { [uuid(2)]: `sf@${T(1)}`, [uuid(3)]: `s@${T(5)}` },
+				forgetBefore: '2019-09-28 14:05:00',
+			},
+		});
+		list(passona, longAgo, campaign(2, T(0), T(1)), campaign(3, T(5)));
+		expect((await pollOnce(again)).returned).toBeNull();
 	});
 
 	test('every page of the campaign list is read on each poll', async () => {

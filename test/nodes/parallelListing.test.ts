@@ -186,6 +186,20 @@ describe('a server whose links.next never ends', () => {
 		expect(asked).toEqual([1]);
 	});
 
+	test('Return All on a list announcing 10^9 entries fails the item after its first page, in words', async () => {
+		const asked = endless((n) => ({ current_page: n, last_page: 5e8, per_page: 2, total: 1e9 }));
+		const { items, error } = await runPassona({ parameters: getContacts });
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			'Passona lists 1,000,000,000 entries here, more than a listing reads (1,000,000)',
+		);
+		expect(error?.description).toBe(
+			"With Return All, turn it off and set a Limit. If Passona cannot hold that many, check that the Base URL in the Passona API credential points at Passona's API.",
+		);
+		expect(error?.context?.itemIndex).toBe(0);
+		expect(asked).toEqual([1]);
+	});
+
 	test('fails the item past the pages meta.total allows, plus slack', async () => {
 		const asked = endless((n) => ({ current_page: n, last_page: 1e6, per_page: 2, total: 20 }));
 		const { items, error } = await runPassona({ parameters: getContacts });

@@ -1,9 +1,10 @@
 /**
- * Names a user gives to webhook headers and contact custom fields, against what n8n's request
- * layer does to them: each name reaches Passona exactly as written, or is refused before
- * anything is sent with words naming the field and the item. n8n-workflow's deepCopy drops
- * `__proto__`, `constructor` and `prototype` from a request body (found by the first test; the
- * bad-input property test drew `constructor`, fast-check seed -676697386).
+ * Names a user gives to webhook headers and custom fields (Add Contacts, Send Test), against what
+ * n8n's request layer does to them: each name reaches Passona exactly as written, or is refused
+ * before anything is sent with words naming the field and the item. n8n drops `__proto__`,
+ * `constructor` and `prototype` from a request body's objects (found by the first test; the
+ * bad-input property test drew `constructor`, fast-check seed -676697386; Send Test's custom
+ * fields were lost this way until they were refused too).
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runPassona, type RunResult } from '../../harness/engine';
@@ -197,17 +198,68 @@ describe('header names', () => {
 	});
 });
 
+const sendTest = (field: Array<{ name: string; value: string }>): INodeParameters => ({
+	resource: 'campaign',
+	operation: 'sendTest',
+	phoneNumber: '447700900123',
+	template: { __rl: true, mode: 'id', value: GROUP_UUID },
+	senderName: { __rl: true, mode: 'name', value: 'Digitonic' },
+	name: 'Welcome',
+	customFields: { field } as unknown as INodeParameters,
+});
+const sentTestFields = (requests: RecordedRequest[]) =>
+	(requests[0]?.body as { custom_fields: Record<string, string> }).custom_fields;
+
 describe('custom field names', () => {
-	test.each(['', 'x'])(
-		'every candidate name (value %j) reaches Passona exactly as written',
-		async (value) => {
+	test.each([
+		['Add Contacts', '', addContact, sentFields],
+		['Add Contacts', 'x', addContact, sentFields],
+		['Send Test', '', sendTest, sentTestFields],
+		['Send Test', 'x', sendTest, sentTestFields],
+	])(
+		'%s: every candidate name (value %j) reaches Passona exactly as written, or is refused with words',
+		async (_operation, value, parameters, fieldsOf) => {
+			const refused: string[] = [];
 			for (const name of CANDIDATES) {
-				const { requests } = await run(addContact([{ name, value }]));
-				const fields = sentFields(requests);
-				expect([name, own(fields, name) && fields[name]]).toEqual([name, value]);
+				const { result, requests } = await run(parameters([{ name, value }]));
+				if (requests.length === 0) {
+					expect(result.error?.message).toBe(
+						`"Custom Fields" has custom field "${name}", which n8n cannot send as a custom field name [item 0]`,
+					);
+					refused.push(name);
+				} else {
+					const fields = fieldsOf(requests);
+					expect([name, own(fields, name) && fields[name]]).toEqual([name, value]);
+				}
 			}
+			// n8n would drop these three (Send Test's were lost without a word); nothing else is refused.
+			expect(refused).toEqual(
+				['__proto__', 'constructor', 'prototype'].sort(
+					(a, b) => CANDIDATES.indexOf(a) - CANDIDATES.indexOf(b),
+				),
+			);
 		},
 	);
+
+	test('with Continue On Fail, the Send Test item naming "constructor" becomes an error item and the others are sent', async () => {
+		const { result, requests } = await run(
+			sendTest([{ name: '={{ $json.field }}', value: 'v' }]),
+			[{ field: 'first_name' }, { field: 'constructor' }, { field: 'city' }],
+			'continueRegularOutput',
+		);
+		expect(requests.map((request) => sentTestFields([request]))).toEqual([
+			{ first_name: 'v' },
+			{ city: 'v' },
+		]);
+		expect(result.items.map((item) => item.json.error ?? 'sent')).toEqual([
+			'sent',
+			'"Custom Fields" has custom field "constructor", which n8n cannot send as a custom field name [item 1]',
+			'sent',
+		]);
+		expect(result.items[1].error?.description).toBe(
+			'n8n drops the names __proto__, constructor, prototype from what it sends: rename the field.',
+		);
+	});
 
 	test('a name of up to 255 characters is sent; a longer one is refused', async () => {
 		const { requests } = await run(addContact([{ name: 'f'.repeat(255), value: 'v' }]));

@@ -17,6 +17,7 @@ import {
 	TEST_URL,
 	triggerSetup,
 	type TriggerSetup,
+	WEBHOOK_ID,
 } from '../../harness/trigger';
 import {
 	keyword,
@@ -399,6 +400,120 @@ describe('deactivation', () => {
 	});
 });
 
+describe("n8n's webhook address changed (WEBHOOK_URL)", () => {
+	const NEW_BASE = 'https://n8n.example.com/webhook';
+	const NEW_URL = `${NEW_BASE}/${WEBHOOK_ID}/webhook`;
+	/** Passona's answers while our webhook is taken off the keyword and deleted. */
+	const removal = (passona: PassonaMock) =>
+		passona
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, attachedKeyword(KEYWORD_UUID))
+			.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+			.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+				data: keyword({ webhooks_uuid: [], call_webhook: false }),
+			})
+			.reply('DELETE', `/webhooks/${OURS}`, 204);
+	const removed = [
+		{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+		{
+			method: 'PUT',
+			path: `/keywords/${KEYWORD_UUID}`,
+			body: { call_webhook: false, webhooks_uuid: [] },
+		},
+		{ method: 'GET', path: `/keywords/${KEYWORD_UUID}`, body: undefined },
+		{ method: 'DELETE', path: `/webhooks/${OURS}`, body: undefined },
+	];
+
+	test.each([
+		['recorded as now', false],
+		['saved before its kind and n8n instance were recorded', true],
+	])(
+		'the next activation removes the webhook registered under the earlier address (%s), then registers the new one',
+		async (_case, legacy) => {
+			const { setup } = await activated([KEYWORD_UUID]);
+			const oldSecret = secretOf(setup);
+			if (legacy) {
+				delete (registrationsOf(setup)[PRODUCTION_URL] as { isTest?: boolean }).isTest;
+				delete (registrationsOf(setup)[PRODUCTION_URL] as { instanceId?: string }).instanceId;
+			}
+			setup.additionalData.webhookBaseUrl = NEW_BASE;
+			const passona = removal(new PassonaMock())
+				.reply('GET', '/webhooks', 200, webhookList(ourWebhook().data))
+				.reply('POST', '/webhooks', 201, ourWebhook(NEW_URL, 'n', OLD))
+				.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, {
+					data: keyword({ webhooks_uuid: [], call_webhook: false }),
+				})
+				.reply('PUT', `/keywords/${KEYWORD_UUID}`, 200, { data: keyword() })
+				.reply('GET', `/keywords/${KEYWORD_UUID}`, 200, attachedKeyword(KEYWORD_UUID, [OLD]));
+			await activate(setup);
+			expect(brief(passona).slice(0, 6)).toEqual([
+				...removed,
+				{ method: 'GET', path: '/webhooks', body: undefined },
+				{
+					method: 'POST',
+					path: '/webhooks',
+					body: { name: NAME, url: NEW_URL, headers: { [SECRET_HEADER]: expect.any(String) } },
+				},
+			]);
+			expect(Object.keys(registrationsOf(setup))).toEqual([NEW_URL]);
+			// The earlier registration's secret opens nothing any more.
+			expect(
+				(await deliver(setup, { headers: { [SECRET_HEADER]: oldSecret }, body: {} })).answered
+					?.status,
+			).toBe(401);
+		},
+	);
+
+	test('n8n checking the active workflow at the new address finds it not registered, without asking Passona', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		setup.additionalData.webhookBaseUrl = NEW_BASE;
+		expect(await checkExists(setup)).toBe(false);
+	});
+
+	test('deactivation at the new address removes the webhook of the earlier one', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		setup.additionalData.webhookBaseUrl = NEW_BASE;
+		const passona = removal(new PassonaMock());
+		await deactivate(setup);
+		expect(brief(passona)).toEqual(removed);
+		expect(registrationsOf(setup)).toEqual({});
+	});
+
+	test("the test URL's registration and one recorded by another n8n are left alone", async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		const others = {
+			[TEST_URL]: { ...registrationsOf(setup)[PRODUCTION_URL], webhookId: OLD, isTest: true },
+			[`https://copy.example.com/webhook/${WEBHOOK_ID}/webhook`]: {
+				...registrationsOf(setup)[PRODUCTION_URL],
+				webhookId: OTHER_WEBHOOK,
+				instanceId: 'f'.repeat(64),
+			},
+		};
+		Object.assign(registrationsOf(setup), others);
+		setup.additionalData.webhookBaseUrl = NEW_BASE;
+		const passona = removal(new PassonaMock());
+		await deactivate(setup);
+		expect(brief(passona)).toEqual(removed);
+		expect(registrationsOf(setup)).toEqual(others);
+	});
+
+	test('a Passona failure removing the earlier webhook stops the activation, says where Passona still sends, and keeps it recorded', async () => {
+		const { setup } = await activated([KEYWORD_UUID]);
+		setup.additionalData.webhookBaseUrl = NEW_BASE;
+		const passona = new PassonaMock().reply('GET', `/keywords/${KEYWORD_UUID}`, 503, {
+			message: 'Service Unavailable',
+		});
+		const failure = activate(setup);
+		await expect(failure).rejects.toThrow('Passona had a problem on its side (HTTP 503)');
+		await expect(failure).rejects.toMatchObject({
+			description: expect.stringContaining(
+				`Passona still sends inbound messages to ${PRODUCTION_URL}, where this trigger was registered before n8n's webhook address changed. The trigger's webhook ${OURS} could not be removed from Passona now.`,
+			),
+		});
+		expect(passona.requests).toHaveLength(1);
+		expect(Object.keys(registrationsOf(setup))).toEqual([PRODUCTION_URL]);
+	});
+});
+
 describe('deliveries', () => {
 	const inbound = {
 		event: 'keyword.matched',
@@ -467,6 +582,7 @@ describe('deliveries', () => {
 			webhookId: OURS,
 			secretDigest: sha256(secret),
 			isTest: false,
+			instanceId: expect.stringMatching(/^[0-9a-f]{64}$/),
 			keywords: [{ uuid: KEYWORD_UUID, callWebhookBefore: false, webhooksBefore: [] }],
 		});
 		expect(

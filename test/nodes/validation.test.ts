@@ -151,11 +151,8 @@ describe('refused before sending', () => {
 		expect(error.context?.itemIndex).toBe(0);
 	});
 
-	test('a custom field named __proto__ reaches Passona (it used to vanish without a word)', async () => {
-		const passona = new PassonaMock().reply('PUT', `${groupPath}/add-contacts`, 200, {
-			data: group(),
-		});
-		const { error } = await runPassona({
+	test('a custom field named __proto__ is refused, naming the field and the item, as n8n would drop it', async () => {
+		const error = await refusedBeforeSending({
 			parameters: {
 				resource: 'contactGroup',
 				operation: 'addContacts',
@@ -165,12 +162,12 @@ describe('refused before sending', () => {
 				customFields: { field: [{ name: '__proto__', value: 'kept' }] },
 			},
 		});
-		expect(error).toBeUndefined();
-		expect(passona.requests[0].body).toEqual({
-			contacts: [
-				{ phone_number: '447700900123', custom_fields: JSON.parse('{"__proto__": "kept"}') },
-			],
-		});
+		expect(error.message).toBe(
+			'"Custom Fields" has custom field "__proto__", which n8n cannot send as a custom field name [item 0]',
+		);
+		expect(error.description).toBe(
+			'n8n drops the names __proto__, constructor, prototype from what it sends: rename the field.',
+		);
 	});
 
 	test('the message names the item that was wrong', async () => {

@@ -37,6 +37,38 @@ export class PassonaMock {
 		body?: unknown,
 		headers?: ReplyHeaders,
 	): this {
+		return this.intercept(method, path, status, body, headers);
+	}
+
+	/**
+	 * Like `reply`, but the answer waits for `release()`: for polls that overlap, the test decides
+	 * which answer arrives first. `arrived` settles once the request is in (and recorded).
+	 */
+	hold(
+		method: string,
+		path: string,
+		status: number,
+		body?: unknown,
+	): { arrived: Promise<void>; release: () => void } {
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		let arrive!: () => void;
+		const arrived = new Promise<void>((resolve) => (arrive = resolve));
+		this.intercept(method, path, status, body, undefined, async () => {
+			arrive();
+			await released;
+		});
+		return { arrived, release };
+	}
+
+	private intercept(
+		method: string,
+		path: string,
+		status: number,
+		body: unknown,
+		headers: ReplyHeaders | undefined,
+		before?: () => Promise<void>,
+	): this {
 		const requests = this.requests;
 		const basePath = this.basePath;
 		nock(this.origin)
@@ -66,11 +98,12 @@ export class PassonaMock {
 				};
 				requests.push(recorded);
 				recordSecretSent(recorded.method, recorded.path, status, recorded.body);
-				return [
+				const answer: [number, unknown, ReplyHeaders] = [
 					status,
 					body === undefined ? '' : body,
 					headers ?? { 'Content-Type': 'application/json' },
 				];
+				return before ? before().then(() => answer) : answer;
 			});
 		return this;
 	}

@@ -57,14 +57,24 @@ describe('contacts', () => {
 		expect(() => pairsToObject([{ name: '', value: '1' }])).toThrow('has a row without a name');
 	});
 
-	test('a field named __proto__ (or constructor) is kept like any other, not silently dropped', () => {
-		const fromJson = parseContactList(
-			'[{"phone_number": "447713252151", "custom_fields": {"__proto__": "x", "constructor": "y"}}]',
-		);
-		expect(JSON.stringify(fromJson[0].custom_fields)).toBe('{"__proto__":"x","constructor":"y"}');
+	test('a field named __proto__, constructor or prototype is refused (n8n would drop it), like a header', () => {
+		for (const name of ['__proto__', 'constructor', 'prototype']) {
+			expect(() =>
+				parseContactList(
+					`[{"phone_number": "447713252151", "custom_fields": {"${name}": "x", "city": "y"}}]`,
+				),
+			).toThrow(`has custom field "${name}", which n8n cannot send as a custom field name`);
+			expect(() => parseCustomFields(pairsToObject([{ name: ` ${name} `, value: 'x' }]))).toThrow(
+				`has custom field "${name}", which n8n cannot send as a custom field name`,
+			);
+		}
 		expect(Object.keys(pairsToObject([{ name: '__proto__', value: false }]))).toEqual([
 			'__proto__',
 		]);
+		expect(parseCustomFields({ Constructor: 'x', __proto__x: 'y' })).toEqual({
+			Constructor: 'x',
+			__proto__x: 'y',
+		});
 		expect(() => parseHeaders([{ name: '__proto__', value: 'v' }])).toThrow(
 			'has "__proto__", which n8n cannot send as a header name',
 		);

@@ -1,4 +1,4 @@
-import { describePassonaError, passonaMessages } from '../../core/errors';
+import { describePassonaError, maskSecrets, passonaMessages } from '../../core/errors';
 
 describe('passonaMessages', () => {
 	test('prefers the per-field validation messages, without repeats', () => {
@@ -90,5 +90,33 @@ describe('423 by what is locked', () => {
 		expect(
 			describePassonaError(422, {}, { subject: 'campaign', operation: 'create' }).description,
 		).not.toMatch(/can be changed only/);
+	});
+});
+
+describe('maskSecrets', () => {
+	const token = '1|abcdefghijklmnop';
+	test('masks the token wherever it appears, and whatever follows "Bearer", at any depth and in keys', () => {
+		expect(
+			maskSecrets(
+				{
+					message: `Authorization: Bearer ${token}`,
+					errors: { [token]: [`token ${token}, again ${token}`], other: ['bearer xyz; kept'] },
+					list: [1, null, { deep: [[`x${token}y`]] }],
+				},
+				[token],
+			),
+		).toEqual({
+			message: 'Authorization: Bearer [hidden]',
+			errors: { '[hidden]': ['token [hidden], again [hidden]'], other: ['bearer [hidden]; kept'] },
+			list: [1, null, { deep: [['x[hidden]y']] }],
+		});
+	});
+
+	test('leaves everything else as it was, a key named __proto__ included', () => {
+		const body = JSON.parse('{"__proto__": "x", "n": 2, "ok": true, "text": "no secret here"}');
+		const masked = maskSecrets(body, [token]);
+		expect(JSON.stringify(masked)).toBe(JSON.stringify(body));
+		expect(maskSecrets('plain', [])).toBe('plain');
+		expect(maskSecrets(undefined, [token])).toBeUndefined();
 	});
 });

@@ -8,7 +8,11 @@ import {
 	MAX_RATE_LIMIT_RETRIES,
 	retryAfterMs,
 } from '../../core/listing';
-import { MAX_PAGES_WITHOUT_TOTAL } from '../../core/pagination';
+import {
+	MAX_LISTING_ENTRIES,
+	MAX_LISTING_PAGES,
+	MAX_PAGES_WITHOUT_TOTAL,
+} from '../../core/pagination';
 import { rateLimitWait, throwIfPassonaError } from '../../core/transport';
 import { page } from '../fixtures/passona';
 
@@ -219,6 +223,56 @@ describe('a server whose links.next never ends', () => {
 			expect(asked).toHaveLength(15);
 		},
 	);
+
+	test.each([1, 4])(
+		'a list announcing 10^9 entries is refused after its first page, with words (%i in flight)',
+		async (parallel) => {
+			const { asked, fetchPage } = endless(
+				(n) => ({ current_page: n, last_page: 1e6, per_page: 1000, total: 1e9 }),
+				1000,
+			);
+			// Before the bound, this listing went on for a million pages: stopped here at 2,000.
+			const guarded = async (n: number) => {
+				if (n > 2000) throw new Error('still listing at page 2,001');
+				return await fetchPage(n);
+			};
+			await expect(list(guarded, parallel)).rejects.toThrow(
+				`Passona lists 1,000,000,000 entries here, more than a listing reads (${MAX_LISTING_ENTRIES.toLocaleString('en-GB')})`,
+			);
+			expect(asked).toEqual([1]);
+		},
+	);
+
+	test('with a Limit, a list announcing 10^9 entries is read up to the Limit', async () => {
+		const { asked, fetchPage } = endless(
+			(n) => ({ current_page: n, last_page: 1e6, per_page: 1000, total: 1e9 }),
+			1000,
+		);
+		expect(await list(fetchPage, 4, 2500)).toHaveLength(2500);
+		expect([...asked].sort((a, b) => a - b)).toEqual([1, 2, 3]);
+	});
+
+	test(`pages of one entry announcing a plausible total stop at ${MAX_LISTING_PAGES.toLocaleString('en-GB')} pages`, async () => {
+		const { asked, fetchPage } = endless(
+			(n) => ({ current_page: n, last_page: 900_000, per_page: 1, total: 900_000 }),
+			1,
+		);
+		await expect(list(fetchPage, 4)).rejects.toThrow(
+			`more than the ${MAX_LISTING_PAGES} this listing allows`,
+		);
+		expect(asked).toHaveLength(MAX_LISTING_PAGES);
+	});
+
+	test('pages bigger than announced stop once more entries came than a listing reads', async () => {
+		const { asked, fetchPage } = endless(
+			(n) => ({ current_page: n, last_page: 3, per_page: 10, total: 30 }),
+			600_000,
+		);
+		await expect(list(fetchPage, 1)).rejects.toThrow(
+			`more than a listing reads (${MAX_LISTING_ENTRIES.toLocaleString('en-GB')})`,
+		);
+		expect(asked).toEqual([1, 2]);
+	});
 
 	test(`stops with an error after ${MAX_PAGES_WITHOUT_TOTAL} pages when there is no meta at all`, async () => {
 		const { asked, fetchPage } = endless(() => undefined);

@@ -33,7 +33,7 @@ import {
 import { MAX_PAGE_SIZE, pageSize, UnexpectedAnswerError } from '../../../core/pagination';
 import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from '../../../core/phone';
 import { CREDENTIAL_TYPE } from '../../../core/constants';
-import { rateLimitWait, throwIfPassonaError, withNote } from '../../../core/transport';
+import { rateLimitWait, secretsOf, throwIfPassonaError, withNote } from '../../../core/transport';
 
 /** Things a node acts on by ID; the locator parameter is named like the resource. */
 export const LOCATORS = {
@@ -234,7 +234,13 @@ export const checkResponse: PostReceiveAction = async function (
 ) {
 	// The error's context reads parameters: only worth it for an error (this runs for every page).
 	if (response.statusCode >= 300)
-		throwIfPassonaError(this, response, errorContext(this), this.getItemIndex());
+		throwIfPassonaError(
+			this,
+			response,
+			errorContext(this),
+			this.getItemIndex(),
+			await secretsOf(this),
+		);
 	return items;
 };
 
