@@ -13,40 +13,36 @@ const HINT =
 const ISO =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-	let found = formatters.get(timeZone);
-	if (!found) {
-		found = new Intl.DateTimeFormat('en-GB', {
-			timeZone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-			hourCycle: 'h23',
-		});
-		formatters.set(timeZone, found);
-	}
-	return found;
-}
-
-/** The wall-clock fields of an instant in a zone. */
-function wallClock(instant: number, timeZone: string): Record<string, number> {
-	const fields: Record<string, number> = {};
-	for (const part of formatter(timeZone).formatToParts(new Date(instant))) {
-		if (part.type !== 'literal') fields[part.type] = Number(part.value);
-	}
-	return fields;
-}
-
-/** How far the zone's wall clock is ahead of UTC at that instant, in ms. */
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms, from Intl's "GMT+01:00". */
 function offsetAt(instant: number, timeZone: string): number {
-	const f = wallClock(instant, timeZone);
-	const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-	return asUtc - Math.floor(instant / 1000) * 1000;
+	let found = offsetFormats.get(timeZone);
+	if (!found) {
+		found = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' });
+		offsetFormats.set(timeZone, found);
+	}
+	const name = found.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName');
+	// "GMT" alone at UTC; seconds only for local mean times before time zones (London: -00:01:15).
+	const match = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name?.value ?? '');
+	if (!match) throw new Error(`Unexpected offset for ${timeZone}: ${name?.value}`);
+	const [, sign, hours = '0', minutes = '0', seconds = '0'] = match;
+	const ms = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+	return sign === '-' ? -ms : ms;
+}
+
+/**
+ * The instants at which a zone's wall clock shows `wall` (its fields read as UTC, in ms): one
+ * usually, two in the hour the clocks go back, none in the hour they skip.
+ */
+function instantsShowing(wall: number, timeZone: string): number[] {
+	// The zone's offsets half a day either side cover any one change of clocks around `wall`.
+	const candidates = [wall - offsetAt(wall - 43_200_000, timeZone)];
+	const later = wall - offsetAt(wall + 43_200_000, timeZone);
+	if (later !== candidates[0]) candidates.push(later);
+	return candidates
+		.filter((instant) => instant + offsetAt(instant, timeZone) === wall)
+		.sort((a, b) => a - b);
 }
 
 /**
@@ -54,20 +50,18 @@ function offsetAt(instant: number, timeZone: string): number {
  * the last Sunday of March) it is the time an hour on; in the autumn overlap, the first (BST) one.
  */
 export function zonedToInstant(wall: number, timeZone: string): number {
-	// The zone's offsets half a day either side cover any one change of clocks around `wall`.
-	const before = wall - offsetAt(wall - 43_200_000, timeZone);
-	const after = wall - offsetAt(wall + 43_200_000, timeZone);
-	const shows = (instant: number) => instant + offsetAt(instant, timeZone) === wall;
-	const readings = [before, after].filter(shows);
+	const readings = instantsShowing(wall, timeZone);
 	// No reading in a spring gap: the offset before the change puts it an hour on.
-	return readings.length > 0 ? Math.min(...readings) : before;
+	return readings.length > 0 ? readings[0] : wall - offsetAt(wall - 43_200_000, timeZone);
 }
 
-/** `YYYY-MM-DD HH:MM:SS` of an instant on the zone's wall clock. */
+/** `YYYY-MM-DD HH:MM:SS` of an instant on the zone's wall clock (the year in four digits, as PHP's Y). */
 export function formatPassonaDate(instant: number, timeZone: string = PASSONA_TIME_ZONE): string {
-	const f = wallClock(instant, timeZone);
-	const two = (n: number) => String(n).padStart(2, '0');
-	return `${f.year}-${two(f.month)}-${two(f.day)} ${two(f.hour)}:${two(f.minute)}:${two(f.second)}`;
+	// The wall clock's fields are UTC's fields of the instant moved by the zone's offset.
+	const wall = new Date(Math.floor(instant / 1000) * 1000 + offsetAt(instant, timeZone));
+	const year = wall.getUTCFullYear();
+	const digits = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+	return `${year < 0 ? '-' : ''}${digits(year, 4)}-${digits(wall.getUTCMonth() + 1)}-${digits(wall.getUTCDate())} ${digits(wall.getUTCHours())}:${digits(wall.getUTCMinutes())}:${digits(wall.getUTCSeconds())}`;
 }
 
 /**

@@ -90,3 +90,18 @@ describe('parseDateInput, then formatPassonaDate', () => {
 test('a year below 100 is that year, not 1900 and after', () => {
 	expect(new Date(parseDateInput('0050-01-01T00:00:00Z', 'UTC')).getUTCFullYear()).toBe(50);
 });
+
+describe('years below 1000', () => {
+	test('a date without a zone, in a named zone, keeps its year (not 1900 and after)', () => {
+		const instant = parseDateInput('0050-06-01T10:00:00', 'UTC');
+		expect(new Date(instant).getUTCFullYear()).toBe(50);
+		expect(instant).toBe(Date.parse('0050-06-01T10:00:00Z'));
+	});
+
+	test("written with four digits, as PHP's Y reads them, on London's mean time of then", () => {
+		expect(formatPassonaDate(Date.parse('0050-06-01T12:00:00Z'))).toBe('0050-06-01 11:58:45');
+		expect(formatPassonaDate(Date.parse('0999-12-31T12:00:00Z'), 'UTC')).toBe(
+			'0999-12-31 12:00:00',
+		);
+	});
+});
