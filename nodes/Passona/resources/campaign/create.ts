@@ -6,12 +6,18 @@ import type {
 } from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
 import { parseBoolean, parseText, parseUuidList } from '../../../../core/input';
-import { dataRouting, locatorField, nameField, withoutRouting } from '../../shared/descriptions';
+import {
+	dataRouting,
+	locatorField,
+	nameField,
+	withoutRouting,
+	withPostReceive,
+} from '../../shared/descriptions';
 import { checkInput, locatorUuid } from '../../shared/routing';
 import { parseSender, senderNameField } from '../sender/fields';
 import { excludedGroups, includedGroups } from './fields';
 import { optoutsGroupUuid } from './optOuts';
-import { campaignSchedule } from './schedule';
+import { campaignSchedule, londonTime, timeZoneField } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['create'] };
 
@@ -21,7 +27,7 @@ export const createOperation: INodePropertyOptions = {
 	action: 'Create a campaign',
 	description: "Schedule an SMS campaign: a template's text, from a sender, to contact groups",
 	routing: {
-		...dataRouting('POST', '/campaigns'),
+		...withPostReceive(dataRouting('POST', '/campaigns'), londonTime),
 		send: { preSend: [campaignBody] },
 	},
 };
@@ -102,9 +108,10 @@ export const createDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			"When Passona sends. A date without a time zone is read in the workflow's time zone; Passona receives it as UK time (Europe/London).",
+			'When Passona sends, read in the Time Zone below (UK time unless changed); Passona receives it as UK time',
 		displayOptions: { show: { ...show, when: ['at'] } },
 	},
+	timeZoneField({ ...show, when: ['at'] }),
 	{
 		displayName: 'Expiry',
 		name: 'expiry',
@@ -135,7 +142,9 @@ export const createDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			"After the send date. A date without a time zone is read in the workflow's time zone.",
+			'After the send date, read in the Time Zone (UK time unless changed); Passona receives it as UK time',
 		displayOptions: { show: { ...show, expiry: ['at'] } },
 	},
+	// The same field when only the expiry is a date (with Send Now): shown once either way.
+	timeZoneField({ ...show, when: ['now'], expiry: ['at'] }),
 ];

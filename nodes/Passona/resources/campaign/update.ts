@@ -5,10 +5,11 @@ import {
 	nameProperty,
 	templateIdProperty,
 	updateFields,
+	withPostReceive,
 } from '../../shared/descriptions';
 import { senderTextProperty } from '../sender/fields';
 import { excludedGroups, includedGroups } from './fields';
-import { bodyFutureDate } from './schedule';
+import { bodyFutureDate, londonTime, timeZoneField } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['update'] };
 
@@ -18,7 +19,7 @@ export const updateOperation: INodePropertyOptions = {
 	action: 'Update a campaign',
 	description:
 		'Change a campaign that has not started sending and whose send date is still ahead; fields not added are left as they are',
-	routing: dataRouting('PUT', '/campaigns/{campaign}'),
+	routing: withPostReceive(dataRouting('PUT', '/campaigns/{campaign}'), londonTime),
 };
 
 export const updateDescription: INodeProperties[] = [
@@ -42,7 +43,7 @@ export const updateDescription: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description:
-				"New expiry, after the send date; read in the workflow's time zone, sent as UK time",
+				'New expiry, after the send date; read in the Time Zone below (UK time unless changed), sent as UK time',
 			routing: {
 				send: {
 					type: 'body',
@@ -58,7 +59,7 @@ export const updateDescription: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description:
-				"New send date, still in the future; read in the workflow's time zone, sent as UK time",
+				'New send date, still in the future; read in the Time Zone below (UK time unless changed), sent as UK time',
 			routing: {
 				send: {
 					type: 'body',
@@ -74,4 +75,5 @@ export const updateDescription: INodeProperties[] = [
 			'e.g. 09e0a326-fb2e-11e9-ba2a-0242ac120008',
 		),
 	]),
+	timeZoneField(show),
 ];
