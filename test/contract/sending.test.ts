@@ -70,6 +70,8 @@ describe('Template against the sandbox', () => {
 		expect(preview.body).toMatch(
 			/^Hi Jane, 20% off: https:\/\/psms\.io\/\S{6} Text OPTOUT to stop$/,
 		);
+		// A sender the team has (in moderation still: a template may name it).
+		await ok({ resource: 'sender', operation: 'create', senderText: 'Brand' });
 		const [updated] = await ok({
 			resource: 'template',
 			operation: 'update',
@@ -85,6 +87,23 @@ describe('Template against the sandbox', () => {
 		expect(await ok({ resource: 'template', operation: 'delete', template: byId(uuid) })).toEqual([
 			{ deleted: true, uuid },
 		]);
+	});
+});
+
+describe('a sender the team does not have', () => {
+	test('typed By Name on Template Create: Passona refuses it, creates none, and the error says how to make one', async () => {
+		const { error } = await run({
+			resource: 'template',
+			operation: 'create',
+			name: 'Summer',
+			body: 'Summer sale: 20% off. Text OPTOUT to stop',
+			senderName: byName('SummerSale'),
+		});
+		expect(error?.message).toBe('Passona rejected the values sent');
+		expect(error?.description).toBe(
+			'Fix these and run again:\n• The selected sender is invalid.\nPassona sends only from a sender your team already has, and creates none: pick one from the Sender list, or create it first with Sender → Create (Passona moderates a new sender before it can send).',
+		);
+		expect(sandbox().store.sending.findSender('SummerSale')).toBeUndefined();
 	});
 });
 
