@@ -12,14 +12,14 @@ export interface PickerLine {
 	description: string;
 }
 
-const REFRESH = "then choose Refresh List in this field's menu";
+const REFRESH = "choose Refresh List in this field's ⋮ menu";
 
 /** An empty list: what to create first, and with which operation (`subject` e.g. "contact group"). */
 export function emptyListLine(subject: string): PickerLine {
 	const resource = subject.replace(/\b\w/g, (letter) => letter.toUpperCase());
 	return {
 		name: `No ${subject}s in this Passona team yet`,
-		description: `Create one first with the Passona node's ${resource} → Create (or in Passona), ${REFRESH}`,
+		description: `Create one first with the Passona node's ${resource} → Create (or in Passona), then ${REFRESH}`,
 	};
 }
 

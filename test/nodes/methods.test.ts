@@ -276,7 +276,7 @@ describe('pickers with nothing to list say what to do, never an error', () => {
 			{
 				name: 'Choose a Passona credential above to list your contact groups',
 				description:
-					"Chosen already? n8n asked for this list before it attached the credential: then choose Refresh List in this field's menu",
+					"Chosen already? n8n asked for this list before it attached the credential: choose Refresh List in this field's ⋮ menu",
 				value: '',
 				disabled: true,
 			},
@@ -316,7 +316,7 @@ describe('pickers with nothing to list say what to do, never an error', () => {
 			{
 				name: 'No keywords in this Passona team yet',
 				description:
-					"Create one first with the Passona node's Keyword → Create (or in Passona), then choose Refresh List in this field's menu",
+					"Create one first with the Passona node's Keyword → Create (or in Passona), then choose Refresh List in this field's ⋮ menu",
 				value: '',
 				disabled: true,
 			},
@@ -346,7 +346,7 @@ describe('pickers with nothing to list say what to do, never an error', () => {
 		expect(await search.call(asEditor(context))).toEqual({
 			results: [
 				{
-					name: "No templates in this Passona team yet: create one first with the Passona node's Template → Create (or in Passona), then choose Refresh List in this field's menu",
+					name: "No templates in this Passona team yet: create one first with the Passona node's Template → Create (or in Passona), then choose Refresh List in this field's ⋮ menu",
 					value: '',
 				},
 			],
