@@ -89,7 +89,7 @@ export function describePassonaError(
 				said.length > 0 ? said.map((text) => `• ${text}`).join('\n') : 'Passona gave no details.';
 			return {
 				message: 'Passona rejected the values sent',
-				description: `Fix these and run again:\n${list}${unprocessableNote(context)}`,
+				description: `Fix these and run again:\n${list}${senderNote(said)}${unprocessableNote(context)}`,
 			};
 		}
 		case 423: {
@@ -155,6 +155,12 @@ function lockedText(context: PassonaErrorContext): PassonaErrorText {
 				description: `Passona does not allow changes to a group while a campaign sends to it. ${wait}`,
 			};
 	}
+}
+
+/** Passona's "The selected sender is invalid.": a sender the team lacks (Passona creates none). */
+function senderNote(said: string[]): string {
+	if (!said.some((text) => /selected sender is invalid/i.test(text))) return '';
+	return '\nPassona sends only from a sender your team already has, and creates none: pick one from the Sender list, or create it first with Sender → Create (Passona moderates a new sender before it can send).';
 }
 
 /** What a 422 on changing a campaign usually means, beyond Passona's own words. */

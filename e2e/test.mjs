@@ -6,12 +6,18 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureInstall } from './lib/install.mjs';
-import { ARTIFACTS } from './lib/paths.mjs';
+import { ARTIFACTS, ROOT } from './lib/paths.mjs';
 import { N8nRest } from './lib/rest.mjs';
 import { startStack } from './lib/stack.mjs';
 import * as fx from './lib/fixtures.mjs';
 import { importExamples, runExamples } from './lib/examples.mjs';
-import { launchBrowser, screenshotNodes, setupOwner } from './lib/editor.mjs';
+import {
+	campaignAtTypedTime,
+	groupPickerOnNewNode,
+	launchBrowser,
+	screenshotNodes,
+	setupOwner,
+} from './lib/editor.mjs';
 import { findingTheNode } from './lib/finding.mjs';
 import { optInFlow } from './lib/optIn.mjs';
 import { saveAsNewVersion } from './lib/compat.mjs';
@@ -360,6 +366,62 @@ async function main() {
 						nodeInfos: [{ name: 'n8n-nodes-passona.passona', version: 1 }],
 					});
 					await findingTheNode(browser, stack.origin, ARTIFACTS, log, passona.description);
+				},
+			);
+
+			const editorGroup = 'E2E editor walk';
+			const editorTemplate = 'E2E winter offer';
+			await step(
+				'the editor: Send At typed as 10:00 in a new Campaign Create reaches Passona as 10:00 UK time, n8n left at its default zone',
+				async () => {
+					const { timezone } = await rest.get('/settings');
+					assert.equal(timezone, 'America/New_York', "n8n's default zone, as a new user has it");
+					await sandboxCall(sandbox, 'POST', '/contact-groups', {
+						name: editorGroup,
+						deletable: true,
+					});
+					await sandboxCall(sandbox, 'POST', '/templates', {
+						name: editorTemplate,
+						body: 'Winter offer: 20% off. Text OPTOUT to stop',
+						sender: '88440',
+					});
+					const year = new Date().getUTCFullYear() + 1;
+					const output = await campaignAtTypedTime(browser, stack.origin, ARTIFACTS, {
+						name: 'E2E typed time',
+						template: editorTemplate,
+						group: editorGroup,
+						sendAt: `${year}-12-05 10:00:00`,
+					});
+					const campaign = [...sandbox.store.sending.campaigns.values()].find(
+						(entry) => entry.name === 'E2E typed time',
+					);
+					assert.equal(campaign?.scheduled_send_date, `${year}-12-05 10:00:00`);
+					// The sandbox reads Passona's dates as its PHP does: 10:00 on London's clock, GMT in December.
+					const { readPassonaDate } = createRequire(import.meta.url)(
+						join(ROOT, 'build', 'sandbox', 'dates.js'),
+					);
+					assert.equal(
+						new Date(readPassonaDate(campaign.scheduled_send_date)).toISOString(),
+						`${year}-12-05T10:00:00.000Z`,
+					);
+					assert.match(
+						output,
+						new RegExp(`${year}-12-05 10:00:00 GMT`),
+						'london_time in the output',
+					);
+					log(`  typed ${year}-12-05 10:00:00 → Passona got ${campaign.scheduled_send_date} (GMT)`);
+				},
+			);
+
+			await step(
+				'the editor: a group picker on a node added after another lists the groups',
+				async () => {
+					const { entries, how } = await groupPickerOnNewNode(browser, ARTIFACTS);
+					assert.ok(
+						entries.some((entry) => entry.startsWith(editorGroup)),
+						`the picker lists ${editorGroup}: ${JSON.stringify(entries)}`,
+					);
+					log(`  ${how}: ${entries.map((entry) => entry.split('\n')[0]).join(', ')}`);
 				},
 			);
 		}

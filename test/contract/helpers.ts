@@ -30,7 +30,7 @@ export function useContract(options: { jobDelayMs?: number } = {}): Contract {
 
 /**
  * Runs each test with Date.now moved to `at`, time still passing: away from the hour that repeats
- * when UK clocks go back, where "now" written on London's clock reads as an hour already past.
+ * when UK clocks go back, where the node refuses Send Now (Passona would read it an hour later).
  */
 export function useClockAt(at: string): void {
 	let restore: (() => void) | undefined;

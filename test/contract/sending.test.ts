@@ -1,5 +1,6 @@
 /** Every Campaign, Template and Sender operation, through n8n's engine, against the sandbox over real HTTP. */
 import { byId, byUrl, fromList } from '../../harness/locators';
+import { readPassonaDate } from '../../sandbox/dates';
 import { call, UUID } from '../sandbox/helpers';
 import { useClockAt, useContract } from './helpers';
 
@@ -69,6 +70,8 @@ describe('Template against the sandbox', () => {
 		expect(preview.body).toMatch(
 			/^Hi Jane, 20% off: https:\/\/psms\.io\/\S{6} Text OPTOUT to stop$/,
 		);
+		// A sender the team has (in moderation still: a template may name it).
+		await ok({ resource: 'sender', operation: 'create', senderText: 'Brand' });
 		const [updated] = await ok({
 			resource: 'template',
 			operation: 'update',
@@ -84,6 +87,23 @@ describe('Template against the sandbox', () => {
 		expect(await ok({ resource: 'template', operation: 'delete', template: byId(uuid) })).toEqual([
 			{ deleted: true, uuid },
 		]);
+	});
+});
+
+describe('a sender the team does not have', () => {
+	test('typed By Name on Template Create: Passona refuses it, creates none, and the error says how to make one', async () => {
+		const { error } = await run({
+			resource: 'template',
+			operation: 'create',
+			name: 'Summer',
+			body: 'Summer sale: 20% off. Text OPTOUT to stop',
+			senderName: byName('SummerSale'),
+		});
+		expect(error?.message).toBe('Passona rejected the values sent');
+		expect(error?.description).toBe(
+			'Fix these and run again:\n• The selected sender is invalid.\nPassona sends only from a sender your team already has, and creates none: pick one from the Sender list, or create it first with Sender → Create (Passona moderates a new sender before it can send).',
+		);
+		expect(sandbox().store.sending.findSender('SummerSale')).toBeUndefined();
 	});
 });
 
@@ -179,6 +199,43 @@ describe('Campaign against the sandbox', () => {
 			{ deleted: true, uuid },
 		]);
 		expect(await outbox()).toEqual([]);
+	});
+
+	test('the time typed is the time the sandbox, reading dates as PHP does, sends at', async () => {
+		const group = sandbox().store.seedContactGroup({ name: 'Joiners', contacts: 1 });
+		const template = await offerTemplate();
+		const create = {
+			resource: 'campaign',
+			operation: 'create',
+			name: 'Timed',
+			template: byId(template.uuid as string),
+			senderName: byName('88440'),
+			includedGroups: [group.uuid],
+			excludeOptouts: false,
+			when: 'at',
+			expiryDays: 1,
+		};
+		const sendsAt = (campaign: { uuid?: unknown }) =>
+			new Date(
+				readPassonaDate(
+					sandbox().store.sending.campaigns.get(campaign.uuid as string)!.scheduled_send_date,
+				),
+			).toISOString();
+		// Typed in the date picker without zone, in a workflow left at n8n's America/New_York: UK time.
+		const [typed] = await ok({ ...create, sendAt: '2026-12-05T10:00:00' });
+		expect(sendsAt(typed)).toBe('2026-12-05T10:00:00.000Z');
+		expect(typed.london_time).toEqual({
+			send_at: '2026-12-05 10:00:00 GMT',
+			expires_at: '2026-12-06 10:00:00 GMT',
+		});
+		// The second 01:30 of 2027-10-31 (GMT) is written 01:30, which PHP reads as that one.
+		const [second] = await ok({ ...create, sendAt: '2027-10-31T01:30:00Z' });
+		expect(sendsAt(second)).toBe('2027-10-31T01:30:00.000Z');
+		// The first (BST) has no text PHP reads as meant: refused, nothing created.
+		const before = sandbox().store.sending.campaigns.size;
+		const { error } = await run({ ...create, sendAt: '2027-10-31T00:30:00Z' });
+		expect(error?.message).toMatch(/falls in the hour London's clock shows twice/);
+		expect(sandbox().store.sending.campaigns.size).toBe(before);
 	});
 
 	test('Send Test puts one rendered message in the outbox and outputs the campaign record', async () => {

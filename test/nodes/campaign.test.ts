@@ -80,10 +80,19 @@ describe('Campaign', () => {
 				},
 			},
 		]);
-		expect(items.map((item) => item.json)).toEqual([createdUnread(campaign())]);
+		// Passona's answer, and its two dates with London's zone then.
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				...createdUnread(campaign()),
+				london_time: {
+					send_at: '2019-11-25 15:25:00 GMT',
+					expires_at: '2019-12-26 15:25:00 GMT',
+				},
+			},
+		]);
 	});
 
-	test('Send Now with the default expiry: now and two days on; a date without zone is read in the workflow zone', async () => {
+	test('Send Now with the default expiry: now and two days on, whatever the zones', async () => {
 		const passona = new PassonaMock()
 			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
 			.reply('POST', '/campaigns', 201, { data: campaign() });
@@ -94,18 +103,92 @@ describe('Campaign', () => {
 			// already listed: not twice
 			excluded_contact_groups: [OPTOUTS_UUID],
 		});
+	});
 
-		const second = new PassonaMock()
+	test('a time typed without zone is UK time, whatever the workflow zone (n8n: America/New_York unless changed); the output shows it on London time', async () => {
+		const answer = campaign({
+			scheduled_send_date: '2026-12-05 10:00:00',
+			expiry_date: '2027-06-07 10:00:00',
+		});
+		const passona = new PassonaMock()
 			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
-			.reply('POST', '/campaigns', 201, { data: campaign() });
-		// 09:00 in New York in winter is 14:00 in London.
-		await runInZone(
-			{ ...create, when: 'at', sendAt: '2026-12-01T09:00:00', expiryDays: 3 },
+			.reply('POST', '/campaigns', 201, { data: answer });
+		// Issue 21: typed as 10:00 in the date picker, sent at 15:00 London time.
+		const { items } = await runInZone(
+			{
+				...create,
+				when: 'at',
+				sendAt: '2026-12-05T10:00:00',
+				expiry: 'at',
+				expiresAt: '2027-06-07T10:00:00',
+			},
 			'America/New_York',
 		);
-		expect(second.requests[1].body).toMatchObject({
-			scheduled_send_date: '2026-12-01 14:00:00',
-			expiry_date: '2026-12-04 14:00:00',
+		expect(passona.requests[1].body).toMatchObject({
+			scheduled_send_date: '2026-12-05 10:00:00',
+			expiry_date: '2027-06-07 10:00:00',
+		});
+		expect(items[0].json.london_time).toEqual({
+			send_at: '2026-12-05 10:00:00 GMT',
+			expires_at: '2027-06-07 10:00:00 BST',
+		});
+	});
+
+	test.each([
+		// 09:00 in New York in winter is 14:00 in London.
+		['workflow', 'America/New_York', '2026-12-01 14:00:00'],
+		['Europe/Paris', 'America/New_York', '2026-12-01 08:00:00'],
+		['=Asia/Kolkata', 'UTC', '2026-12-01 03:30:00'],
+	])('Time Zone %s (workflow zone %s): 09:00 is sent as %s', async (timeZone, zone, london) => {
+		const passona = new PassonaMock()
+			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
+			.reply('POST', '/campaigns', 201, { data: campaign() });
+		await runInZone(
+			{ ...create, when: 'at', sendAt: '2026-12-01T09:00:00', expiryDays: 3, timeZone },
+			zone,
+		);
+		expect(passona.requests[1].body).toMatchObject({ scheduled_send_date: london });
+	});
+
+	test('the hour London shows twice: a time Passona would read an hour later is refused; the second pass is sent', async () => {
+		// 2027-10-31: London's clock shows 01:00 to 01:59 at 00:00 UTC (BST), then at 01:00 UTC (GMT).
+		for (const sendAt of ['2027-10-31T00:30:00Z', '2027-10-31T01:30:00']) {
+			const error = await refusedBeforeSending({
+				parameters: { ...create, when: 'at', sendAt },
+			});
+			expect(error.message).toMatch(
+				/^"Send At" \((2027-10-31T00:30:00Z, which is )?2027-10-31 01:30:00 London time\) falls in the hour London's clock shows twice as the clocks go back, the first time \(BST\): Passona would read 2027-10-31 01:30:00 as the second time \(GMT\), an hour later \[item 0\]$/,
+			);
+			expect(error.description).toBe(
+				'Choose a time before 01:00 or from 02:00 London time that morning. For the second 01:30:00 (GMT), write 2027-10-31T01:30:00Z.',
+			);
+		}
+		const passona = new PassonaMock()
+			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
+			.reply('POST', '/campaigns', 201, { data: campaign() });
+		await runPassona({
+			parameters: { ...create, when: 'at', sendAt: '2027-10-31T01:30:00Z', expiryDays: 1 },
+		});
+		expect(passona.requests[1].body).toMatchObject({
+			scheduled_send_date: '2027-10-31 01:30:00',
+			expiry_date: '2027-11-01 01:30:00',
+		});
+	});
+
+	test('Send Now in the first pass of the hour London shows twice is refused; in the second it sends', async () => {
+		clock.mockReturnValue(Date.parse('2026-10-25T00:30:00Z'));
+		const error = await refusedBeforeSending({ parameters: { ...create, when: 'now' } });
+		expect(error.message).toBe(
+			'"When" is Send Now in the hour London\'s clock shows twice as the clocks go back (now 2026-10-25 01:30:00 BST): Passona would read that time as the second 01:30:00 (GMT) and send an hour late [item 0]',
+		);
+		clock.mockReturnValue(Date.parse('2026-10-25T01:30:00Z'));
+		const passona = new PassonaMock()
+			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
+			.reply('POST', '/campaigns', 201, { data: campaign() });
+		await runPassona({ parameters: { ...create, when: 'now' } });
+		expect(passona.requests[1].body).toMatchObject({
+			scheduled_send_date: '2026-10-25 01:30:00',
+			expiry_date: '2026-10-27 01:30:00',
 		});
 	});
 
@@ -165,7 +248,7 @@ describe('Campaign', () => {
 		expect(error?.description).toMatch(/Turn off "Exclude Opted-Out Contacts"/);
 	});
 
-	test('Update sends only the fields added, dates as London time', async () => {
+	test('Update sends only the fields added, dates as London time (UK time unless Time Zone says otherwise)', async () => {
 		const updated = campaign({
 			name: 'SDK MADE Update',
 			scheduled_send_date: '2027-01-10 17:30:00',
@@ -182,7 +265,7 @@ describe('Campaign', () => {
 					templateId: ` ${TEMPLATE_UUID.toUpperCase()} `,
 				},
 			},
-			'Europe/London',
+			'America/New_York',
 		);
 		expect(passona.requests).toEqual([
 			{
@@ -197,7 +280,48 @@ describe('Campaign', () => {
 				},
 			},
 		]);
-		expect(items.map((item) => item.json)).toEqual([updated]);
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				...updated,
+				london_time: {
+					send_at: '2027-01-10 17:30:00 GMT',
+					expires_at: '2019-12-26 15:25:00 GMT',
+				},
+			},
+		]);
+
+		// In the workflow's zone when chosen: 12:30 in New York is 17:30 in London.
+		const inNewYork = new PassonaMock().reply('PUT', campaignPath, 200, { data: updated });
+		await runInZone(
+			{
+				resource: 'campaign',
+				operation: 'update',
+				campaign: byId(CAMPAIGN_UUID),
+				updateFields: { sendAt: '2027-01-10T12:30:00', expiresAt: '2027-01-11T12:30:00' },
+				timeZone: 'workflow',
+			},
+			'America/New_York',
+		);
+		expect(inNewYork.requests[0].body).toEqual({
+			scheduled_send_date: '2027-01-10 17:30:00',
+			expiry_date: '2027-01-11 17:30:00',
+		});
+	});
+
+	test('Update refuses a send date in the past before sending, showing it as typed and on London time', async () => {
+		const inNewYork = passonaNode({
+			resource: 'campaign',
+			operation: 'update',
+			campaign: byId(CAMPAIGN_UUID),
+			updateFields: { sendAt: '2026-11-23T06:30:00' },
+			timeZone: 'workflow',
+		});
+		const workflow = await workflowWith(inNewYork);
+		Object.assign(workflow, { timezone: 'America/New_York' });
+		const { error: typed } = await runNode(inNewYork, {}, {}, workflow);
+		expect(typed?.message).toBe(
+			'"Send At" is in the past (2026-11-23 06:30:00 in America/New_York, which is 2026-11-23 11:30:00 London time) [item 0]',
+		);
 	});
 
 	test('Update refuses a send date in the past before sending', async () => {
@@ -210,7 +334,7 @@ describe('Campaign', () => {
 			},
 		});
 		expect(error.message).toBe(
-			'"Send At" is in the past (2026-11-23 11:00:00 London time) [item 0]',
+			'"Send At" is in the past (2026-11-23T11:00:00Z, which is 2026-11-23 11:00:00 London time) [item 0]',
 		);
 	});
 
@@ -398,8 +522,18 @@ describe('Campaign', () => {
 		],
 		[
 			'a send date in the past',
-			{ when: 'at', sendAt: '2026-11-22T12:00:00Z' },
+			{ when: 'at', sendAt: '2026-11-22 12:00' },
 			'"Send At" is in the past (2026-11-22 12:00:00 London time) [item 0]',
+		],
+		[
+			'a send date in the past, typed in the workflow zone',
+			{ when: 'at', sendAt: '2026-11-23T06:30:00', timeZone: 'workflow' },
+			'"Send At" is in the past (2026-11-23 06:30:00 in America/New_York, which is 2026-11-23 11:30:00 London time) [item 0]',
+		],
+		[
+			'a Time Zone that is not one',
+			{ when: 'at', sendAt: '2026-12-01T09:00:00', timeZone: '=Mars/Olympus' },
+			'"Time Zone" is not a time zone: "Mars/Olympus" [item 0]',
 		],
 		[
 			'a send date that is not a date',
@@ -409,7 +543,7 @@ describe('Campaign', () => {
 		[
 			'an expiry before the send date',
 			{ when: 'now', expiry: 'at', expiresAt: '2026-11-23T11:00:00Z' },
-			'"Expires At" (2026-11-23 11:00:00) is not after the send date (2026-11-23 12:00:00), London time [item 0]',
+			'"Expires At" (2026-11-23T11:00:00Z, which is 2026-11-23 11:00:00 London time) is not after the send date (now, which is 2026-11-23 12:00:00 London time) [item 0]',
 		],
 		[
 			'an expiry of 0 days',

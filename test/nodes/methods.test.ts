@@ -1,7 +1,9 @@
 /** From List pickers and dropdowns, called in n8n's own LoadOptionsContext as the editor does. */
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import type { ILoadOptionsFunctions, INode } from 'n8n-workflow';
 import nock from 'nock';
 import { BASE_URL, loadOptionsContext, passonaType, TOKEN } from '../../harness/engine';
+import { triggerSetup } from '../../harness/trigger';
 import { PassonaMock, sentHeaders } from '../support/passonaMock';
 import { group, keyword, page, WEBHOOK_UUID } from '../fixtures/passona';
 
@@ -258,5 +260,100 @@ describe('dropdowns', () => {
 		expect(await load.call(context as unknown as ILoadOptionsFunctions)).toEqual([
 			{ name: 'CRM', value: WEBHOOK_UUID, description: 'https://crm.example/hook' },
 		]);
+	});
+});
+
+describe('pickers with nothing to list say what to do, never an error', () => {
+	const asEditor = (context: LoadOptionsContext) => context as unknown as ILoadOptionsFunctions;
+
+	test('a group picker on a node whose credential n8n has not attached yet: one line, no request', async () => {
+		const passona = new PassonaMock();
+		const context = await loadOptionsContext({ resource: 'campaign', operation: 'create' });
+		// What n8n 2.40 sends for a node just added after another one.
+		delete (context as unknown as { node: INode }).node.credentials;
+		const load = (await passonaType()).methods!.loadOptions!.getContactGroups;
+		expect(await load.call(asEditor(context))).toEqual([
+			{
+				name: 'Choose a Passona credential above to list your contact groups',
+				description:
+					"Chosen already? n8n asked for this list before it attached the credential: choose Refresh List in this field's ⋮ menu",
+				value: '',
+				disabled: true,
+			},
+		]);
+		expect(passona.requests).toEqual([]);
+	});
+
+	test('a wrong token in a group picker says what the template list says: 401, check the credential', async () => {
+		new PassonaMock().reply('GET', '/contact-groups', 401, { message: 'Unauthenticated.' });
+		const context = await loadOptionsContext({
+			resource: 'contactGroup',
+			operation: 'getUniqueContacts',
+		});
+		const load = (await passonaType()).methods!.loadOptions!.getContactGroups;
+		expect(await load.call(asEditor(context))).toEqual([
+			{
+				name: '401 - Passona did not accept the API token',
+				description:
+					'Check the Passona API credential: the API Token may be mistyped or revoked, or meant for another Passona host (Base URL). Passona said: Unauthenticated.',
+				value: '',
+				disabled: true,
+			},
+		]);
+	});
+
+	test("no keywords: the trigger's list says to create one with Keyword → Create", async () => {
+		new PassonaMock().reply('GET', '/keywords', 200, page('/keywords', [], 1, 1, 1000));
+		const setup = await triggerSetup({ keywords: [] });
+		const context = new LoadOptionsContext(
+			setup.workflow,
+			setup.node,
+			setup.additionalData,
+			'parameters',
+		);
+		const load = setup.nodeType.methods!.loadOptions!.getKeywords;
+		expect(await load.call(asEditor(context))).toEqual([
+			{
+				name: 'No keywords in this Passona team yet',
+				description:
+					"Create one first with the Passona node's Keyword → Create (or in Passona), then choose Refresh List in this field's ⋮ menu",
+				value: '',
+				disabled: true,
+			},
+		]);
+	});
+
+	test('no webhooks: the same line, with Webhook → Create', async () => {
+		new PassonaMock().reply('GET', '/webhooks', 200, page('/webhooks', [], 1, 1, 1000));
+		const context = await loadOptionsContext({ resource: 'keyword', operation: 'create' });
+		const load = (await passonaType()).methods!.loadOptions!.getWebhooks;
+		expect(await load.call(asEditor(context))).toEqual([
+			expect.objectContaining({
+				name: 'No webhooks in this Passona team yet',
+				description: expect.stringMatching(
+					/^Create one first with the Passona node's Webhook → Create/,
+				),
+			}),
+		]);
+	});
+
+	test('no templates: the From List picker says to create one with Template → Create; a filter that matches nothing stays empty', async () => {
+		new PassonaMock()
+			.reply('GET', '/templates', 200, page('/templates', [], 1, 1, 100))
+			.reply('GET', '/templates', 200, page('/templates', [], 1, 1, 1000));
+		const context = await loadOptionsContext({ resource: 'template', operation: 'get' });
+		const search = (await passonaType()).methods!.listSearch!.searchTemplates;
+		expect(await search.call(asEditor(context))).toEqual({
+			results: [
+				{
+					name: "No templates in this Passona team yet: create one first with the Passona node's Template → Create (or in Passona), then choose Refresh List in this field's ⋮ menu",
+					value: '',
+				},
+			],
+		});
+		expect(await search.call(asEditor(context), 'Offer')).toEqual({
+			results: [],
+			paginationToken: undefined,
+		});
 	});
 });

@@ -8,6 +8,7 @@ import { runPassona, TOKEN } from '../../harness/engine';
 import { byId, fromList } from '../../harness/locators';
 import { group, page } from '../fixtures/passona';
 import {
+	CAMPAIGN_LONDON_TIME,
 	campaign,
 	campaignCreate,
 	groupsWithOptouts,
@@ -147,6 +148,7 @@ describe('Campaign Create', () => {
 			included_groups: [{ uuid: INCLUDED_UUID, name: 'Joiners', number_of_contacts: 120 }],
 			excluded_groups: [{ uuid: OPTOUTS_UUID, name: 'default_optouts', number_of_contacts: 7 }],
 			opted_out_excluded: true,
+			london_time: CAMPAIGN_LONDON_TIME,
 		};
 		expect(items.map((item) => item.json)).toEqual([
 			{ ...campaign({ uuid: 'campaign-1' }), ...added },

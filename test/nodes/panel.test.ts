@@ -74,6 +74,28 @@ describe('the panel', () => {
 		for (const notice of notices) expect(notice.displayName).toContain('in the background');
 	});
 
+	test('Sender fields say Passona sends only from a sender the team has, and promise no new one', async () => {
+		const { passona } = await descriptions();
+		// Not the Sender resource's own pickers (type resourceLocator named "sender").
+		const senders = allFields(passona.properties).filter(
+			({ field }) =>
+				field.name === 'senderName' || (field.name === 'sender' && field.type === 'string'),
+		);
+		expect(senders.map(({ path }) => path).sort()).toEqual([
+			'senderName[create]', // Campaign Create
+			'senderName[create]', // Template Create
+			'senderName[sendTest]',
+			'updateFields[update].sender', // Campaign Update
+			'updateFields[update].sender', // Template Update
+		]);
+		for (const { path, field } of senders) {
+			const words = `${field.description} ${field.hint ?? ''}`;
+			// Issue 21: "…or a new one (Passona then creates it…)"; Passona answers "The selected sender is invalid".
+			expect([path, words]).not.toEqual([path, expect.stringMatching(/then creates|creates it/i)]);
+			expect([path, words]).toEqual([path, expect.stringMatching(/Sender → Create/)]);
+		}
+	});
+
 	test('Deletable says what it means for the retention of the group, beside the switch', async () => {
 		const { passona } = await descriptions();
 		const deletable = passona.properties.filter((field) => field.name === 'deletable');

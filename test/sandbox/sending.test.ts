@@ -105,7 +105,8 @@ describe('senders', () => {
 });
 
 describe('templates', () => {
-	test('a new sender on a template is created in moderation; a body over 160 characters is refused', async () => {
+	test('a template takes a sender the team has, even in moderation; one it lacks is refused (422) and not created; a body over 160 characters is refused', async () => {
+		sandbox().store.sending.createSender('Brand');
 		const created = await call(sandbox(), 'POST', '/templates', {
 			name: 'T',
 			body: 'Hello',
@@ -121,7 +122,20 @@ describe('templates', () => {
 			created_at: expect.stringMatching(TIMESTAMP),
 			updated_at: expect.stringMatching(TIMESTAMP),
 		});
-		expect(sandbox().store.sending.findSender('Brand')?.status).toBe('0');
+		// What Passona answered for a sender typed By Name that the team lacked (issue 21).
+		for (const [method, path] of [
+			['POST', '/templates'],
+			['PUT', `/templates/${created.body.data.uuid}`],
+		] as const) {
+			const unknown = await call(sandbox(), method, path, {
+				name: 'T',
+				body: 'Hello',
+				sender: 'SummerSale',
+			});
+			expect(unknown.status).toBe(422);
+			expect(unknown.body.errors).toEqual({ sender: ['The selected sender is invalid.'] });
+		}
+		expect(sandbox().store.sending.findSender('SummerSale')).toBeUndefined();
 		const long = await call(sandbox(), 'POST', '/templates', {
 			name: 'T',
 			body: 'x'.repeat(161),

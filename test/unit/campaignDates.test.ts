@@ -10,7 +10,7 @@ describe('campaignDates', () => {
 		});
 	});
 
-	test('a date and an expiry date, in the workflow zone', () => {
+	test('a date and an expiry date, in the zone given', () => {
 		expect(
 			campaignDates({
 				sendNow: false,
@@ -36,5 +36,47 @@ describe('campaignDates', () => {
 		expect(() => campaignDates({ sendNow: true, expiryDays, now, inputZone: 'UTC' })).toThrow(
 			/must be a whole number of days from 1 to 365/,
 		);
+	});
+});
+
+describe('campaignDates in the hour London shows twice', () => {
+	const october = Date.UTC(2026, 9, 24, 12, 0, 0);
+
+	test('a typed send or expiry date in the first pass is refused; the second pass is sent', () => {
+		expect(() =>
+			campaignDates({
+				sendNow: false,
+				sendAt: '2026-10-25T00:30:00Z',
+				now: october,
+				inputZone: 'UTC',
+			}),
+		).toThrow(FieldError);
+		expect(() =>
+			campaignDates({
+				sendNow: true,
+				expiresAt: '2026-10-25 01:15',
+				now: october,
+				inputZone: 'Europe/London',
+			}),
+		).toThrow(/^\(2026-10-25 01:15:00 London time\) falls in the hour/);
+		expect(
+			campaignDates({
+				sendNow: false,
+				sendAt: '2026-10-25T01:30:00Z',
+				now: october,
+				inputZone: 'UTC',
+			}),
+		).toEqual({ scheduled_send_date: '2026-10-25 01:30:00', expiry_date: '2026-10-27 01:30:00' });
+	});
+
+	test('an expiry counted in days that lands in the first pass is sent as it falls (Passona reads it up to an hour later)', () => {
+		expect(
+			campaignDates({
+				sendNow: true,
+				expiryDays: 1,
+				now: Date.UTC(2026, 9, 24, 0, 30),
+				inputZone: 'UTC',
+			}),
+		).toEqual({ scheduled_send_date: '2026-10-24 01:30:00', expiry_date: '2026-10-25 01:30:00' });
 	});
 });

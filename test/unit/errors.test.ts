@@ -83,6 +83,18 @@ describe('423 by what is locked', () => {
 		);
 	});
 
+	test('422 for a sender the team lacks says Passona creates none, and how to make one', () => {
+		const said = {
+			message: 'The given data was invalid.',
+			errors: { sender: ['The selected sender is invalid.'] },
+		};
+		expect(
+			describePassonaError(422, said, { subject: 'template', operation: 'create' }).description,
+		).toBe(
+			'Fix these and run again:\n• The selected sender is invalid.\nPassona sends only from a sender your team already has, and creates none: pick one from the Sender list, or create it first with Sender → Create (Passona moderates a new sender before it can send).',
+		);
+	});
+
 	test('422 on updating a campaign adds what Passona allows', () => {
 		expect(
 			describePassonaError(422, {}, { subject: 'campaign', operation: 'update' }).description,

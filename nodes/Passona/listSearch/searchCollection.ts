@@ -4,6 +4,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages } from '../../../core/listing';
+import { emptyListLine, listItemOf } from '../../../core/pickers';
 import { MAX_PAGE_SIZE } from '../../../core/pagination';
 import { passonaApiRequest, rateLimitWait } from '../../../core/transport';
 
@@ -78,6 +79,9 @@ async function searchCollection(
 			],
 		};
 	}
+	// Nothing at all: say what to create first (n8n would say "No results").
+	if (!filtering && from === 1 && next === undefined && results.length === 0)
+		return { results: [listItemOf(emptyListLine(subject))] };
 	return { results, paginationToken: next === undefined ? undefined : String(next) };
 }
 

@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { pickerOptions } from '../../../core/pickers';
 import { passonaApiRequestAllItems } from '../../../core/transport';
 
-export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function listWebhooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const webhooks = (await passonaApiRequestAllItems.call(this, '/webhooks', {
 		subject: 'webhook',
 	})) as Array<{ uuid: string; name: string; url?: string }>;
@@ -10,4 +11,9 @@ export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePro
 		value: webhook.uuid,
 		description: webhook.url,
 	}));
+}
+
+/** The webhooks as options, or a line saying what to do when there are none to show. */
+export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await pickerOptions.call(this, 'webhook', listWebhooks);
 }

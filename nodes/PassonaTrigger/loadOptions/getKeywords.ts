@@ -1,4 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { pickerOptions } from '../../../core/pickers';
 import { passonaApiRequestAllItems } from '../../../core/transport';
 
 interface Keyword {
@@ -15,7 +16,7 @@ function whatItDoes(keyword: Keyword): string | undefined {
 	return `Also adds the sender to ${groups} contact group${groups === 1 ? '' : 's'}`;
 }
 
-export async function getKeywords(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+async function listKeywords(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const keywords = (await passonaApiRequestAllItems.call(this, '/keywords', {
 		subject: 'keyword',
 	})) as Keyword[];
@@ -24,4 +25,9 @@ export async function getKeywords(this: ILoadOptionsFunctions): Promise<INodePro
 		value: keyword.uuid,
 		description: whatItDoes(keyword),
 	}));
+}
+
+/** The keywords as options, or a line saying what to do when there are none to show. */
+export async function getKeywords(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await pickerOptions.call(this, 'keyword', listKeywords);
 }

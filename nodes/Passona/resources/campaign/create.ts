@@ -18,7 +18,7 @@ import { chosenGroups, excludedGroups, excludeOptoutsField, includedGroups } fro
 import { type CampaignGroups, checkAudienceSize, maximumRecipients } from './audience';
 import { optoutsGroupUuids } from './optOuts';
 import { campaignOutput } from './outputs';
-import { campaignSchedule } from './schedule';
+import { campaignSchedule, londonTime, timeZoneField } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['create'] };
 
@@ -28,7 +28,10 @@ export const createOperation: INodePropertyOptions = {
 	action: 'Create a campaign',
 	description: "Schedule an SMS campaign: a template's text, from a sender, to contact groups",
 	routing: withPostReceive(
-		{ ...dataRouting('POST', '/campaigns'), send: { preSend: [campaignBody] } },
+		withPostReceive(
+			{ ...dataRouting('POST', '/campaigns'), send: { preSend: [campaignBody] } },
+			londonTime,
+		),
 		campaignOutput,
 	),
 };
@@ -105,9 +108,10 @@ export const createDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			"When Passona sends. A date without a time zone is read in the workflow's time zone; Passona receives it as UK time (Europe/London).",
+			'When Passona sends, read in the Time Zone below (UK time unless changed); Passona receives it as UK time',
 		displayOptions: { show: { ...show, when: ['at'] } },
 	},
+	timeZoneField({ ...show, when: ['at'] }),
 	{
 		displayName: 'Expiry',
 		name: 'expiry',
@@ -138,7 +142,7 @@ export const createDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			"After the send date. A date without a time zone is read in the workflow's time zone.",
+			'After the send date, read in the Time Zone (UK time unless changed); Passona receives it as UK time',
 		displayOptions: { show: { ...show, expiry: ['at'] } },
 	},
 	{
@@ -160,4 +164,6 @@ export const createDescription: INodeProperties[] = [
 			},
 		],
 	},
+	// The same field when only the expiry is a date (with Send Now): shown once either way.
+	timeZoneField({ ...show, when: ['now'], expiry: ['at'] }),
 ];

@@ -1,31 +1,116 @@
 /**
- * When a campaign sends and expires: the dates a user types or maps, read in the workflow's time
- * zone and sent as Passona takes them (London's clock), refused when already past.
+ * When a campaign sends and expires: the dates a user types or maps, read in the step's Time Zone
+ * (UK time unless changed) and sent as Passona takes them (London's clock); refused when already
+ * past, or when Passona would read them as another time (the hour the clocks go back).
  */
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { formatPassonaDate, parseDateInput } from '../../../../core/dates';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import {
+	type DateReading,
+	describeDate,
+	formatPassonaDate,
+	labelPassonaDate,
+	parseTimeZone,
+	PASSONA_TIME_ZONE,
+	passonaReadsAs,
+	readDateInput,
+	WORKFLOW_TIME_ZONE,
+} from '../../../../core/dates';
 import { InputError } from '../../../../core/input';
+import type { Show } from '../../shared/descriptions';
 import { inputError } from '../../shared/inputError';
 import { checkBody, checkInput } from '../../shared/routing';
 
+/** The Time Zone of the dates typed in Send At and Expires At (Create and Update). */
+export const timeZoneField = (show: Show): INodeProperties => ({
+	displayName: 'Time Zone',
+	name: 'timeZone',
+	type: 'options',
+	default: PASSONA_TIME_ZONE,
+	description:
+		'The zone of a date typed without one in Send At or Expires At. Passona sends on UK time; a date with Z or an offset (2026-12-05T10:00:00Z) is exact whatever this says. By expression: any zone name, e.g. Europe/Paris.',
+	displayOptions: { show },
+	options: [
+		{
+			name: 'UK Time (Europe/London)',
+			value: PASSONA_TIME_ZONE,
+			description: 'GMT in winter, BST in summer: the clock Passona sends on',
+		},
+		{
+			name: "Workflow's Time Zone",
+			value: WORKFLOW_TIME_ZONE,
+			description: 'As set in Workflow Settings → Timezone (n8n: America/New_York unless changed)',
+		},
+	],
+});
+
+/** The step's Time Zone, the workflow's own when chosen so. */
+function timeZone(context: IExecuteSingleFunctions): string {
+	return checkInput(context, 'Time Zone', () =>
+		parseTimeZone(context.getNodeParameter('timeZone', PASSONA_TIME_ZONE), context.getTimezone()),
+	);
+}
+
 /**
- * A date-time field sent as Passona's text on London's clock (the workflow's zone for plain
- * dates); refused when more than a minute in the past.
+ * A date as Passona's text. Refused when Passona would read that text as another instant: London's
+ * clock shows 01:00 to 01:59 twice on the last Sunday of October, and Passona (PHP) takes the
+ * second, so a time in the first pass (BST) has no text that Passona reads as meant.
+ */
+function passonaDate(reading: DateReading): string {
+	const text = formatPassonaDate(reading.instant);
+	if (!readAsMeant(reading.instant)) {
+		const [day, time] = text.split(' ');
+		throw new InputError(
+			`(${describeDate(reading)}) falls in the hour London's clock shows twice as the clocks go back, the first time (BST): Passona would read ${text} as the second time (GMT), an hour later`,
+			`Choose a time before 01:00 or from 02:00 London time that morning. For the second ${time} (GMT), write ${day}T${time}Z.`,
+		);
+	}
+	return text;
+}
+
+/**
+ * A date-time field sent as Passona's text on London's clock (read in the Time Zone when written
+ * without one); refused when more than a minute in the past.
  */
 export const bodyFutureDate = (property: string, field: string) =>
-	function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const zone = this.getTimezone();
-		return checkBody(property, field, (value) => {
-			const instant = parseDateInput(value, zone);
-			if (instant < Date.now() - PAST_TOLERANCE_MS) {
+	async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const zone = timeZone(this);
+		return await checkBody(property, field, (value) => {
+			const reading = readDateInput(value, zone);
+			if (reading.instant < Date.now() - PAST_TOLERANCE_MS) {
 				throw new InputError(
-					`is in the past (${formatPassonaDate(instant)} London time)`,
+					`is in the past (${describeDate(reading)})`,
 					'Choose a later date and time.',
 				);
 			}
-			return formatPassonaDate(instant);
+			return passonaDate(reading);
 		}).call(this, requestOptions);
 	};
+
+/**
+ * Adds `london_time` to Passona's campaign: its send and expiry dates with the zone London's clock
+ * is on then, as Passona reads them ("2026-12-05 10:00:00 GMT"), so that whoever reads the output
+ * sees when it sends without knowing Passona's dates are UK time.
+ */
+export async function londonTime(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.map((item) => {
+		const times = Object.fromEntries(
+			[
+				['send_at', labelPassonaDate(item.json.scheduled_send_date)],
+				['expires_at', labelPassonaDate(item.json.expiry_date)],
+			].filter(([, label]) => label !== undefined),
+		);
+		if (Object.keys(times).length === 0) return item;
+		return { ...item, json: { ...item.json, london_time: times } };
+	});
+}
 
 export interface CampaignDatesInput {
 	sendNow: boolean;
@@ -36,7 +121,7 @@ export interface CampaignDatesInput {
 	expiresAt?: unknown;
 	/** The instant "now" (ms). */
 	now: number;
-	/** The workflow's time zone, for date-times written without one. */
+	/** The zone of date-times written without one (the step's Time Zone). */
 	inputZone: string;
 }
 
@@ -45,36 +130,40 @@ const PAST_TOLERANCE_MS = 60_000;
 
 /**
  * `scheduled_send_date` and `expiry_date` as Passona takes them, on London's clock. Field names
- * in the errors are the panel's: Send At, Expires After (Days), Expires At.
+ * in the errors are the panel's: When, Send At, Expires After (Days), Expires At.
  */
 export function campaignDates(input: CampaignDatesInput): {
 	scheduled_send_date: string;
 	expiry_date: string;
 } {
-	const send = input.sendNow
-		? input.now
-		: dateField('Send At', () => parseDateInput(input.sendAt, input.inputZone));
-	if (!input.sendNow && send < input.now - PAST_TOLERANCE_MS) {
+	const send: DateReading = input.sendNow
+		? { instant: input.now, given: 'now' }
+		: dateField('Send At', () => readDateInput(input.sendAt, input.inputZone));
+	if (!input.sendNow && send.instant < input.now - PAST_TOLERANCE_MS) {
 		throw new FieldError(
 			'Send At',
 			new InputError(
-				`is in the past (${formatPassonaDate(send)} London time)`,
+				`is in the past (${describeDate(send)})`,
 				'Choose a later date and time, or Send Now.',
 			),
 		);
 	}
-	let expiry: number;
+	const scheduled = input.sendNow
+		? dateField('When', () => sendNowDate(send))
+		: dateField('Send At', () => passonaDate(send));
+	let expiry: string;
 	if (input.expiresAt !== undefined) {
-		expiry = dateField('Expires At', () => parseDateInput(input.expiresAt, input.inputZone));
-		if (expiry <= send) {
+		const reading = dateField('Expires At', () => readDateInput(input.expiresAt, input.inputZone));
+		if (reading.instant <= send.instant) {
 			throw new FieldError(
 				'Expires At',
 				new InputError(
-					`(${formatPassonaDate(expiry)}) is not after the send date (${formatPassonaDate(send)}), London time`,
+					`(${describeDate(reading)}) is not after the send date (${describeDate(send)})`,
 					'A campaign stops sending at its expiry: choose a later date and time.',
 				),
 			);
 		}
+		expiry = dateField('Expires At', () => passonaDate(reading));
 	} else {
 		const days = Number(input.expiryDays ?? 2);
 		if (!Number.isInteger(days) || days < 1 || days > 365) {
@@ -85,9 +174,24 @@ export function campaignDates(input: CampaignDatesInput): {
 				),
 			);
 		}
-		expiry = send + days * 86_400_000;
+		// Sent as it falls: in the hour the clocks go back, Passona reads it up to an hour later.
+		expiry = formatPassonaDate(send.instant + days * 86_400_000);
 	}
-	return { scheduled_send_date: formatPassonaDate(send), expiry_date: formatPassonaDate(expiry) };
+	return { scheduled_send_date: scheduled, expiry_date: expiry };
+}
+
+/** Whether Passona reads the instant's text as that instant (to the second the text keeps). */
+const readAsMeant = (instant: number) =>
+	passonaReadsAs(instant) === Math.floor(instant / 1000) * 1000;
+
+/** Send Now's date: the time now, which Passona misreads only in the first pass of October's repeated hour. */
+function sendNowDate(now: DateReading): string {
+	const text = formatPassonaDate(now.instant);
+	if (readAsMeant(now.instant)) return text;
+	throw new InputError(
+		`is Send Now in the hour London's clock shows twice as the clocks go back (now ${text} BST): Passona would read that time as the second ${text.slice(11)} (GMT) and send an hour late`,
+		'Run again once the clocks have gone back (London then shows 01:00 GMT), or choose At a Date and Time.',
+	);
 }
 
 /** An input error that knows which panel field it belongs to. */
@@ -100,7 +204,7 @@ export class FieldError extends Error {
 	}
 }
 
-function dateField(field: string, read: () => number): number {
+function dateField<T>(field: string, read: () => T): T {
 	try {
 		return read();
 	} catch (error) {
@@ -108,10 +212,11 @@ function dateField(field: string, read: () => number): number {
 	}
 }
 
-/** Campaign Create's When and Expiry fields, turned into Passona's two dates. */
+/** Campaign Create's When, Expiry and Time Zone fields, turned into Passona's two dates. */
 export function campaignSchedule(this: IExecuteSingleFunctions): ReturnType<typeof campaignDates> {
 	const when = this.getNodeParameter('when', 'now') as string;
 	const expiry = this.getNodeParameter('expiry', 'afterDays') as string;
+	const inputZone = timeZone(this);
 	try {
 		return campaignDates({
 			sendNow: when === 'now',
@@ -119,7 +224,7 @@ export function campaignSchedule(this: IExecuteSingleFunctions): ReturnType<type
 			expiryDays: expiry === 'afterDays' ? this.getNodeParameter('expiryDays', 2) : undefined,
 			expiresAt: expiry === 'afterDays' ? undefined : this.getNodeParameter('expiresAt', ''),
 			now: Date.now(),
-			inputZone: this.getTimezone(),
+			inputZone,
 		});
 	} catch (error) {
 		// Reported against the field the failing date came from, as an input error (see inputError).

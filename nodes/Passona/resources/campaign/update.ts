@@ -5,11 +5,12 @@ import {
 	nameProperty,
 	templateIdProperty,
 	updateFields,
+	withPostReceive,
 } from '../../shared/descriptions';
 import { senderTextProperty } from '../sender/fields';
 import { excludedGroups, excludeOptoutsField, includedGroups } from './fields';
 import { keepOptoutsExcluded } from './optOuts';
-import { bodyFutureDate } from './schedule';
+import { bodyFutureDate, londonTime, timeZoneField } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['update'] };
 
@@ -19,7 +20,7 @@ export const updateOperation: INodePropertyOptions = {
 	action: 'Update a campaign',
 	description:
 		'Change a campaign that has not started sending and whose send date is still ahead; fields not added are left as they are',
-	routing: dataRouting('PUT', '/campaigns/{campaign}'),
+	routing: withPostReceive(dataRouting('PUT', '/campaigns/{campaign}'), londonTime),
 };
 
 export const updateDescription: INodeProperties[] = [
@@ -43,7 +44,7 @@ export const updateDescription: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description:
-				"New expiry, after the send date; read in the workflow's time zone, sent as UK time",
+				'New expiry, after the send date; read in the Time Zone below (UK time unless changed), sent as UK time',
 			routing: {
 				send: {
 					type: 'body',
@@ -59,7 +60,7 @@ export const updateDescription: INodeProperties[] = [
 			type: 'dateTime',
 			default: '',
 			description:
-				"New send date, still in the future; read in the workflow's time zone, sent as UK time",
+				'New send date, still in the future; read in the Time Zone below (UK time unless changed), sent as UK time',
 			routing: {
 				send: {
 					type: 'body',
@@ -83,4 +84,5 @@ export const updateDescription: INodeProperties[] = [
 		),
 		routing: { send: { preSend: [keepOptoutsExcluded] } },
 	},
+	timeZoneField(show),
 ];

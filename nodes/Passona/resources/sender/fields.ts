@@ -13,7 +13,7 @@ export function parseSender(value: unknown): string {
 	if (text.length < 3 || text.length > 11) {
 		throw new InputError(
 			`is ${text.length} characters long ("${text}"); a Passona sender has 3 to 11 characters`,
-			'Pick one of your senders from the list, or type a name such as MyShop.',
+			'Pick one of your senders from the list, or type the name of one your team has.',
 		);
 	}
 	return text;
@@ -59,7 +59,8 @@ export const senderTextProperty: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. MyShop',
-	description: 'New sender, 3 to 11 characters',
+	description:
+		'New sender: one your team already has (Passona refuses any other and creates none; create it first with Sender → Create)',
 	routing: {
 		send: { type: 'body', property: 'sender', preSend: [bodySender('sender', 'Sender')] },
 	},
@@ -74,7 +75,8 @@ export function senderNameField(show: Show): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description:
-			"The name the message comes from on the phone: one of your team's senders, or a new one of 3 to 11 characters (Passona then creates it, and moderates it before it can send)",
+			"The name the message comes from on the phone: one of your team's senders, from the list or typed By Name. Passona refuses a sender your team does not have and creates none.",
+		hint: 'A new sender must first be created with Sender → Create; Passona moderates it before it can send',
 		displayOptions: { show },
 		modes: [
 			{
