@@ -338,6 +338,37 @@ describe('Campaign', () => {
 		);
 	});
 
+	test.each([
+		['a send date in the past', { sendAt: '2026-11-23T11:00:00Z' }, {}, '"Send At" is in the past'],
+		[
+			'a send date in a time zone that is no zone',
+			{ sendAt: '2099-01-01T10:00:00' },
+			{ timeZone: 'Mars/Olympus' },
+			'"Time Zone"',
+		],
+		[
+			'a switch that is neither on nor off',
+			{},
+			{ excludeOptouts: '={{ "maybe" }}' },
+			'"Exclude Opted-Out Contacts"',
+		],
+		['a sender of 2 characters', { sender: 'AB' }, {}, '"Sender"'],
+	])(
+		'Update with a new Exclude Groups list and %s is refused before any request, the opt-out lookup included',
+		async (_case, fields, parameters, message) => {
+			const error = await refusedBeforeSending({
+				parameters: {
+					resource: 'campaign',
+					operation: 'update',
+					campaign: byId(CAMPAIGN_UUID),
+					updateFields: { excludedGroups: [INCLUDED_UUID], ...fields },
+					...parameters,
+				},
+			});
+			expect(error.message).toContain(message);
+		},
+	);
+
 	test('Update of a sending campaign (423) and of a sent one (422) are explained', async () => {
 		new PassonaMock().reply('PUT', campaignPath, 423, { message: 'Locked' });
 		const locked = await runPassona({

@@ -202,14 +202,18 @@ export function bodyHeaders(parameter: string): PreSendAction {
 /** For Update: refuses to send a request that would change nothing. */
 export function requireSomeField(parameter: string, field: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = this.getNodeParameter(parameter, {}) as object;
-		checkInput(this, field, () => {
-			if (Object.keys(value ?? {}).length === 0) {
-				throw new InputError('is empty', 'Add at least one field to change.');
-			}
-		});
+		checkSomeField(this, this.getNodeParameter(parameter, {}), field);
 		return requestOptions;
 	};
+}
+
+/** Update Fields with at least one field added, or the item refused with the field named. */
+export function checkSomeField(context: IExecuteSingleFunctions, value: unknown, field: string) {
+	checkInput(context, field, () => {
+		if (Object.keys(value ?? {}).length === 0) {
+			throw new InputError('is empty', 'Add at least one field to change.');
+		}
+	});
 }
 
 function errorContext(context: IExecuteSingleFunctions): PassonaErrorContext {

@@ -1,10 +1,10 @@
 /** The team's opt-out group, excluded from every campaign unless the user turns that off. */
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
-import { describeValue, parseBoolean, parseUuidList, UUID_PATTERN } from '../../../../core/input';
+import { describeValue, UUID_PATTERN } from '../../../../core/input';
 import { inputError } from '../../shared/inputError';
 import { listEntries, passonaPages } from '../../shared/listEntries';
-import { checkInput, unexpectedAnswer } from '../../shared/routing';
+import { unexpectedAnswer } from '../../shared/routing';
 
 /**
  * The UUIDs of every group named `default_optouts`: the team's own and any other a user gave that
@@ -43,31 +43,6 @@ export async function optoutsGroupUuids(this: IExecuteSingleFunctions): Promise<
 				'Every Passona team normally has one, holding the people who opted out. Turn off "Exclude Opted-Out Contacts" and choose the opt-out group under Exclude Groups instead.',
 		},
 	);
-}
-
-/**
- * Campaign Update: a new Exclude Groups list keeps the opt-out groups, unless "Exclude
- * Opted-Out Contacts" is off. Custom: it needs the lookup. Runs after the fields' own checks.
- */
-export async function keepOptoutsExcluded(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
-	if (body.excluded_contact_groups === undefined) return requestOptions;
-	const keep = checkInput(this, 'Exclude Opted-Out Contacts', () =>
-		parseBoolean(this.getNodeParameter('excludeOptouts', true)),
-	);
-	if (!keep) return requestOptions;
-	const excluded = checkInput(this, 'Exclude Groups', () =>
-		parseUuidList(body.excluded_contact_groups, { allowEmpty: true }),
-	);
-	const optouts = await optoutsGroupUuids.call(this);
-	requestOptions.body = {
-		...body,
-		excluded_contact_groups: [...new Set([...excluded, ...optouts])],
-	};
-	return requestOptions;
 }
 
 /**

@@ -3,12 +3,7 @@
  * (UK time unless changed) and sent as Passona takes them (London's clock); refused when already
  * past, or when Passona would read them as another time (the hour the clocks go back).
  */
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import {
 	type DateReading,
 	describeDate,
@@ -23,7 +18,7 @@ import {
 import { InputError } from '../../../../core/input';
 import type { Show } from '../../shared/descriptions';
 import { inputError } from '../../shared/inputError';
-import { checkBody, checkInput } from '../../shared/routing';
+import { checkInput } from '../../shared/routing';
 
 /** The Time Zone of the dates typed in Send At and Expires At (Create and Update). */
 export const timeZoneField = (show: Show): INodeProperties => ({
@@ -73,23 +68,26 @@ function passonaDate(reading: DateReading): string {
 }
 
 /**
- * A date-time field sent as Passona's text on London's clock (read in the Time Zone when written
- * without one); refused when more than a minute in the past.
+ * A date-time field's value as Passona's text on London's clock (read in the step's Time Zone when
+ * written without one), refused with the field's name when more than a minute in the past.
  */
-export const bodyFutureDate = (property: string, field: string) =>
-	async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const zone = timeZone(this);
-		return await checkBody(property, field, (value) => {
-			const reading = readDateInput(value, zone);
-			if (reading.instant < Date.now() - PAST_TOLERANCE_MS) {
-				throw new InputError(
-					`is in the past (${describeDate(reading)})`,
-					'Choose a later date and time.',
-				);
-			}
-			return passonaDate(reading);
-		}).call(this, requestOptions);
-	};
+export function futureDate(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string {
+	const zone = timeZone(context);
+	return checkInput(context, field, () => {
+		const reading = readDateInput(value, zone);
+		if (reading.instant < Date.now() - PAST_TOLERANCE_MS) {
+			throw new InputError(
+				`is in the past (${describeDate(reading)})`,
+				'Choose a later date and time.',
+			);
+		}
+		return passonaDate(reading);
+	});
+}
 
 /**
  * Adds `london_time` to Passona's campaign: its send and expiry dates with the zone London's clock
