@@ -40,6 +40,7 @@ const { step, passed } = stepper(log, JSON.parse(process.env.E2E_KNOWN_FAILURES 
 // with status code 302") whatever the rules say.
 const [N8N_MAJOR, N8N_MINOR] = (process.env.E2E_N8N_VERSION || '2.40.7').split('.').map(Number);
 const RULE_WORDS = N8N_MAJOR > 2 || (N8N_MAJOR === 2 && N8N_MINOR >= 40);
+// The same versions are the ones whose node search lists each node's description.
 
 function parseCliJson(stdout) {
 	const start = stdout.search(/^\{/m);
@@ -365,7 +366,14 @@ async function main() {
 					const [passona] = await rest.post('/node-types', {
 						nodeInfos: [{ name: 'n8n-nodes-passona.passona', version: 1 }],
 					});
-					await findingTheNode(browser, stack.origin, ARTIFACTS, log, passona.description);
+					await findingTheNode(
+						browser,
+						stack.origin,
+						ARTIFACTS,
+						log,
+						passona.description,
+						RULE_WORDS,
+					);
 				},
 			);
 

@@ -50,7 +50,14 @@ async function search(tab, query) {
 	return await listed(tab);
 }
 
-export async function findingTheNode(browser, origin, artifacts, log, description) {
+export async function findingTheNode(
+	browser,
+	origin,
+	artifacts,
+	log,
+	description,
+	listsDescriptions,
+) {
 	const tab = await page(browser);
 	try {
 		await tab.goto(`${origin}/workflow/new`);
@@ -71,6 +78,11 @@ export async function findingTheNode(browser, origin, artifacts, log, descriptio
 		const entries = await search(tab, 'Passona');
 		await tab.screenshot({ path: join(artifacts, '06-what-happens-next.png') });
 		const passona = entries.find(({ name }) => name === 'Passona');
+		// n8n before 2.40 (2.0.3, 1.123.81: seen) lists no descriptions there, so none can be wrong.
+		if (passona.description === '' && !listsDescriptions) {
+			log('  "What happens next?" lists Passona without a description in this n8n');
+			return;
+		}
 		if (passona.description !== description)
 			throw new Error(
 				`"What happens next?" describes Passona as "${passona.description}", not as its action node: "${description}"`,
