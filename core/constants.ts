@@ -11,3 +11,6 @@ export const VERIFICATION_HEADER = 'X-Passona-N8n-Secret';
 
 /** Every team has this contact group; people who text OPTOUT (or STOP) land in it. */
 export const OPTOUTS_GROUP_NAME = 'default_optouts';
+
+/** The operations that send SMS (`resource.operation`): each item once, and no advice to run them again. */
+export const SENDING_OPERATIONS = ['campaign.create', 'campaign.sendTest'];

@@ -101,7 +101,7 @@ describe("Passona's errors in plain words", () => {
 		expect(error.description).toContain('Try again when the campaign has finished');
 	});
 
-	test('429 passes on Retry-After', async () => {
+	test('a 429 Passona asks to wait out longer than the node waits passes on Retry-After', async () => {
 		const error = await failing(
 			429,
 			{ message: 'Too Many Attempts.' },
@@ -110,10 +110,14 @@ describe("Passona's errors in plain words", () => {
 			'GET',
 			{
 				'Content-Type': 'application/json',
-				'Retry-After': '30',
+				'Retry-After': '3600',
 			},
 		);
-		expect(error.description).toContain('Passona asks to wait 30 seconds');
+		expect(error.message).toBe('Passona is receiving too many requests');
+		expect(error.description).toContain('Passona asks to wait 3600 seconds');
+		expect(error.description).toContain(
+			'Passona asked to wait 3600 s, longer than this node waits for one request (5 minutes).',
+		);
 	});
 
 	test.each([500, 502, 503])(

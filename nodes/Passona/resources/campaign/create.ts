@@ -10,6 +10,7 @@ import { dataRouting, locatorField, nameField, withoutRouting } from '../../shar
 import { checkInput, locatorUuid } from '../../shared/routing';
 import { parseSender, senderNameField } from '../sender/fields';
 import { excludedGroups, includedGroups } from './fields';
+import { retryNotice, SENT_ONCE } from './once';
 import { optoutsGroupUuid } from './optOuts';
 import { campaignSchedule } from './schedule';
 
@@ -23,6 +24,8 @@ export const createOperation: INodePropertyOptions = {
 	routing: {
 		...dataRouting('POST', '/campaigns'),
 		send: { preSend: [campaignBody] },
+		// Each item's campaign once, whatever fails (once.ts).
+		...SENT_ONCE,
 	},
 };
 
@@ -63,6 +66,7 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 }
 
 export const createDescription: INodeProperties[] = [
+	retryNotice(show),
 	// The operation's own step (campaignBody) reads these fields: none sends anything itself.
 	...[
 		nameField(show, 'Name of the campaign, as shown in Passona'),

@@ -3,6 +3,7 @@ import { dataRouting, locatorField, nameField, phoneNumberField } from '../../sh
 import { bodyLocator } from '../../shared/routing';
 import { senderNameField } from '../sender/fields';
 import { customFieldsField } from './fields';
+import { retryNotice, SENT_ONCE } from './once';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 
@@ -12,7 +13,8 @@ export const sendTestOperation: INodePropertyOptions = {
 	action: 'Send an SMS to one phone number',
 	description:
 		"Send one SMS now to one phone number: a template's text, filled in with the custom fields given. Passona records it as a new campaign, which is the output.",
-	routing: dataRouting('POST', '/campaigns/send-test'),
+	// Each item's SMS once, whatever fails (once.ts).
+	routing: { ...dataRouting('POST', '/campaigns/send-test'), ...SENT_ONCE },
 };
 
 export const sendTestDescription: INodeProperties[] = [
@@ -24,6 +26,7 @@ export const sendTestDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
+	retryNotice(show),
 	phoneNumberField(show, 'contact_number', 'Who gets the SMS'),
 	{
 		...locatorField('template', show, 'The template whose text is sent'),
