@@ -334,8 +334,14 @@ function rateLimitJson(ctx: ControlContext) {
 }
 
 function trafficJson(ctx: ControlContext) {
-	const { inFlight, peakInFlight, throttled, latencyMs } = ctx.state.traffic;
-	return { in_flight: inFlight, peak_in_flight: peakInFlight, throttled, latency_ms: latencyMs };
+	const { requests, inFlight, peakInFlight, throttled, latencyMs } = ctx.state.traffic;
+	return {
+		requests,
+		in_flight: inFlight,
+		peak_in_flight: peakInFlight,
+		throttled,
+		latency_ms: latencyMs,
+	};
 }
 
 /** PUT /_sandbox/traffic { latency_ms }: every API request answered that much later. */

@@ -31,7 +31,8 @@ export class Traffic {
 	private windows = new Map<string, Window>();
 	/** How long every API request takes before it is answered (a network's and a server's time). */
 	latencyMs = 0;
-	/** 429s answered since the counters were last reset. */
+	/** API requests seen, and 429s answered, since the counters were last reset. */
+	requests = 0;
 	throttled = 0;
 	/** API requests being handled now, and at most at once since the counters were last reset. */
 	inFlight = 0;
@@ -55,12 +56,14 @@ export class Traffic {
 	}
 
 	resetCounters(): void {
+		this.requests = 0;
 		this.throttled = 0;
 		this.peakInFlight = this.inFlight;
 	}
 
 	/** Counts one request of `key` (the token): allowed, or refused with Laravel's headers. */
 	take(key: string): Throttled {
+		this.requests++;
 		const limit = this.limit;
 		if (!limit) return { allowed: true, headers: {} };
 		const nowSeconds = Math.floor(this.now() / 1000);

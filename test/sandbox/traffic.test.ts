@@ -83,6 +83,7 @@ describe('over HTTP', () => {
 			window_seconds: 60,
 		});
 		expect((await call(sandbox(), 'GET', '/_sandbox/traffic')).body.data).toEqual({
+			requests: 4,
 			in_flight: 0,
 			peak_in_flight: 1,
 			throttled: 1,
