@@ -218,6 +218,63 @@ describe('Passona acted, then the answer was lost', () => {
 		},
 	);
 
+	test('Send Test, items alike but for the number: the lost one takes the campaign no other item owns', async () => {
+		await fault({
+			method: 'POST',
+			path: '^/campaigns/send-test$',
+			bodyMatch: '447700900012',
+			mode: 'reset',
+			act: true,
+		});
+		const alike = ['447700900011', '447700900012', '447700900013'].map((to) => ({
+			to,
+			name: 'Test Send',
+			template,
+		}));
+		const { items, error } = await run(sendTests, alike);
+		expect(error?.message).toBeUndefined();
+		const uuids = items.map((item) => item.json.uuid);
+		expect(new Set(uuids).size).toBe(3);
+		expect(
+			campaigns()
+				.map((campaign) => campaign.uuid)
+				.sort(),
+		).toEqual([...uuids].sort());
+		// The item whose answer was lost put out the campaign made for its own number.
+		expect(campaigns().find((campaign) => campaign.uuid === uuids[1])?.test?.contact_number).toBe(
+			'447700900012',
+		);
+		expect(await textsPerNumber()).toEqual({
+			'447700900011': 1,
+			'447700900012': 1,
+			'447700900013': 1,
+		});
+	});
+
+	test('Send Test, two alike items both lost after Passona acted: neither is taken for the other, neither sent again', async () => {
+		await fault({
+			method: 'POST',
+			path: '^/campaigns/send-test$',
+			mode: 'reset',
+			act: true,
+			times: 2,
+		});
+		const alike = ['447700900021', '447700900022'].map((to) => ({
+			to,
+			name: 'Test Send',
+			template,
+		}));
+		const { items, error } = await run(sendTests, alike, { onError: 'continueRegularOutput' });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.error?.message)).toEqual([
+			'Passona may have sent this test SMS, but its answer was lost',
+			'Passona may have sent this test SMS, but its answer was lost',
+		]);
+		expect(String(items[0].error?.description)).toMatch(/found several it cannot tell apart/);
+		expect(campaigns()).toHaveLength(2);
+		expect(await textsPerNumber()).toEqual({ '447700900021': 1, '447700900022': 1 });
+	});
+
 	test('an answer lost before Passona acted: nothing is found, nothing is sent again, and the item says it may have been sent', async () => {
 		await fault({ method: 'POST', path: '^/campaigns$', mode: 'reset' });
 		const { items, error } = await run(createCampaigns, campaignItems('One'), { retry: RETRY });

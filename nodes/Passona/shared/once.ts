@@ -103,6 +103,8 @@ interface RunState {
 	attempts: Map<number, Promise<unknown>>;
 	/** Sends of the run still waiting for their answer (a lookup waits for them, to see their uuids). */
 	sends: Set<Promise<unknown>>;
+	/** Lookups of the run under way (a send waits for them: what it makes is not theirs to find). */
+	lookups: Set<Promise<unknown>>;
 	/** The uuids the run's sends put out. */
 	claims: Set<string>;
 	/** Where the records are when the execution has no node context (none seen in n8n 2.40). */
@@ -127,6 +129,7 @@ function runState(context: IExecuteSingleFunctions): RunState {
 			errors: new Set(),
 			attempts: new Map(),
 			sends: new Set(),
+			lookups: new Set(),
 			claims: new Set(),
 			fallback: {},
 		};
@@ -222,14 +225,15 @@ export async function onceForItem(
 }
 
 /**
- * Sends through `send` as one of the run's sends still waiting for an answer: a lookup waits for
- * them (sendsSettled), and the uuids they put out are the run's from the moment they answer.
+ * Sends through `send` as one of the run's sends: not while a lookup of the run is under way, and
+ * the uuids it puts out are the run's from the moment it answers.
  */
 export async function asRunSend(
 	context: IExecuteSingleFunctions,
 	send: () => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
-	const { sends, claims } = runState(context);
+	const { sends, lookups, claims } = runState(context);
+	while (lookups.size > 0) await Promise.all([...lookups]);
 	const sending = send();
 	const settled = sending.then(
 		(output) => {
@@ -245,9 +249,35 @@ export async function asRunSend(
 	}
 }
 
-/** Waits until the sends of the run under way when called have answered. */
-export async function sendsSettled(context: IExecuteSingleFunctions): Promise<void> {
-	await Promise.all([...runState(context).sends]);
+/**
+ * Runs `look` (a lookup of what an item whose answer was lost made) once every send of the run has
+ * answered, and holds the run's next sends until it is done: nothing another item makes meanwhile
+ * can be taken for this item's.
+ */
+export async function lookingAlone<T>(
+	context: IExecuteSingleFunctions,
+	look: () => Promise<T>,
+): Promise<T> {
+	const { sends, lookups } = runState(context);
+	const looking = (async () => {
+		while (sends.size > 0) await Promise.all([...sends]);
+		return await look();
+	})();
+	const done = looking.then(
+		() => undefined,
+		() => undefined,
+	);
+	lookups.add(done);
+	try {
+		return await looking;
+	} finally {
+		lookups.delete(done);
+	}
+}
+
+/** Takes `uuid` for an item (a lookup's find): no other item of the run can take it after. */
+export function claim(context: IExecuteSingleFunctions, uuid: string): void {
+	runState(context).claims.add(uuid);
 }
 
 /** The uuids the run's items already put out (a lookup does not take them for another item's). */

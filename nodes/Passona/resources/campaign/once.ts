@@ -20,8 +20,9 @@ import {
 	answerLost,
 	answerMayBeLost,
 	asRunSend,
+	claim,
+	lookingAlone,
 	type OnceStep,
-	sendsSettled,
 	type UnsureRecord,
 } from '../../shared/once';
 import type { Show } from '../../shared/descriptions';
@@ -159,20 +160,27 @@ async function lookFor(
 	unsure: UnsureRecord,
 	claimed: () => Set<string>,
 ) {
-	// The run's other sends answer first: what they made is theirs, not this item's.
-	await sendsSettled(context);
-	const window = creationWindow(unsure.at, Date.now());
-	const listed = await passonaApiRequestAllItems
-		.call(context, '/campaigns', { subject: 'campaign' })
-		.then(
-			(campaigns) => ({ campaigns }),
-			(error: Error) => ({ lookupFailed: error.message }),
-		);
+	// The run's other sends answer first and wait meanwhile: what they make is theirs, not this item's.
+	const { window, listed, result } = await lookingAlone(context, async () => {
+		const window = creationWindow(unsure.at, Date.now());
+		const listed = await passonaApiRequestAllItems
+			.call(context, '/campaigns', { subject: 'campaign' })
+			.then(
+				(campaigns) => ({ campaigns }),
+				(error: Error) => ({ lookupFailed: error.message }),
+			);
+		const result =
+			'campaigns' in listed
+				? findSent(listed.campaigns, unsure.body, window, claimed())
+				: undefined;
+		// Taken at once: a lookup of another item under way cannot take it too.
+		if (result && 'found' in result) claim(context, String(result.found.uuid));
+		return { window, listed, result };
+	});
 	if ('lookupFailed' in listed)
 		throw answerLost(mayHaveBeenSent(context, unsure, window, listed), unsure);
-	const result = findSent(listed.campaigns, unsure.body, window, claimed());
-	if ('found' in result) return [{ json: result.found }];
-	throw answerLost(mayHaveBeenSent(context, unsure, window, result), unsure);
+	if (result && 'found' in result) return [{ json: result.found }];
+	throw answerLost(mayHaveBeenSent(context, unsure, window, result ?? { none: true }), unsure);
 }
 
 /**
