@@ -122,6 +122,8 @@ export class RequestGate {
 
 /** The node setting (Settings → Request Options) that caps a run's requests in flight. */
 export const REQUESTS_IN_FLIGHT_PARAMETER = 'requestOptions.requestsInFlight';
+/** A listing's own Options → Parallel Requests (pages at once). */
+const PARALLEL_REQUESTS_PARAMETER = 'options.parallelRequests';
 
 /** What a run's gate is found by: n8n's execute data, one object for all the items of one node run. */
 interface RunContext {
@@ -154,11 +156,17 @@ export function runGate(context: object): RequestGate | undefined {
 	return gate;
 }
 
-/** The setting's value; the panel allows 1 to MAX_REQUESTS_IN_FLIGHT and no expression. */
+/**
+ * The setting's value (the panel allows 1 to MAX_REQUESTS_IN_FLIGHT and no expression), or a
+ * listing's Parallel Requests when that is higher: a user who asks for 8 pages at once gets 8.
+ */
 function requestsInFlight(context: RunContext): number {
-	const value = Number(
-		context.getNodeParameter(REQUESTS_IN_FLIGHT_PARAMETER, DEFAULT_REQUESTS_IN_FLIGHT),
-	);
-	if (!Number.isInteger(value) || value < 1) return DEFAULT_REQUESTS_IN_FLIGHT;
-	return Math.min(value, MAX_REQUESTS_IN_FLIGHT);
+	const whole = (value: unknown) => {
+		const number = Number(value);
+		return Number.isInteger(number) && number >= 1 ? number : undefined;
+	};
+	const setting = whole(context.getNodeParameter(REQUESTS_IN_FLIGHT_PARAMETER, null));
+	const pages = whole(context.getNodeParameter(PARALLEL_REQUESTS_PARAMETER, null));
+	const wanted = Math.max(setting ?? DEFAULT_REQUESTS_IN_FLIGHT, pages ?? 0);
+	return Math.min(wanted, MAX_REQUESTS_IN_FLIGHT);
 }

@@ -94,7 +94,7 @@ export class Passona implements INodeType {
 						typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_IN_FLIGHT },
 						default: DEFAULT_REQUESTS_IN_FLIGHT,
 						description:
-							'At most this many requests to Passona at once in a run, across all items (pages of a list included). Passona limits the requests of an API token in a while: a "too many requests" answer is waited out as Passona asks, and the request sent again. Batching spaces the items out in time on top of this.',
+							'At most this many requests to Passona at once in a run, across all items (pages of a list included; a higher Parallel Requests on a list raises it). Passona limits the requests of an API token in a while: a "too many requests" answer is waited out as Passona asks, and the request sent again. Batching spaces the items out in time on top of this.',
 					},
 				],
 			},

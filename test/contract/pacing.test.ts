@@ -129,6 +129,22 @@ describe('requests in flight, without a rate limit', () => {
 		expect((await traffic()).peak_in_flight).toBeLessThanOrEqual(2);
 	});
 
+	test("a listing's Parallel Requests above the default raises the cap for its run", async () => {
+		const group = sandbox().store.seedContactGroup({ name: 'Pages', contacts: 20_000 }).uuid;
+		const { items } = await runMany(
+			{
+				resource: 'contactGroup',
+				operation: 'getContacts',
+				contactGroup: byId(group),
+				returnAll: true,
+				options: { parallelRequests: 8 },
+			},
+			[{}],
+		);
+		expect(items).toHaveLength(20_000);
+		expect((await traffic()).peak_in_flight).toBe(8);
+	});
+
 	test("n8n's Batching still spaces the items out, with the cap in force inside each batch", async () => {
 		const group = sandbox().store.seedContactGroup({ name: 'Batches', contacts: 1 }).uuid;
 		const { sleeps } = useFakeTime();
