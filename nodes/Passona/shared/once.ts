@@ -224,6 +224,21 @@ export async function onceForItem(
 	}
 }
 
+/** Awaits `work` while its settling is in `under` (for others to wait on); `then` runs on its value first. */
+async function tracked<T>(
+	under: Set<Promise<unknown>>,
+	work: Promise<T>,
+	then: (value: T) => void = () => undefined,
+): Promise<T> {
+	const settled = work.then(then, () => undefined);
+	under.add(settled);
+	try {
+		return await work;
+	} finally {
+		under.delete(settled);
+	}
+}
+
 /**
  * Sends through `send` as one of the run's sends: not while a lookup of the run is under way, and
  * the uuids it puts out are the run's from the moment it answers.
@@ -234,19 +249,9 @@ export async function asRunSend(
 ): Promise<INodeExecutionData[]> {
 	const { sends, lookups, claims } = runState(context);
 	while (lookups.size > 0) await Promise.all([...lookups]);
-	const sending = send();
-	const settled = sending.then(
-		(output) => {
-			for (const { json } of output) if (typeof json.uuid === 'string') claims.add(json.uuid);
-		},
-		() => undefined,
-	);
-	sends.add(settled);
-	try {
-		return await sending;
-	} finally {
-		sends.delete(settled);
-	}
+	return await tracked(sends, send(), (output) => {
+		for (const { json } of output) if (typeof json.uuid === 'string') claims.add(json.uuid);
+	});
 }
 
 /**
@@ -263,16 +268,7 @@ export async function lookingAlone<T>(
 		while (sends.size > 0) await Promise.all([...sends]);
 		return await look();
 	})();
-	const done = looking.then(
-		() => undefined,
-		() => undefined,
-	);
-	lookups.add(done);
-	try {
-		return await looking;
-	} finally {
-		lookups.delete(done);
-	}
+	return await tracked(lookups, looking);
 }
 
 /** Takes `uuid` for an item (a lookup's find): no other item of the run can take it after. */
