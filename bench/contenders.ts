@@ -258,3 +258,125 @@ export async function getGroupRaw(
 		groups.push((await fetchJson(target, `${target.url}/contact-groups/${group}`)).data);
 	return groups;
 }
+
+// 5. Pacing: 1,000 items against a rate limit, and without one against a keep-alive client
+
+/** The items a run put out without an error (a paced run counts its failed items from these). */
+const withoutErrors = (items: INodeExecutionData[]) => items.filter((item) => !item.error);
+
+/** Contact Group Get for `count` items, On Error → Continue: the items that failed are left out. */
+export const getGroupPaced = async (target: Target, group: string, count: number) =>
+	withoutErrors(
+		await runLine(
+			[
+				{
+					...passonaNode({ resource: 'contactGroup', operation: 'get', contactGroup: byId(group) }),
+					onError: 'continueRegularOutput',
+				},
+			],
+			Array.from({ length: count }, () => ({})),
+			credentialsOf(target),
+		),
+	);
+
+/** The numbers a Send Test run texts, one an item (run `round` texts numbers of its own). */
+export const testNumbers = (count: number, round: number) =>
+	Array.from(
+		{ length: count },
+		(_, n) => `4477${String(round).padStart(2, '0')}${String(n).padStart(6, '0')}`,
+	);
+
+/** Send Test to each number, On Error → Continue: the items that failed are left out. */
+export const sendTestPaced = async (target: Target, template: string, numbers: string[]) =>
+	withoutErrors(
+		await runLine(
+			[
+				{
+					...passonaNode({
+						resource: 'campaign',
+						operation: 'sendTest',
+						phoneNumber: '={{ $json.to }}',
+						template: byId(template),
+						senderName: { __rl: true, mode: 'name', value: 'Sandbox' },
+						name: 'Bench test',
+					}),
+					onError: 'continueRegularOutput',
+				},
+			],
+			numbers.map((to) => ({ to })),
+			credentialsOf(target),
+		),
+	);
+
+/**
+ * The limit without a rate limit: Node's fetch, whose connections are kept alive, with `inFlight`
+ * requests at a time (as many as the node keeps), each worker sending its next when one answers.
+ */
+export async function keepAliveLoop(
+	count: number,
+	inFlight: number,
+	request: (n: number) => Promise<unknown>,
+): Promise<unknown[]> {
+	const answers: unknown[] = new Array(count);
+	let next = 0;
+	const worker = async () => {
+		while (next < count) {
+			const n = next++;
+			answers[n] = await request(n);
+		}
+	};
+	await Promise.all(Array.from({ length: inFlight }, worker));
+	return answers;
+}
+
+export const getGroupKeepAlive = (target: Target, group: string, count: number, inFlight: number) =>
+	keepAliveLoop(
+		count,
+		inFlight,
+		async () => (await fetchJson(target, `${target.url}/contact-groups/${group}`)).data,
+	);
+
+export const sendTestKeepAlive = (
+	target: Target,
+	template: string,
+	numbers: string[],
+	inFlight: number,
+) =>
+	keepAliveLoop(
+		numbers.length,
+		inFlight,
+		async (n) =>
+			(
+				await fetchJson(target, `${target.url}/campaigns/send-test`, {
+					method: 'POST',
+					body: {
+						name: 'Bench test',
+						template_uuid: template,
+						sender: 'Sandbox',
+						contact_number: numbers[n],
+						custom_fields: {},
+					},
+				})
+			).data,
+	);
+
+/** A template to send (from the sandbox's approved sender `Sandbox`); resolves with its uuid. */
+export async function createTemplate(target: Target): Promise<string> {
+	const answer = await fetchJson(target, `${target.url}/templates`, {
+		method: 'POST',
+		body: { name: 'Bench', body: 'Hi from the bench', sender: 'Sandbox' },
+	});
+	return (answer.data as { uuid: string }).uuid;
+}
+
+/** A sandbox control call (`/_sandbox…`) with the token, JSON in and out. */
+export async function control(target: Target, method: string, path: string, body?: unknown) {
+	const origin = new URL(target.url).origin;
+	const response = await fetch(`${origin}/_sandbox${path}`, {
+		method,
+		headers: { Authorization: `Bearer ${target.token}`, 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`${method} /_sandbox${path} answered ${response.status}`);
+	return response.status === 204 ? undefined : ((await response.json()) as { data: any });
+}

@@ -13,19 +13,35 @@ import {
 	addContactsPerItem,
 	addContactsRaw,
 	contactRows,
+	control,
+	createTemplate,
 	getContactsHttpRequest,
 	getContactsNode,
 	getContactsRaw,
+	getGroupKeepAlive,
 	getGroupNode,
+	getGroupPaced,
 	getGroupRaw,
+	sendTestKeepAlive,
+	sendTestPaced,
 	type Target,
+	testNumbers,
 } from './contenders';
 import { countRequests, measure, type Sample } from './measure';
 import { getContactsHttps, RTT_MS, trustedBench } from './network';
 import { loadN8nNodes } from './n8nNodesBase';
 import { queueScenario } from './queue';
 import { startRemoteSandbox } from './remoteSandbox';
-import { type BenchResults, type Contender, judge, machine, writeResults } from './report';
+import {
+	type BenchResults,
+	type Contender,
+	judge,
+	machine,
+	type PaceResults,
+	writeResults,
+} from './report';
+import { parseRateLimit, type RateLimit } from '../sandbox';
+import { DEFAULT_PARALLEL_REQUESTS } from '../core/listing';
 
 /** Rounds of the fast scenarios; BENCH_ROUNDS overrides (the slower ones run fewer, to keep the bench short). */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
@@ -40,11 +56,15 @@ const GET_ITEMS = 1_000;
 const NETWORK_CONTACTS = (process.env.BENCH_NETWORK_CONTACTS ?? '20000,100000')
 	.split(',')
 	.map(Number);
-/** BENCH_ONLY=network runs the network scenario alone (its targets only); BENCH_ONLY=queue, scenario 5. */
-const NETWORK_ONLY = process.env.BENCH_ONLY === 'network';
-const QUEUE_ONLY = process.env.BENCH_ONLY === 'queue';
-/** BENCH_SKIP=queue leaves scenario 5 out of the full bench. */
+/** BENCH_ONLY=network, pace or queue runs that scenario alone (its targets only). */
+const ONLY = process.env.BENCH_ONLY;
+const NETWORK_ONLY = ONLY === 'network';
+const QUEUE_ONLY = ONLY === 'queue';
+/** BENCH_SKIP=queue leaves the queue scenario out of the full bench. */
 const SKIPPED = (process.env.BENCH_SKIP ?? '').split(',');
+/** Items of the pacing scenario, and the rate limit it runs against (BENCH_RATE_LIMIT=requests/seconds). */
+const PACE_ITEMS = 1_000;
+const PACE_LIMIT = parseRateLimit(process.env.BENCH_RATE_LIMIT ?? '250/10') as RateLimit;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -77,7 +97,7 @@ async function alternate(
  * overlaps there, so this shows what a page costs in CPU, n8n-core's request path included.
  */
 async function sameThreadScenario(): Promise<Contender[]> {
-	const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 0 });
+	const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 0, rateLimit: null });
 	try {
 		const target: Target = { url: sandbox.url, token: sandbox.token };
 		const big = sandbox.store.seedContactGroup({ name: 'Bench 100k', contacts: CONTACTS }).uuid;
@@ -125,6 +145,68 @@ async function networkScenario(
 			runs.push({ contacts, contenders });
 		}
 		return { rttMs: RTT_MS, runs };
+	} finally {
+		await target.close();
+	}
+}
+
+/**
+ * 5. 1,000 items of Contact Group Get and of Send Test against the sandbox with a rate limit on
+ * (each run starts with a fresh window), then without one against Node's keep-alive fetch with as
+ * many requests in flight as the node keeps. One round each: a rate-limited run takes its minimum.
+ */
+async function paceScenario(): Promise<PaceResults> {
+	const target = await startRemoteSandbox();
+	try {
+		const group = await target.seed('Bench pace', 3);
+		const template = await createTemplate(target);
+		let round = 0;
+		const throttled: Record<string, number[]> = {};
+		/** Runs `run` with `limit` in force from a fresh window; records the 429s it met. */
+		const under = (name: string, limit: RateLimit | null, run: () => Promise<unknown[]>) => ({
+			name,
+			run: async () => {
+				await control(target, 'PUT', '/rate-limit', {
+					requests: limit?.requests ?? null,
+					window_seconds: limit?.windowSeconds,
+				});
+				await control(target, 'DELETE', '/outbox');
+				const output = await run();
+				const traffic = await control(target, 'GET', '/traffic');
+				(throttled[name] ??= []).push(traffic!.data.throttled);
+				return output;
+			},
+		});
+		const numbers = () => testNumbers(PACE_ITEMS, ++round);
+		log('   warm-up');
+		await getGroupPaced(target, group, 50);
+		await sendTestPaced(target, template, testNumbers(50, 0));
+		log(
+			`5. ${PACE_ITEMS} items against a rate limit of ${PACE_LIMIT.requests} requests per ${PACE_LIMIT.windowSeconds} s`,
+		);
+		const limited = await alternate(1, [
+			under('Passona node, Contact Group Get', PACE_LIMIT, () =>
+				getGroupPaced(target, group, PACE_ITEMS),
+			),
+			under('Passona node, Send Test', PACE_LIMIT, () =>
+				sendTestPaced(target, template, numbers()),
+			),
+		]);
+		log(`   and without a rate limit, ${SLOW_ROUNDS} rounds`);
+		const inFlight = DEFAULT_PARALLEL_REQUESTS;
+		const unlimited = await alternate(SLOW_ROUNDS, [
+			under(`raw keep-alive loop, ${inFlight} in flight: Contact Group Get`, null, () =>
+				getGroupKeepAlive(target, group, PACE_ITEMS, inFlight),
+			),
+			under('Passona node, Contact Group Get', null, () =>
+				getGroupPaced(target, group, PACE_ITEMS),
+			),
+			under(`raw keep-alive loop, ${inFlight} in flight: Send Test`, null, () =>
+				sendTestKeepAlive(target, template, numbers(), inFlight),
+			),
+			under('Passona node, Send Test', null, () => sendTestPaced(target, template, numbers())),
+		]);
+		return { items: PACE_ITEMS, limit: PACE_LIMIT, inFlight, limited, unlimited, throttled };
 	} finally {
 		await target.close();
 	}
@@ -248,7 +330,9 @@ async function main(): Promise<void> {
 	try {
 		const measured: Partial<Measured> = NETWORK_ONLY
 			? { network: await networkScenario(n8n) }
-			: await allScenarios(n8n);
+			: ONLY === 'pace'
+				? { pace: await paceScenario() }
+				: { ...(await allScenarios(n8n)), pace: await paceScenario() };
 		const results = {
 			...measured,
 			date: new Date().toISOString(),
@@ -260,12 +344,12 @@ async function main(): Promise<void> {
 		results.targets = judge(results);
 		// Only a whole run may replace docs/performance.md's figures (--readme: the flag's old name).
 		const docs = process.argv.includes('--docs') || process.argv.includes('--readme');
-		writeResults(results, !NETWORK_ONLY && docs);
+		writeResults(results, ONLY === undefined && docs);
 	} finally {
 		stopCounting();
 	}
 	// Real n8n processes, measured apart: their figures go to bench-results/queue.json.
-	if (!NETWORK_ONLY && !SKIPPED.includes('queue')) await queueScenario(log, false);
+	if (ONLY === undefined && !SKIPPED.includes('queue')) await queueScenario(log, false);
 }
 
 main().catch((error) => {

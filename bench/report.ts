@@ -16,6 +16,20 @@ export interface Target {
 	pass: boolean;
 }
 
+/** Scenario 5: the node pacing itself (index.ts paceScenario). */
+export interface PaceResults {
+	items: number;
+	limit: { requests: number; windowSeconds: number };
+	/** Requests the node keeps in flight by default, and the keep-alive loop's. */
+	inFlight: number;
+	/** Against the rate limit, one run each. */
+	limited: Contender[];
+	/** Without one: the node against the keep-alive loop. */
+	unlimited: Contender[];
+	/** 429s the sandbox answered in each run, by contender name. */
+	throttled: Record<string, number[]>;
+}
+
 export interface BenchResults {
 	date: string;
 	/** loadAverage: the 1-minute load average when the bench ended (other work on the machine). */
@@ -31,6 +45,8 @@ export interface BenchResults {
 	perItem: Contender[];
 	/** Return All over HTTPS behind a delay proxy of `rttMs` round trip, for each size. */
 	network: { rttMs: number; runs: Array<{ contacts: number; contenders: Contender[] }> };
+	/** Absent from results before the node paced itself. */
+	pace?: PaceResults;
 	targets: Target[];
 	benchSeconds: number;
 }
@@ -89,7 +105,7 @@ function memoryRatios(results: BenchResults) {
 }
 
 function judgeNetwork({ network }: BenchResults): Target[] {
-	const largest = network.runs[network.runs.length - 1];
+	const largest = network?.runs[network.runs.length - 1];
 	if (!largest) return [];
 	const at = `${int(largest.contacts)} contacts, ${network.rttMs} ms round trip, HTTPS`;
 	const keepAlive = median(of(largest.contenders, 'raw keep-alive'), 'ms');
@@ -122,8 +138,48 @@ function judgeNetwork({ network }: BenchResults): Target[] {
 	];
 }
 
+/** The least time any client needs for `items` requests through the limit: every window but the last waited out. */
+export function paceMinimumMs(pace: PaceResults): number {
+	return (Math.ceil(pace.items / pace.limit.requests) - 1) * pace.limit.windowSeconds * 1000;
+}
+
+const OPERATIONS = ['Contact Group Get', 'Send Test'];
+
+function judgePace(pace: PaceResults | undefined): Target[] {
+	if (!pace) return [];
+	const minimum = paceMinimumMs(pace);
+	const limit = `${pace.limit.requests} requests per ${pace.limit.windowSeconds} s`;
+	return OPERATIONS.flatMap((operation) => {
+		const limited = of(pace.limited, `Passona node, ${operation}`);
+		const failed = Math.max(...limited.samples.map((sample) => pace.items - sample.items));
+		const ms = Math.max(...limited.samples.map((sample) => sample.ms));
+		const node = median(of(pace.unlimited, `Passona node, ${operation}`), 'ms');
+		const loop = median(
+			of(pace.unlimited, `raw keep-alive loop, ${pace.inFlight} in flight: ${operation}`),
+			'ms',
+		);
+		const inFlight = Math.max(
+			...[...limited.samples, ...of(pace.unlimited, `Passona node, ${operation}`).samples].map(
+				(sample) => sample.maxConcurrent,
+			),
+		);
+		return [
+			{
+				target: `${operation}, ${int(pace.items)} items, rate limit ${limit}: 0 failed items, within 1.25× the limit's minimum (${int(minimum)} ms)`,
+				measured: `${failed} failed; ${int(ms)} ms = ${fixed(ms / minimum, 2)}× the minimum; at most ${inFlight} requests in flight`,
+				pass: failed === 0 && ms <= 1.25 * minimum && inFlight <= pace.inFlight,
+			},
+			{
+				target: `${operation}, ${int(pace.items)} items, no rate limit: ≥ 0.8× the throughput of a keep-alive loop with ${pace.inFlight} in flight`,
+				measured: `${fixed(loop / node, 2)}× (${int(node)} ms against ${int(loop)} ms)`,
+				pass: loop / node >= 0.8,
+			},
+		];
+	});
+}
+
 export function judge(results: BenchResults): Target[] {
-	if (!results.returnAll) return judgeNetwork(results);
+	if (!results.returnAll) return [...judgeNetwork(results), ...judgePace(results.pace)];
 	const limit = median(of(results.returnAll, 'raw fetch loop'), 'ms');
 	const node = median(of(results.returnAll, 'Passona node (default'), 'ms');
 	const sequential = median(of(results.returnAll, 'Passona node, Parallel Requests 1'), 'ms');
@@ -163,6 +219,7 @@ export function judge(results: BenchResults): Target[] {
 			pass: linear && noPageCopies,
 		},
 		...judgeNetwork(results),
+		...judgePace(results.pace),
 	];
 }
 
@@ -178,13 +235,71 @@ function listingCells(contender: Contender, limitMs: number): string[] {
 	];
 }
 
+function paceTable(
+	pace: PaceResults | undefined,
+	lines: string[],
+	header: (cells: string[]) => void,
+	row: (cells: string[]) => void,
+) {
+	if (!pace) return;
+	const minimum = paceMinimumMs(pace);
+	const throttled = (contender: Contender) =>
+		int(Math.max(...(pace.throttled[contender.name] ?? [0])));
+	lines.push(
+		'',
+		`**5. ${int(pace.items)} input items against a rate limit of ${pace.limit.requests} requests per ${pace.limit.windowSeconds} s** ` +
+			`(the sandbox's per-token limit, answered as Laravel does: 429 with Retry-After in whole seconds; each run starts with a fresh window; ` +
+			`its minimum, ${int(minimum)} ms, is every window but the last waited out; one run each)`,
+		'',
+	);
+	header([
+		'Contender',
+		'Wall time (ms)',
+		'× minimum',
+		'Failed items',
+		'Requests',
+		'429s answered',
+		'Requests in flight at once',
+	]);
+	for (const contender of pace.limited) {
+		const ms = median(contender, 'ms');
+		row([
+			contender.name,
+			spread(statOf(contender, 'ms'), int),
+			fixed(ms / minimum, 2),
+			int(Math.max(...contender.samples.map((sample) => pace.items - sample.items))),
+			int(median(contender, 'requests')),
+			throttled(contender),
+			int(Math.max(...contender.samples.map((sample) => sample.maxConcurrent))),
+		]);
+	}
+	lines.push(
+		'',
+		`**5, without a rate limit**: the same ${int(pace.items)} items against Node's fetch (connections kept alive) with ${pace.inFlight} requests in flight, as many as the node keeps by default (median [min–max] of ${pace.unlimited[0]?.samples.length ?? 0} runs)`,
+		'',
+	);
+	header(['Contender', 'Wall time (ms)', 'ms/item', 'Failed items', 'Requests in flight at once']);
+	for (const contender of pace.unlimited) {
+		const ms = median(contender, 'ms');
+		row([
+			contender.name,
+			spread(statOf(contender, 'ms'), int),
+			fixed(ms / pace.items, 3),
+			int(Math.max(...contender.samples.map((sample) => pace.items - sample.items))),
+			contender.name.startsWith('raw')
+				? `${pace.inFlight} (loop)`
+				: int(Math.max(...contender.samples.map((sample) => sample.maxConcurrent))),
+		]);
+	}
+}
+
 function networkTable(
 	results: BenchResults,
 	lines: string[],
 	header: (cells: string[]) => void,
 	row: (cells: string[]) => void,
 ) {
-	for (const { contacts, contenders } of results.network.runs) {
+	for (const { contacts, contenders } of results.network?.runs ?? []) {
 		const limit = median(of(contenders, 'raw keep-alive'), 'ms');
 		lines.push(
 			'',
@@ -237,6 +352,7 @@ export function table(results: BenchResults): string {
 	};
 	if (!results.returnAll) {
 		networkTable(results, lines, header, row);
+		paceTable(results.pace, lines, header, row);
 		targetsTable(results, lines, header, row);
 		return lines.join('\n');
 	}
@@ -342,6 +458,7 @@ export function table(results: BenchResults): string {
 	}
 
 	networkTable(results, lines, header, row);
+	paceTable(results.pace, lines, header, row);
 	targetsTable(results, lines, header, row);
 	return lines.join('\n');
 }
@@ -352,13 +469,15 @@ function targetsTable(
 	header: (cells: string[]) => void,
 	row: (cells: string[]) => void,
 ) {
-	const network = results.network.runs.flatMap((run) => run.contenders);
+	const network = results.network?.runs.flatMap((run) => run.contenders) ?? [];
 	const failed = failures([
 		...(results.returnAll ?? []),
 		...(results.memory ?? []),
 		...(results.add ?? []),
 		...(results.perItem ?? []),
 		...network,
+		...(results.pace?.limited ?? []),
+		...(results.pace?.unlimited ?? []),
 	]);
 	if (failed.length > 0)
 		lines.push('', `**Failed runs** (left out of the figures above): ${failed.join('; ')}`);
@@ -384,7 +503,7 @@ const escapeXml = (text: string) =>
 /** Median wall time per contender, one group of bars per scenario, each scaled to its slowest. */
 export function chart(results: BenchResults): string {
 	const groups: Array<[string, Contender[]]> = [
-		...results.network.runs.map(({ contacts, contenders }): [string, Contender[]] => [
+		...(results.network?.runs ?? []).map(({ contacts, contenders }): [string, Contender[]] => [
 			`Return All (${int(contacts)}) over HTTPS, ${results.network.rttMs} ms round trip`,
 			contenders,
 		]),

@@ -21,7 +21,8 @@ export type SandboxWorkerMessage = { seed: { name: string; contacts: number } } 
 async function serve(): Promise<void> {
 	const { rttMs, requests } = workerData as SandboxWorkerData;
 	subscribe('http.server.request.start', () => Atomics.add(requests, 0, 1));
-	const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 0 });
+	// No rate limit unless a scenario sets one (PUT /_sandbox/rate-limit): the others measure throughput.
+	const sandbox = await startSandbox({ jobDelayMs: 0, requestTimeoutMs: 0, rateLimit: null });
 	const network = rttMs === undefined ? undefined : await startNetwork(sandbox.url, rttMs);
 	parentPort!.on('message', (message: SandboxWorkerMessage) => {
 		if ('seed' in message) {

@@ -25,3 +25,6 @@ export const PASSONA_DESCRIPTION =
  * own documentationUrl as it is; a codex link gets a query added after its #, losing the anchor.
  */
 export const DOCS_URL = 'https://www.npmjs.com/package/n8n-nodes-passona';
+
+/** The operations that send SMS (`resource.operation`): each item once, and no advice to run them again. */
+export const SENDING_OPERATIONS = ['campaign.create', 'campaign.sendTest'];

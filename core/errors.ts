@@ -11,6 +11,13 @@ export interface PassonaErrorContext {
 	operation?: string;
 	/** Value of a Retry-After header, when Passona sent one. */
 	retryAfter?: string;
+	/**
+	 * The request belongs to an item of an operation that sends SMS (Campaign Create, Send Test):
+	 * the words then never advise running again or Retry On Fail, as other items may have been sent.
+	 */
+	sending?: boolean;
+	/** For a 429 the node waited out as far as it waits: what it did (core/pacing.ts). */
+	rateLimitWaited?: { waits: number; waitedMs: number; askedMs?: number };
 }
 
 export interface PassonaErrorText {
@@ -89,7 +96,7 @@ export function describePassonaError(
 				said.length > 0 ? said.map((text) => `• ${text}`).join('\n') : 'Passona gave no details.';
 			return {
 				message: 'Passona rejected the values sent',
-				description: `Fix these and run again:\n${list}${senderNote(said)}${unprocessableNote(context)}`,
+				description: `${context.sending ? 'Fix these, then send this item again (only this one: other items may have been sent)' : 'Fix these and run again'}:\n${list}${senderNote(said)}${unprocessableNote(context)}`,
 			};
 		}
 		case 423: {
@@ -98,16 +105,20 @@ export function describePassonaError(
 		}
 		case 429: {
 			const wait = context.retryAfter ? ` Passona asks to wait ${context.retryAfter} seconds.` : '';
+			const waited = context.rateLimitWaited;
+			const note = waited ? ` ${rateLimitNote(waited.waits, waited.waitedMs, waited.askedMs)}` : '';
 			return {
 				message: 'Passona is receiving too many requests',
-				description: `Wait a moment and run again, or space requests out with the node's Retry On Fail setting.${wait}${passonaSaid}`,
+				description: `Passona limits how many requests an API token may make in a while, and refused this one: nothing was done for it.${wait}${passonaSaid}${note}`,
 			};
 		}
 	}
 	if (status >= 500) {
 		return {
 			message: `Passona had a problem on its side (HTTP ${status})`,
-			description: `This is not caused by the workflow. The request may be retried: Passona may be briefly unavailable (turn on Retry On Fail to retry automatically).${passonaSaid}`,
+			description: context.sending
+				? `This is not caused by the workflow: Passona may be briefly unavailable.${passonaSaid}`
+				: `This is not caused by the workflow. The request may be retried: Passona may be briefly unavailable (turn on Retry On Fail to retry automatically).${passonaSaid}`,
 		};
 	}
 	return {
@@ -118,8 +129,9 @@ export function describePassonaError(
 
 /** 423 Locked, by what was locked: a campaign sending right now holds its groups and template. */
 function lockedText(context: PassonaErrorContext): PassonaErrorText {
-	const wait =
-		'Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).';
+	const wait = context.sending
+		? 'Send this item again when that campaign has finished (for example after a Wait node).'
+		: 'Try again when the campaign has finished (for example with a Wait node, or Retry On Fail with a long wait).';
 	switch (context.subject) {
 		case 'campaign':
 			if (context.operation !== 'update' && context.operation !== 'delete') {
@@ -205,4 +217,21 @@ export function maskSecrets<T>(value: T, secrets: string[], depth = 0): T {
 		});
 	}
 	return masked as T;
+}
+
+/**
+ * Added to a 429 the node gave up on: how long it waited as Passona asked, and how to send fewer
+ * requests at once (never "run again": other items of the run may have been sent).
+ */
+export function rateLimitNote(waits: number, waitedMs: number, askedMs?: number): string {
+	const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+	const waited =
+		waits > 0
+			? `This node waited as Passona asked and sent it again ${waits} time${waits === 1 ? '' : 's'} (${seconds(waitedMs)} in all), and Passona still refused.`
+			: '';
+	const tooLong =
+		askedMs !== undefined
+			? ` Passona asked to wait ${seconds(askedMs)}, longer than this node waits for one request (5 minutes).`
+			: '';
+	return `${waited}${tooLong} To send fewer requests at once, lower Requests in Flight or add Batching (the node's Settings → Request Options).`.trim();
 }

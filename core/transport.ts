@@ -12,10 +12,11 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { CREDENTIAL_TYPE } from './constants';
+import { CREDENTIAL_TYPE, SENDING_OPERATIONS } from './constants';
 import { describePassonaError, maskSecrets, type PassonaErrorContext } from './errors';
 import { DEFAULT_PARALLEL_REQUESTS, listAllPages, retryAfterMs } from './listing';
 import { MAX_PAGE_SIZE } from './pagination';
+import { type RateLimitGiveUp, runGate } from './pacing';
 
 export const JSON_HEADERS = {
 	Accept: 'application/json',
@@ -101,14 +102,20 @@ export function throwIfPassonaError(
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
-	// Read back by listings, which wait as Passona asks after a 429 (shared/listing.ts).
+	// Read back by listings, which wait as Passona asks after a 429 (shared/listing.ts), unless
+	// the run's pacing already waited it out.
 	if (retryAfter !== undefined) error.context.retryAfter = retryAfter;
+	if (errorContext.rateLimitWaited) error.context.waitedOut = true;
 	throw error;
 }
 
-/** How long a 429 thrown by `throwIfPassonaError` asks to wait, in ms; undefined for anything else. */
+/**
+ * How long a 429 thrown by `throwIfPassonaError` asks to wait, in ms; undefined for anything else,
+ * and for a 429 the run's pacing already waited out as far as it waits (context.waitedOut).
+ */
 export function rateLimitWait(error: unknown): number | undefined {
 	if (!(error instanceof NodeApiError) || error.httpCode !== '429') return undefined;
+	if (error.context?.waitedOut) return undefined;
 	return retryAfterMs(error.context?.retryAfter);
 }
 
@@ -168,25 +175,50 @@ export async function passonaApiRequest(
 			},
 		);
 	}
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-		method,
-		url: `${baseUrl}${path}`,
-		qs,
-		body,
-		json: true,
-		headers: JSON_HEADERS,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: requestTimeout(this),
-		...NO_REDIRECTS,
-	})) as IN8nHttpFullResponse;
+	const send = async () =>
+		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			method,
+			url: `${baseUrl}${path}`,
+			qs,
+			body,
+			json: true,
+			headers: JSON_HEADERS,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: requestTimeout(this),
+			...NO_REDIRECTS,
+		})) as IN8nHttpFullResponse;
+	// Within a node run, paced with the run's other requests (a 429 waited out); elsewhere as it comes.
+	const gate = runGate(this);
+	let rateLimitWaited: RateLimitGiveUp | undefined;
+	const response = gate
+		? await gate.send(
+				send,
+				({ value }) =>
+					value?.statusCode === 429 ? retryAfterMs(value.headers?.['retry-after']) : undefined,
+				(giveUp) => {
+					rateLimitWaited = giveUp;
+					return giveUp.cause as IN8nHttpFullResponse;
+				},
+				// Made by an item's own steps (a read after its answer) or before its request.
+				{ within: 'getItemIndex' in this ? this.getItemIndex() : undefined },
+			)
+		: await send();
 	// For clean-ups: what is already gone needs no removing.
 	if (notFoundIsEmpty && response.statusCode === 404) return undefined;
 	// Within an operation, Passona's error names the input item it was sent for.
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : undefined;
 	const token = String(credentials.apiToken ?? '').trim();
-	throwIfPassonaError(this, response, errorContext, itemIndex, token === '' ? [] : [token]);
+	const context = { ...errorContext, sending: sendingItem(this), rateLimitWaited };
+	throwIfPassonaError(this, response, context, itemIndex, token === '' ? [] : [token]);
 	return response.body;
+}
+
+/** Whether `context` is an item of an operation that sends SMS (its words then never advise running again). */
+function sendingItem(context: PassonaContext): boolean {
+	if (!('getItemIndex' in context)) return false;
+	const operation = `${String(context.getNodeParameter('resource', ''))}.${String(context.getNodeParameter('operation', ''))}`;
+	return SENDING_OPERATIONS.includes(operation);
 }
 
 /** Every entry of a Passona list, page by page (several pages in flight once their number is known). */

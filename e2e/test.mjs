@@ -23,6 +23,7 @@ import { optInFlow } from './lib/optIn.mjs';
 import { saveAsNewVersion } from './lib/compat.mjs';
 import { moreResourcesFlow } from './lib/moreResources.mjs';
 import { sandboxCall, sleep, stepper, timedLog, waitFor } from './lib/steps.mjs';
+import { retriedExecutionFlow } from './lib/exactlyOnce.mjs';
 
 const OWNER = {
 	email: 'owner@passona-e2e.test',
@@ -335,6 +336,11 @@ async function main() {
 			"links, vanity domains, sync, balance and waiting run with `n8n execute`; the campaign trigger fires on n8n's poll",
 			() =>
 				moreResourcesFlow({ sandbox, rest, cli, sandboxCall, waitFor, parseCliJson, flatted, log }),
+		);
+
+		await step(
+			"a Campaign Create that failed on its second item, retried as n8n's Executions list retries it, sends only the second",
+			() => retriedExecutionFlow({ sandbox, rest, cli, sandboxCall, waitFor, log }),
 		);
 
 		await step(

@@ -237,6 +237,10 @@ export interface RunOptions {
 	credentials?: PassonaCredentials;
 	/** n8n's "On Error" setting; 'continueRegularOutput' is "Continue" (Continue On Fail). */
 	onError?: INode['onError'];
+	/** The node's Retry On Fail settings, as n8n's Settings tab sets them on the node. */
+	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	/** A failed run to retry as n8n's Executions list does (its stored data, the failed node's last run dropped). */
+	retryOf?: RunResult;
 	mode?: WorkflowExecuteMode;
 }
 
@@ -282,7 +286,8 @@ export function passonaNode(parameters: INodeParameters, onError?: INode['onErro
 
 /** One Passona node in a workflow, fed `items`, executed by WorkflowExecute. */
 export async function runPassona(options: RunOptions): Promise<RunResult> {
-	return await runNode(passonaNode(options.parameters, options.onError), options);
+	const node = { ...passonaNode(options.parameters, options.onError), ...options.retry };
+	return await runNode(node, options);
 }
 
 /**
@@ -401,7 +406,7 @@ export async function testCredential(
  */
 export async function runNode(
 	node: INode,
-	options: Pick<RunOptions, 'credentials' | 'mode'> & {
+	options: Pick<RunOptions, 'credentials' | 'mode' | 'retryOf'> & {
 		items?: IDataObject[];
 		input?: INodeExecutionData[];
 	},
@@ -420,16 +425,18 @@ export async function runNode(
 	const input =
 		options.input ??
 		(options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
-	const runExecutionData: IRunExecutionData = {
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
-		},
-	} as unknown as IRunExecutionData;
+	const runExecutionData: IRunExecutionData = options.retryOf
+		? retriedData(options.retryOf.run)
+		: ({
+				resultData: { runData: {} },
+				executionData: {
+					contextData: {},
+					metadata: {},
+					waitingExecution: {},
+					waitingExecutionSource: null,
+					nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
+				},
+			} as unknown as IRunExecutionData);
 
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
 		workflow,
@@ -441,6 +448,20 @@ export async function runNode(
 		error: run.data.resultData.error as RunResult['error'],
 		run,
 	};
+}
+
+/**
+ * What n8n 2.40's ExecutionService.retry starts a retried execution from: the failed execution's
+ * stored data (copied here as the database would hand it back), without its error and without the
+ * failed node's last run; the node then runs again from the execution stack.
+ */
+function retriedData(failed: IRun): IRunExecutionData {
+	const data = JSON.parse(JSON.stringify(failed.data)) as IRunExecutionData;
+	delete data.resultData.error;
+	const last = data.resultData.lastNodeExecuted;
+	const runs = last ? data.resultData.runData[last] : undefined;
+	if (runs && runs.length > 0 && runs[runs.length - 1].error !== undefined) runs.pop();
+	return data;
 }
 
 /** n8n-core's additional data for running `node` alone with `credentials`, as the editor does. */

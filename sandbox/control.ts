@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, find, noContent, ok, type Reply, type Route } from './context';
 import { contactGroupJson } from './api';
+import { type RateLimit, Traffic } from './traffic';
+import type { SandboxStore } from './store';
 import { isObject, Validator } from './validation';
 
 export type FaultMode = 'status' | 'reset' | 'timeout' | 'invalid-json' | 'empty';
@@ -11,6 +13,8 @@ export interface Fault {
 	id: string;
 	method: string | null;
 	path: string;
+	/** A regular expression the raw request body must match too (null: any body). */
+	bodyMatch: string | null;
 	status: number;
 	body: unknown;
 	headers: Record<string, string>;
@@ -18,6 +22,8 @@ export interface Fault {
 	times: number;
 	delayMs: number;
 	mode: FaultMode;
+	/** Carry the request out first, then answer with the fault: Passona acted, the answer was lost. */
+	act: boolean;
 }
 
 export interface RequestLogEntry {
@@ -32,23 +38,37 @@ export interface RequestLogEntry {
 const REQUEST_LOG_SIZE = 1000;
 const WEBHOOK_TIMEOUT_MS = 5000;
 
-/** Faults, the request log, and a signal aborted on close (for webhook deliveries). */
+/** Faults, the request log, the rate limit, and a signal aborted on close (for webhook deliveries). */
 export class SandboxState {
 	faults: Fault[] = [];
 	requests: RequestLogEntry[] = [];
 	readonly closing = new AbortController();
+	readonly traffic: Traffic;
+
+	constructor(rateLimit: RateLimit | null) {
+		this.traffic = new Traffic(rateLimit);
+	}
 
 	/** The first fault matching the request, used up by one. */
-	takeFault(method: string, path: string): Fault | undefined {
+	takeFault(method: string, path: string, body: string): Fault | undefined {
 		const fault = this.faults.find(
 			(candidate) =>
 				(candidate.method === null || candidate.method === method) &&
-				new RegExp(candidate.path).test(path),
+				new RegExp(candidate.path).test(path) &&
+				(candidate.bodyMatch === null || new RegExp(candidate.bodyMatch).test(body)),
 		);
 		if (!fault) return undefined;
 		fault.times--;
 		if (fault.times <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
 		return fault;
+	}
+
+	/** The store emptied, the faults and request log cleared, the rate windows and counters fresh. */
+	reset(store: SandboxStore): void {
+		store.reset();
+		this.faults = [];
+		this.requests = [];
+		this.traffic.reset();
 	}
 
 	logRequest(entry: RequestLogEntry): RequestLogEntry {
@@ -68,11 +88,16 @@ function registerFault(ctx: ControlContext): Reply {
 	const v = new Validator(body);
 	const method = v.string('method', { max: 10 });
 	const path = v.string('path', { required: true });
-	if (path !== undefined) {
+	const bodyMatch = v.string('bodyMatch');
+	for (const [field, pattern] of [
+		['path', path],
+		['bodyMatch', bodyMatch],
+	] as const) {
+		if (pattern === undefined) continue;
 		try {
-			new RegExp(path);
+			new RegExp(pattern);
 		} catch {
-			v.add('path', 'The path field must be a valid regular expression.');
+			v.add(field, `The ${field} field must be a valid regular expression.`);
 		}
 	}
 	const mode = (v.string('mode') || 'status') as FaultMode;
@@ -86,6 +111,7 @@ function registerFault(ctx: ControlContext): Reply {
 	});
 	const times = integer(v, 'times', { min: 1, max: 1_000_000, fallback: 1 });
 	const delayMs = integer(v, 'delayMs', { min: 0, max: 600_000, fallback: 0 });
+	const act = v.boolean('act') ?? false;
 	if (body.headers !== undefined && !isObject(body.headers))
 		v.add('headers', 'The headers field must be an array.');
 	v.check();
@@ -93,6 +119,7 @@ function registerFault(ctx: ControlContext): Reply {
 		id: randomUUID(),
 		method: method ? method.toUpperCase() : null,
 		path: path!,
+		bodyMatch: bodyMatch || null,
 		status: status!,
 		body: body.body,
 		headers: Object.fromEntries(
@@ -104,6 +131,7 @@ function registerFault(ctx: ControlContext): Reply {
 		times: times!,
 		delayMs: delayMs!,
 		mode,
+		act,
 	};
 	ctx.state.faults.push(fault);
 	return ok(fault, 201);
@@ -275,14 +303,67 @@ export const controlRoutes: Route<ControlContext>[] = [
 		},
 	},
 	{
+		pattern: /^\/rate-limit$/,
+		methods: { GET: (ctx) => ok(rateLimitJson(ctx)), PUT: setRateLimit },
+	},
+	{
+		pattern: /^\/traffic$/,
+		methods: {
+			GET: (ctx) => ok(trafficJson(ctx)),
+			PUT: setTraffic,
+			DELETE: (ctx) => {
+				ctx.state.traffic.resetCounters();
+				return noContent();
+			},
+		},
+	},
+	{
 		pattern: /^\/reset$/,
 		methods: {
 			POST: (ctx) => {
-				ctx.store.reset();
-				ctx.state.faults = [];
-				ctx.state.requests = [];
+				ctx.state.reset(ctx.store);
 				return noContent();
 			},
 		},
 	},
 ];
+
+function rateLimitJson(ctx: ControlContext) {
+	const { limit } = ctx.state.traffic;
+	return { requests: limit?.requests ?? null, window_seconds: limit?.windowSeconds ?? null };
+}
+
+function trafficJson(ctx: ControlContext) {
+	const { requests, inFlight, peakInFlight, throttled, latencyMs } = ctx.state.traffic;
+	return {
+		requests,
+		in_flight: inFlight,
+		peak_in_flight: peakInFlight,
+		throttled,
+		latency_ms: latencyMs,
+	};
+}
+
+/** PUT /_sandbox/traffic { latency_ms }: every API request answered that much later. */
+function setTraffic(ctx: ControlContext): Reply {
+	const v = new Validator(ctx.body());
+	const latency = integer(v, 'latency_ms', { min: 0, max: 60_000, fallback: undefined });
+	v.check();
+	ctx.state.traffic.latencyMs = latency!;
+	return ok(trafficJson(ctx));
+}
+
+/** PUT /_sandbox/rate-limit { requests, window_seconds } sets the limit ({ requests: null }: none); counters restart. */
+function setRateLimit(ctx: ControlContext): Reply {
+	const v = new Validator(ctx.body());
+	const off = v.has('requests') && v.body.requests === null;
+	const requests = off
+		? undefined
+		: integer(v, 'requests', { min: 1, max: 1_000_000, fallback: undefined });
+	const windowSeconds = off
+		? undefined
+		: integer(v, 'window_seconds', { min: 1, max: 86_400, fallback: 60 });
+	v.check();
+	ctx.state.traffic.configure(off ? null : { requests: requests!, windowSeconds: windowSeconds! });
+	return ok(rateLimitJson(ctx));
+}

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SandboxState } from './control';
 import { API_PREFIX } from './context';
+import { LARAVEL_RATE_LIMIT, type RateLimit, type Traffic } from './traffic';
 import { createSandboxServer } from './server';
 import { SandboxStore } from './store';
 
@@ -21,6 +22,11 @@ export interface SandboxOptions {
 	 * that open thousands of connections at once in the sandbox's own process.
 	 */
 	requestTimeoutMs?: number;
+	/**
+	 * The API's per-token rate limit; default LARAVEL_RATE_LIMIT (60 requests a minute, Laravel's
+	 * own default); null for none.
+	 */
+	rateLimit?: RateLimit | null;
 }
 
 /** The sandbox's default headers and request timeout: a client that stalls is cut off after it. */
@@ -36,6 +42,10 @@ export interface Sandbox {
 	store: SandboxStore;
 	/** The headers and request timeout in force (0 = none). */
 	requestTimeoutMs: number;
+	/** The rate limit in force (`configure` changes it), the latency, and their counters. */
+	traffic: Traffic;
+	/** As POST /_sandbox/reset: the store emptied, no faults, an empty request log, fresh rate windows. */
+	reset(): void;
 	close(): Promise<void>;
 }
 
@@ -43,7 +53,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const host = options.host ?? '127.0.0.1';
 	const token = options.token ?? randomBytes(24).toString('hex');
 	const store = new SandboxStore({ jobDelayMs: options.jobDelayMs });
-	const state = new SandboxState();
+	const state = new SandboxState(
+		options.rateLimit === undefined ? LARAVEL_RATE_LIMIT : options.rateLimit,
+	);
 	const server = createSandboxServer({ store, token, state });
 	const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
 	server.requestTimeout = requestTimeoutMs;
@@ -67,6 +79,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		token,
 		store,
 		requestTimeoutMs,
+		traffic: state.traffic,
+		reset: () => state.reset(store),
 		close: () =>
 			(closed ??= new Promise<void>((resolve, reject) => {
 				store.cancelJobs();
@@ -88,4 +102,5 @@ export type {
 	StoredWebhook,
 } from './store';
 export type { Fault, FaultMode, RequestLogEntry } from './control';
+export { LARAVEL_RATE_LIMIT, parseRateLimit, type RateLimit } from './traffic';
 export type { OutboxMessage } from './sending';

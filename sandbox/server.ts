@@ -35,9 +35,9 @@ export interface ServerOptions {
 	state: SandboxState;
 }
 
-export function createSandboxServer({ store, token, state }: ServerOptions): Server {
+export function createSandboxServer(options: ServerOptions): Server {
 	return createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
-		handle(req, res, store, token, state).catch((error) => {
+		handle(req, res, options).catch((error) => {
 			// Only a bug lands here: answer 500 rather than hanging the client.
 			if (!res.headersSent)
 				send(res, { status: 500, body: { message: `Sandbox error: ${error?.message}` } });
@@ -49,9 +49,7 @@ export function createSandboxServer({ store, token, state }: ServerOptions): Ser
 async function handle(
 	req: IncomingMessage,
 	res: ServerResponse,
-	store: SandboxStore,
-	token: string,
-	state: SandboxState,
+	{ store, token, state }: ServerOptions,
 ): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 	const method = (req.method ?? 'GET').toUpperCase();
@@ -75,11 +73,27 @@ async function handle(
 		unread(res);
 		return reply({ status: 401, body: { message: 'Unauthenticated.' } });
 	}
+	// In flight from here (the request read) until its answer is sent or the connection drops.
+	if (isApi) res.once('close', state.traffic.started());
 	const rawBody = await readBody(req);
 
+	let fault: Fault | undefined;
+	let limitHeaders: Record<string, string> = {};
 	if (isApi) {
-		const fault = state.takeFault(method, path);
-		if (fault) return applyFault(fault, req, res, log!);
+		const { latencyMs } = state.traffic;
+		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+		const throttle = state.traffic.take(token);
+		if (!throttle.allowed) {
+			return reply({
+				status: 429,
+				body: { message: 'Too Many Attempts.' },
+				headers: throttle.headers,
+			});
+		}
+		limitHeaders = throttle.headers;
+		fault = state.takeFault(method, path, rawBody);
+		// "act, then lose the answer": the request is carried out below and its answer replaced.
+		if (fault && !fault.act) return applyFault(fault, req, res, log!);
 	}
 
 	let parsed: JsonObject | undefined;
@@ -95,13 +109,15 @@ async function handle(
 	};
 	// Campaigns start and finish on the sandbox's clock, brought up to date before every request.
 	store.sending.tick();
+	let answer: Reply;
 	try {
-		reply(await route(isApi ? API_ROUTES : CONTROL_ROUTES, ctx));
+		answer = await route(isApi ? API_ROUTES : CONTROL_ROUTES, ctx);
 	} catch (error) {
-		if (error instanceof HttpError)
-			reply({ status: error.status, body: error.body, headers: error.headers });
-		else throw error;
+		if (!(error instanceof HttpError)) throw error;
+		answer = { status: error.status, body: error.body, headers: error.headers };
 	}
+	if (fault) return applyFault(fault, req, res, log!);
+	reply({ ...answer, headers: { ...limitHeaders, ...answer.headers } });
 }
 
 async function route(routes: Route<ControlContext>[], ctx: ControlContext): Promise<Reply> {

@@ -194,7 +194,12 @@ export async function startStack({
 	try {
 		// The sandbox (compiled to build/sandbox by the npm script).
 		const { startSandbox } = require(join(ROOT, 'build', 'sandbox', 'index.js'));
-		const sandbox = await startSandbox({ port: 0, jobDelayMs: 100 });
+		// Rate limit on (docs/sandbox.md): roomy, as the trigger's own requests are not paced by a node run.
+		const sandbox = await startSandbox({
+			port: 0,
+			jobDelayMs: 100,
+			rateLimit: { requests: 1000, windowSeconds: 60 },
+		});
 		cleanups.push(() => sandbox.close());
 		const sandboxLog = createWriteStream(join(artifacts, 'sandbox.log'));
 		cleanups.push(() => new Promise((resolve) => sandboxLog.end(resolve)));

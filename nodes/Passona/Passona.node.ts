@@ -26,6 +26,8 @@ import { templateDescription } from './resources/template';
 import { vanityDomainDescription } from './resources/vanityDomain';
 import { webhookDescription } from './resources/webhook';
 import { BASE_URL_EXPRESSION, JSON_HEADERS, NO_REDIRECTS } from '../../core/transport';
+import { DEFAULT_REQUESTS_IN_FLIGHT, MAX_REQUESTS_IN_FLIGHT } from '../../core/pacing';
+import { PACED_REQUESTS, pacedProperties } from './shared/pacing';
 import { DOCS_URL, PASSONA_DESCRIPTION } from '../../core/constants';
 
 const resourceField: INodeProperties = {
@@ -33,6 +35,7 @@ const resourceField: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
+	routing: PACED_REQUESTS,
 	options: [
 		{ name: 'Account', value: 'account' },
 		{ name: 'Campaign', value: 'campaign' },
@@ -60,6 +63,27 @@ const properties: INodeProperties[] = [
 	...templateDescription,
 	...vanityDomainDescription,
 	...webhookDescription,
+	{
+		// n8n adds its own Request Options (Batching, Timeout, Proxy…) to this collection.
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		isNodeSetting: true,
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Requests in Flight',
+				name: 'requestsInFlight',
+				type: 'number',
+				noDataExpression: true,
+				typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_IN_FLIGHT },
+				default: DEFAULT_REQUESTS_IN_FLIGHT,
+				description:
+					'At most this many requests to Passona at once in a run, across all items (pages of a list included; a higher Parallel Requests on a list raises it). Passona limits the requests of an API token in a while: a "too many requests" answer is waited out as Passona asks, and the request sent again. Batching spaces the items out in time on top of this.',
+			},
+		],
+	},
 ];
 
 /** Each option's display name by its value, from every field called `name`. */
@@ -100,7 +124,8 @@ export class Passona implements INodeType {
 			ignoreHttpStatusErrors: true,
 			...NO_REDIRECTS,
 		},
-		properties,
+		// Every request of a run paced, and an item not safe to repeat done once (shared/pacing.ts).
+		properties: pacedProperties(properties),
 	};
 
 	methods = {

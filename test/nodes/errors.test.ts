@@ -68,6 +68,25 @@ describe("Passona's errors in plain words", () => {
 		);
 	});
 
+	test('a 429 Passona asks to wait out longer than the node waits passes on Retry-After', async () => {
+		const error = await failing(
+			429,
+			{ message: 'Too Many Attempts.' },
+			getGroup,
+			groupPath,
+			'GET',
+			{
+				'Content-Type': 'application/json',
+				'Retry-After': '3600',
+			},
+		);
+		expect(error.message).toBe('Passona is receiving too many requests');
+		expect(error.description).toContain('Passona asks to wait 3600 seconds');
+		expect(error.description).toContain(
+			'Passona asked to wait 3600 s, longer than this node waits for one request (5 minutes).',
+		);
+	});
+
 	test.each([500, 503])(
 		'%i with an HTML page says Passona failed and the request may be retried',
 		async (status) => {

@@ -3,7 +3,7 @@
  * body that is not JSON, an empty 200 and a failing page in the middle of Return All. Each gives
  * its plain-words message; with Continue On Fail it becomes an error item while the other items
  * go on; and each costs exactly one request: the node never retries by itself (n8n's Retry On
- * Fail does that when the user turns it on).
+ * Fail does that when the user turns it on), but for a 429, which it waits out as Passona asks.
  */
 import type { INodeParameters } from 'n8n-workflow';
 import { inspect } from 'node:util';
@@ -22,6 +22,8 @@ import {
 import { faultSecondItem, IDS } from '../support/faults';
 import { PassonaMock } from '../support/passonaMock';
 import { exposedText } from '../../harness/secrets';
+import { TEST_RATE_LIMIT } from '../sandbox/helpers';
+import { fakeTime, type FakeTime } from '../support/fakeTime';
 
 const WEBHOOK = '491460ee-fb0d-11e9-a46c-0a586460022b';
 let faultsInjected = 0;
@@ -130,25 +132,6 @@ const STATUSES: Array<[string, Status]> = [
 			message:
 				/^The (contact group|keyword) is locked because a campaign using it is sending right now$/,
 			description: /Try again when the campaign has finished/,
-		},
-	],
-	[
-		'429 with Retry-After',
-		{
-			status: 429,
-			body: { message: 'Too Many Attempts.' },
-			headers: { ...json, 'Retry-After': '30' },
-			message: 'Passona is receiving too many requests',
-			description: /Passona asks to wait 30 seconds/,
-		},
-	],
-	[
-		'429 without Retry-After',
-		{
-			status: 429,
-			body: { message: 'Too Many Attempts.' },
-			message: 'Passona is receiving too many requests',
-			description: /^(?!.*asks to wait).*Retry On Fail/s,
 		},
 	],
 	[
@@ -266,6 +249,62 @@ describe.each(STATUSES)('HTTP %s', (_name, fault) => {
 	});
 });
 
+describe('a 429 the node waits out (fake time: no real time passes)', () => {
+	const tooMany = { message: 'Too Many Attempts.' };
+	const cases: Array<[string, Record<string, string>, number]> = [
+		['with Retry-After', { ...json, 'Retry-After': '30' }, 30_000],
+		['without Retry-After (1 s)', json, 1000],
+	];
+
+	describe.each(cases)('%s', (_name, headers, waitMs) => {
+		let clock: FakeTime;
+		beforeEach(() => (clock = fakeTime()));
+		afterEach(() => clock.restore());
+
+		test.each(PER_ITEM)(
+			'%s: the item that met it is sent again after the wait and gets its answer; the others go on',
+			async (_op, method, suffix, parameters, success) => {
+				const passona = new PassonaMock();
+				for (const [index, id] of IDS.entries()) {
+					const path = `/contact-groups/${id}${suffix}`;
+					if (index === 1) passona.reply(method, path, 429, tooMany, headers);
+					passona.reply(method, path, method === 'DELETE' ? 204 : 200, success(id));
+				}
+				faultsInjected++;
+				const { items, error } = await runPassona({
+					parameters: { ...parameters, contactGroup: byId('={{ $json.id }}') },
+					items: IDS.map((id) => ({ id })),
+				});
+				expect(error).toBeUndefined();
+				expect(items).toHaveLength(3);
+				expect(passona.requests).toHaveLength(4);
+				expect(clock.sleeps).toEqual([waitMs]);
+			},
+		);
+
+		test('one that does not clear: after 10 waits the item fails with the words, advising no run again', async () => {
+			const passona = new PassonaMock();
+			for (let n = 0; n <= 10; n++)
+				passona.reply('GET', `/contact-groups/${GROUP_UUID}`, 429, tooMany, headers);
+			faultsInjected++;
+			const { items, error } = await runPassona({
+				parameters: { resource: 'contactGroup', operation: 'get', contactGroup: byId(GROUP_UUID) },
+			});
+			expect(items).toEqual([]);
+			expect(passona.requests).toHaveLength(11);
+			expect(clock.sleeps).toEqual(Array.from({ length: 10 }, () => waitMs));
+			expect(error?.message).toBe('Passona is receiving too many requests');
+			expect(error?.description).toContain(
+				`This node waited as Passona asked and sent it again 10 times (${(10 * waitMs) / 1000} s in all), and Passona still refused.`,
+			);
+			if (waitMs === 30_000)
+				expect(error?.description).toContain('Passona asks to wait 30 seconds');
+			expect(`${error?.message} ${error?.description}`).not.toMatch(/run again|retry on fail/i);
+			expect(exposedText(error)).not.toContain(TOKEN);
+		});
+	});
+});
+
 describe('no retries by the node itself', () => {
 	test('a 503 costs exactly one request, and so does a 401 (n8n retries a 401 only on its credential-test path)', async () => {
 		for (const status of [503, 401]) {
@@ -290,18 +329,6 @@ describe('a page in the middle of Return All that fails', () => {
 			'HTTP 500',
 			(passona, id) => passona.reply('GET', path(id), 500, { message: 'Server Error' }),
 			/^Passona had a problem on its side \(HTTP 500\)$/,
-		],
-		[
-			'HTTP 429',
-			(passona, id) =>
-				passona.reply(
-					'GET',
-					path(id),
-					429,
-					{ message: 'Too Many Attempts.' },
-					{ ...json, 'Retry-After': '5' },
-				),
-			/^Passona is receiving too many requests$/,
 		],
 		[
 			'a reset connection',
@@ -379,7 +406,7 @@ describe('a page in the middle of Return All that fails', () => {
 describe('faults over real HTTP, from the sandbox', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ token: TOKEN });
+		sandbox = await startSandbox({ token: TOKEN, rateLimit: TEST_RATE_LIMIT });
 	});
 	afterAll(async () => {
 		await sandbox.close();
@@ -414,11 +441,6 @@ describe('faults over real HTTP, from the sandbox', () => {
 
 	const modes: Array<[string, object, RegExp]> = [
 		['503', { mode: 'status', status: 503 }, /Passona had a problem on its side \(HTTP 503\)/],
-		[
-			'429 with Retry-After',
-			{ mode: 'status', status: 429, headers: { 'Retry-After': '12' } },
-			/Passona is receiving too many requests/,
-		],
 		['a timeout', { mode: 'timeout' }, /connection was aborted|timed out/],
 		['a connection reset', { mode: 'reset' }, /closed unexpectedly/],
 		['a body that is not JSON', { mode: 'invalid-json', status: 200 }, /does not understand/],
@@ -464,6 +486,26 @@ describe('faults over real HTTP, from the sandbox', () => {
 			}
 		},
 	);
+
+	test("the sandbox's 429 (Retry-After: 0, as a window ending now) is waited out: both items get their group", async () => {
+		const uuid = sandbox.store.createContactGroup({ name: 'Throttled' }).uuid;
+		await control('DELETE', '/requests');
+		await control('POST', '/faults', {
+			method: 'GET',
+			path: `^/contact-groups/${uuid}$`,
+			status: 429,
+			headers: { 'Retry-After': '0' },
+			body: { message: 'Too Many Attempts.' },
+		});
+		faultsInjected++;
+		const { items, error } = await getGroup(uuid);
+		expect(error).toBeUndefined();
+		expect(items.map((entry) => entry.json.uuid)).toEqual([uuid, uuid]);
+		const log = (await (await control('GET', '/requests')).json()) as {
+			data: Array<{ status: number }>;
+		};
+		expect(log.data.map((entry) => entry.status).sort()).toEqual([200, 200, 429]);
+	});
 
 	test('a keyword Get through a 503 from the sandbox stops the workflow with nothing put out', async () => {
 		await control('POST', '/faults', { path: '^/keywords/', status: 503 });

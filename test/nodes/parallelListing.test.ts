@@ -112,6 +112,19 @@ describe('Return All with pages in parallel', () => {
 		expect(sorted(pagesAsked(passona))).toEqual(range(1, 10));
 	});
 
+	test("with Parallel Requests at 1, a 429 is waited out by the run's pacing, and the list is whole", async () => {
+		const tooMany = rateLimit(2);
+		const passona = new PassonaMock();
+		const all = contactPages(passona, 6, 2);
+		const { items, error } = await runPassona({
+			parameters: { ...getContacts, options: { parallelRequests: 1 } },
+		});
+		expect(error).toBeUndefined();
+		expect(tooMany.isDone()).toBe(true);
+		expect(items.map((item) => item.json)).toEqual(all);
+		expect(pagesAsked(passona)).toEqual([1, 2, 3]);
+	});
+
 	test('a failure in the middle fails the item with no partial list; Continue On Fail keeps the other items whole', async () => {
 		const broken = new PassonaMock();
 		contactPages(broken, 19, 2, [4]);

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { type Sandbox, startSandbox } from '../../sandbox';
+import { type RateLimit, type Sandbox, startSandbox } from '../../sandbox';
 
 export interface Answer {
 	status: number;
@@ -62,13 +62,26 @@ export function getWithBody(sandbox: Sandbox, path: string, body: unknown): Prom
 	});
 }
 
-/** One sandbox for the file, emptied before every test and closed after the last. */
-export function useSandbox(options: { jobDelayMs?: number } = {}): () => Sandbox {
+/**
+ * The tests' rate limit: on, as Passona's is, and high enough that a test meets it only when it
+ * means to (test/contract/pacing.test.ts sets its own, with a small window and fake time).
+ */
+export const TEST_RATE_LIMIT: RateLimit = { requests: 1000, windowSeconds: 60 };
+
+/** One sandbox for the file, reset (store, faults, request log, rate limit) before every test and closed after the last. */
+export function useSandbox(
+	options: { jobDelayMs?: number; rateLimit?: RateLimit | null } = {},
+): () => Sandbox {
 	let sandbox: Sandbox | undefined;
+	const rateLimit = options.rateLimit === undefined ? TEST_RATE_LIMIT : options.rateLimit;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ jobDelayMs: options.jobDelayMs ?? 40 });
+		sandbox = await startSandbox({ jobDelayMs: options.jobDelayMs ?? 40, rateLimit });
 	});
-	beforeEach(() => sandbox!.store.reset());
+	beforeEach(() => {
+		sandbox!.reset();
+		sandbox!.traffic.configure(rateLimit);
+		sandbox!.traffic.latencyMs = 0;
+	});
 	afterAll(async () => {
 		await sandbox?.close();
 	});

@@ -3,6 +3,7 @@
  * and inbound SMS), the webhook server plays n8n's webhook endpoint, the engine runs workflows.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { TEST_RATE_LIMIT } from '../sandbox/helpers';
 import { type PassonaCredentials, TOKEN } from '../../harness/engine';
 import { guardSecret } from '../../harness/secrets';
 import { SECRET_HEADER, triggerSetup, type TriggerSetup } from '../../harness/trigger';
@@ -26,7 +27,7 @@ export interface TriggerWorld {
 }
 
 export async function startTriggerWorld(keywords: string[]): Promise<TriggerWorld> {
-	const sandbox = await startSandbox({ token: TOKEN, jobDelayMs: 5 });
+	const sandbox = await startSandbox({ token: TOKEN, jobDelayMs: 5, rateLimit: TEST_RATE_LIMIT });
 	const call = async (method: string, path: string, body?: unknown) => {
 		const base = path.startsWith('/_sandbox') ? sandbox.origin : sandbox.url;
 		const response = await fetch(`${base}${path}`, {

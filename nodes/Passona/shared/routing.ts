@@ -32,7 +32,7 @@ import {
 } from '../../../core/listing';
 import { MAX_PAGE_SIZE, pageSize, UnexpectedAnswerError } from '../../../core/pagination';
 import { normalisePhoneNumber, parseCountryCode, parsePhoneNumberList } from '../../../core/phone';
-import { CREDENTIAL_TYPE } from '../../../core/constants';
+import { CREDENTIAL_TYPE, SENDING_OPERATIONS } from '../../../core/constants';
 import { rateLimitWait, secretsOf, throwIfPassonaError, withNote } from '../../../core/transport';
 
 /** Things a node acts on by ID; the locator parameter is named like the resource. */
@@ -220,14 +220,15 @@ function errorContext(context: IExecuteSingleFunctions): PassonaErrorContext {
 	const resource = context.getNodeParameter('resource', '') as string;
 	const operation = context.getNodeParameter('operation', '') as string;
 	const locator = LOCATORS[resource as LocatorName];
-	if (!locator) return { subject: resource, operation };
+	const sending = SENDING_OPERATIONS.includes(`${resource}.${operation}`);
+	if (!locator) return { subject: resource, operation, sending };
 	let uuid: string | undefined;
 	try {
 		uuid = uuidFromLocator(context.getNodeParameter(resource, null), locator.collection);
 	} catch {
 		uuid = undefined; // operations without a locator (Create, Get Many) name no ID
 	}
-	return { subject: locator.subject, uuid, operation };
+	return { subject: locator.subject, uuid, operation, sending };
 }
 
 /** First step of every operation's output: Passona's 3xx/4xx/5xx become plain-words errors. */

@@ -16,6 +16,7 @@ import { checkInput, locatorUuid } from '../../shared/routing';
 import { parseSender, senderNameField } from '../sender/fields';
 import { chosenGroups, excludedGroups, excludeOptoutsField, includedGroups } from './fields';
 import { type CampaignGroups, checkAudienceSize, maximumRecipients } from './audience';
+import { retryNotice, SENT_ONCE } from './once';
 import { optoutsGroupUuids } from './optOuts';
 import { campaignOutput } from './outputs';
 import { campaignSchedule, londonTime, timeZoneField } from './schedule';
@@ -27,13 +28,17 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a campaign',
 	description: "Schedule an SMS campaign: a template's text, from a sender, to contact groups",
-	routing: withPostReceive(
-		withPostReceive(
-			{ ...dataRouting('POST', '/campaigns'), send: { preSend: [campaignBody] } },
-			londonTime,
+	routing: {
+		...withPostReceive(
+			withPostReceive(
+				{ ...dataRouting('POST', '/campaigns'), send: { preSend: [campaignBody] } },
+				londonTime,
+			),
+			campaignOutput,
 		),
-		campaignOutput,
-	),
+		// Each item's campaign once, whatever fails (once.ts).
+		...SENT_ONCE,
+	},
 };
 
 /**
@@ -76,6 +81,7 @@ export const createDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...show, when: ['now'] } },
 	},
+	retryNotice(show),
 	// The operation's own step (campaignBody) reads these fields: none sends anything itself.
 	...[
 		nameField(show, 'Name of the campaign, as shown in Passona', 'e.g. Friday offer'),

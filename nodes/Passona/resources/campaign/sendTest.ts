@@ -10,6 +10,7 @@ import { bodyLocator } from '../../shared/routing';
 import { senderNameField } from '../sender/fields';
 import { customFieldsField } from './fields';
 import { sentSmsOutput } from './outputs';
+import { retryNotice, SENT_ONCE } from './once';
 
 const show = { resource: ['campaign'], operation: ['sendTest'] };
 
@@ -21,7 +22,11 @@ export const sendTestOperation: INodePropertyOptions = {
 	action: 'Send an SMS to one phone number',
 	description:
 		"Send one SMS now to one phone number: a template's text, filled in with the custom fields given. Passona records it as a campaign of one.",
-	routing: withPostReceive(dataRouting('POST', '/campaigns/send-test'), sentSmsOutput),
+	// Each item's SMS once, whatever fails (once.ts).
+	routing: {
+		...withPostReceive(dataRouting('POST', '/campaigns/send-test'), sentSmsOutput),
+		...SENT_ONCE,
+	},
 };
 
 export const sendTestDescription: INodeProperties[] = [
@@ -33,6 +38,7 @@ export const sendTestDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
+	retryNotice(show),
 	phoneNumberField(show, 'contact_number', 'Who gets the SMS'),
 	{
 		...locatorField('template', show, 'The template whose text is sent'),
