@@ -70,10 +70,17 @@ describe('Contact', () => {
 			{ contactGroups: '={{ ["Customers"] }}' },
 			/^"Contact Groups" is not a valid Passona ID: "Customers" \[item 0\]$/,
 		],
-	])('Sync Groups refuses %s before sending', async (_case, fields, message) => {
-		const error = await refusedBeforeSending({ parameters: { ...sync, ...fields } });
-		expect(error.message).toMatch(message);
-	});
+	])(
+		'Sync Groups refuses %s before sending, Keep Opt-Out on or off (its lookup included)',
+		async (_case, fields, message) => {
+			for (const keepOptout of [false, true]) {
+				const error = await refusedBeforeSending({
+					parameters: { ...sync, keepOptout, ...fields },
+				});
+				expect(error.message).toMatch(message);
+			}
+		},
+	);
 
 	test('Sync Groups: 422 lists Passona’s messages', async () => {
 		new PassonaMock().reply('POST', '/contact/sync/groups', 422, {

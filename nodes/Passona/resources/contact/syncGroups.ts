@@ -8,26 +8,33 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { OPTOUTS_GROUP_NAME } from '../../../../core/constants';
-import { parseBoolean } from '../../../../core/input';
-import { contactGroupsPicker, phoneNumberField } from '../../shared/descriptions';
-import { checkInput, checkResponse } from '../../shared/routing';
+import { parseBoolean, parseUuidList } from '../../../../core/input';
+import { normalisePhoneNumber } from '../../../../core/phone';
+import { contactGroupsPicker, phoneNumberField, withoutRouting } from '../../shared/descriptions';
+import { checkInput, checkResponse, defaultCountryCode } from '../../shared/routing';
 import { optOutsHolding } from '../campaign/optOuts';
 
 const show = { resource: ['contact'], operation: ['syncGroups'] };
 
 /**
- * Sync replaces the contact's groups, so it would take a number that opted out out of
- * `default_optouts`: unless Keep Opt-Out is off, the opt-out groups holding the number are added
- * to the groups sent. Runs after the fields' own checks (routing runs steps in field order).
+ * The body of Sync Groups from all its fields at once. Sync replaces the contact's groups, so it
+ * would take a number that opted out out of `default_optouts`: unless Keep Opt-Out is off, the
+ * opt-out groups holding the number are added to the groups sent. Every field is checked before
+ * that lookup (its requests), whatever the order of the fields. Custom: the lookup decides the body.
  */
-async function keepOptOut(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+async function syncBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const countryCode = await defaultCountryCode(this);
+	const contact = checkInput(this, 'Phone Number', () =>
+		normalisePhoneNumber(this.getNodeParameter('phoneNumber', ''), countryCode),
+	);
+	const groups = checkInput(this, 'Contact Groups', () =>
+		parseUuidList(this.getNodeParameter('contactGroups', []), { allowEmpty: false }),
+	);
 	const keep = checkInput(this, 'Keep Opt-Out', () =>
 		parseBoolean(this.getNodeParameter('keepOptout', true)),
 	);
-	if (!keep) return requestOptions;
-	const body = requestOptions.body as { contact: string; groups: string[] };
-	const holding = await optOutsHolding.call(this, body.contact, body.groups);
-	requestOptions.body = { ...body, groups: [...body.groups, ...holding] };
+	const holding = keep ? await optOutsHolding.call(this, contact, groups) : [];
+	requestOptions.body = { contact, groups: [...groups, ...holding] };
 	return requestOptions;
 }
 
@@ -53,7 +60,7 @@ export const syncGroupsOperation: INodePropertyOptions = {
 		'Make a phone number a member of exactly the chosen contact groups: it is removed from every other group (an opted-out number stays opted out unless you choose otherwise)',
 	routing: {
 		request: { method: 'POST', url: '/contact/sync/groups' },
-		send: { paginate: true },
+		send: { paginate: true, preSend: [syncBody] },
 		operations: { pagination: syncedResult },
 		output: { postReceive: [checkResponse] },
 	},
@@ -67,15 +74,18 @@ export const syncGroupsDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	phoneNumberField(show, 'contact', 'The contact whose groups are set'),
-	contactGroupsPicker({
-		show,
-		name: 'contactGroups',
-		label: 'Contact Groups',
-		property: 'groups',
-		hint: 'The only groups the contact will belong to afterwards (with its opt-out, see below)',
-		allowEmpty: false,
-	}),
+	// The operation's own step (syncBody) reads these fields: none sends anything itself.
+	withoutRouting(phoneNumberField(show, 'contact', 'The contact whose groups are set')),
+	withoutRouting(
+		contactGroupsPicker({
+			show,
+			name: 'contactGroups',
+			label: 'Contact Groups',
+			property: 'groups',
+			hint: 'The only groups the contact will belong to afterwards (with its opt-out, see below)',
+			allowEmpty: false,
+		}),
+	),
 	{
 		displayName: 'Keep Opt-Out',
 		name: 'keepOptout',
@@ -84,6 +94,5 @@ export const syncGroupsDescription: INodeProperties[] = [
 		description: `Whether a number in the team's "${OPTOUTS_GROUP_NAME}" group (people who texted OPTOUT or STOP) stays there. Turn off only when the person has opted in again: the sync then takes the number out of that group, like any group not chosen above.`,
 		hint: `On: the node looks the number up in ${OPTOUTS_GROUP_NAME} first (one listing of that group) and keeps it there`,
 		displayOptions: { show },
-		routing: { send: { preSend: [keepOptOut] } },
 	},
 ];
