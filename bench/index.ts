@@ -162,7 +162,11 @@ async function paceScenario(): Promise<PaceResults> {
 		const template = await createTemplate(target);
 		let round = 0;
 		const throttled: Record<string, number[]> = {};
-		/** Runs `run` with `limit` in force from a fresh window; records the 429s it met. */
+		const admitted: Record<string, number[]> = {};
+		/**
+		 * Runs `run` with `limit` in force from a fresh window; records the 429s it met and the
+		 * requests the limit let through.
+		 */
 		const under = (name: string, limit: RateLimit | null, run: () => Promise<unknown[]>) => ({
 			name,
 			run: async () => {
@@ -174,6 +178,7 @@ async function paceScenario(): Promise<PaceResults> {
 				const output = await run();
 				const traffic = await control(target, 'GET', '/traffic');
 				(throttled[name] ??= []).push(traffic!.data.throttled);
+				(admitted[name] ??= []).push(traffic!.data.requests - traffic!.data.throttled);
 				return output;
 			},
 		});
@@ -206,7 +211,15 @@ async function paceScenario(): Promise<PaceResults> {
 			),
 			under('Passona node, Send Test', null, () => sendTestPaced(target, template, numbers())),
 		]);
-		return { items: PACE_ITEMS, limit: PACE_LIMIT, inFlight, limited, unlimited, throttled };
+		return {
+			items: PACE_ITEMS,
+			limit: PACE_LIMIT,
+			inFlight,
+			limited,
+			unlimited,
+			throttled,
+			admitted,
+		};
 	} finally {
 		await target.close();
 	}

@@ -28,6 +28,12 @@ export interface PaceResults {
 	unlimited: Contender[];
 	/** 429s the sandbox answered in each run, by contender name. */
 	throttled: Record<string, number[]>;
+	/**
+	 * Requests the limit let through in each run, by contender name: the items' requests plus any
+	 * the node makes once per run (Send Test reads its template once for the outputs). Absent in
+	 * results written before it was recorded: then one per item.
+	 */
+	admitted?: Record<string, number[]>;
 }
 
 export interface BenchResults {
@@ -138,19 +144,29 @@ function judgeNetwork({ network }: BenchResults): Target[] {
 	];
 }
 
-/** The least time any client needs for `items` requests through the limit: every window but the last waited out. */
-export function paceMinimumMs(pace: PaceResults): number {
-	return (Math.ceil(pace.items / pace.limit.requests) - 1) * pace.limit.windowSeconds * 1000;
+/** The requests `name`'s run needed the limit to let through (the most of its runs). */
+export function paceRequests(pace: PaceResults, name: string): number {
+	return Math.max(...(pace.admitted?.[name] ?? [pace.items]));
+}
+
+/** The least time any client needs for `requests` requests through the limit: every window but the last waited out. */
+export function paceMinimumMs(pace: PaceResults, requests: number): number {
+	return (Math.ceil(requests / pace.limit.requests) - 1) * pace.limit.windowSeconds * 1000;
 }
 
 const OPERATIONS = ['Contact Group Get', 'Send Test'];
 
 function judgePace(pace: PaceResults | undefined): Target[] {
 	if (!pace) return [];
-	const minimum = paceMinimumMs(pace);
 	const limit = `${pace.limit.requests} requests per ${pace.limit.windowSeconds} s`;
 	return OPERATIONS.flatMap((operation) => {
 		const limited = of(pace.limited, `Passona node, ${operation}`);
+		const requests = paceRequests(pace, limited.name);
+		const minimum = paceMinimumMs(pace, requests);
+		const extra =
+			requests === pace.items
+				? ''
+				: `, ${int(requests)} requests: one per item and ${int(requests - pace.items)} once per run`;
 		const failed = Math.max(...limited.samples.map((sample) => pace.items - sample.items));
 		const ms = Math.max(...limited.samples.map((sample) => sample.ms));
 		const node = median(of(pace.unlimited, `Passona node, ${operation}`), 'ms');
@@ -165,7 +181,7 @@ function judgePace(pace: PaceResults | undefined): Target[] {
 		);
 		return [
 			{
-				target: `${operation}, ${int(pace.items)} items, rate limit ${limit}: 0 failed items, within 1.25× the limit's minimum (${int(minimum)} ms)`,
+				target: `${operation}, ${int(pace.items)} items, rate limit ${limit}: 0 failed items, within 1.25× the limit's minimum for the requests it needs (${int(minimum)} ms${extra})`,
 				measured: `${failed} failed; ${int(ms)} ms = ${fixed(ms / minimum, 2)}× the minimum; at most ${inFlight} requests in flight`,
 				pass: failed === 0 && ms <= 1.25 * minimum && inFlight <= pace.inFlight,
 			},
@@ -242,33 +258,37 @@ function paceTable(
 	row: (cells: string[]) => void,
 ) {
 	if (!pace) return;
-	const minimum = paceMinimumMs(pace);
 	const throttled = (contender: Contender) =>
 		int(Math.max(...(pace.throttled[contender.name] ?? [0])));
 	lines.push(
 		'',
 		`**5. ${int(pace.items)} input items against a rate limit of ${pace.limit.requests} requests per ${pace.limit.windowSeconds} s** ` +
 			`(the sandbox's per-token limit, answered as Laravel does: 429 with Retry-After in whole seconds; each run starts with a fresh window; ` +
-			`its minimum, ${int(minimum)} ms, is every window but the last waited out; one run each)`,
+			`a run's minimum is every window but the last waited out, for the requests it needs the limit to let through: ` +
+			`one per item, and for Send Test one more, its read of the template for the outputs; one run each)`,
 		'',
 	);
 	header([
 		'Contender',
 		'Wall time (ms)',
+		'Requests let through',
+		'Minimum (ms)',
 		'× minimum',
 		'Failed items',
-		'Requests',
 		'429s answered',
 		'Requests in flight at once',
 	]);
 	for (const contender of pace.limited) {
 		const ms = median(contender, 'ms');
+		const requests = paceRequests(pace, contender.name);
+		const minimum = paceMinimumMs(pace, requests);
 		row([
 			contender.name,
 			spread(statOf(contender, 'ms'), int),
+			int(requests),
+			int(minimum),
 			fixed(ms / minimum, 2),
 			int(Math.max(...contender.samples.map((sample) => pace.items - sample.items))),
-			int(median(contender, 'requests')),
 			throttled(contender),
 			int(Math.max(...contender.samples.map((sample) => sample.maxConcurrent))),
 		]);
