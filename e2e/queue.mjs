@@ -16,7 +16,7 @@ import { ROOT } from './lib/paths.mjs';
 import { N8nRest } from './lib/rest.mjs';
 import { startQueueStack } from './lib/queue.mjs';
 import { pgClient } from './lib/services.mjs';
-import { sandboxCall, stepper, timedLog, waitFor } from './lib/steps.mjs';
+import { registrationSaved, sandboxCall, stepper, timedLog, waitFor } from './lib/steps.mjs';
 import * as fx from './lib/fixtures.mjs';
 import {
 	campaignTriggerWorkflow,
@@ -237,6 +237,8 @@ async function main() {
 					other.uuid,
 					webhook.uuid,
 				]);
+				// Deliveries are let in once n8n has saved the registration (the secret's digest).
+				await registrationSaved(rest, TRIGGER_ID, webhook.uuid);
 			},
 		);
 		const secret = () => webhook.headers[SECRET_HEADER];

@@ -22,7 +22,7 @@ import { findingTheNode } from './lib/finding.mjs';
 import { optInFlow } from './lib/optIn.mjs';
 import { saveAsNewVersion } from './lib/compat.mjs';
 import { moreResourcesFlow } from './lib/moreResources.mjs';
-import { sandboxCall, sleep, stepper, timedLog, waitFor } from './lib/steps.mjs';
+import { registrationSaved, sandboxCall, sleep, stepper, timedLog, waitFor } from './lib/steps.mjs';
 import { retriedExecutionFlow } from './lib/exactlyOnce.mjs';
 
 const OWNER = {
@@ -251,15 +251,7 @@ async function main() {
 			);
 			triggerSecret = webhook.headers['X-Passona-N8n-Secret'];
 			// Activation ends after the keyword is read back and n8n has saved the registration.
-			const staticData = await waitFor(
-				"the registration in the workflow's static data",
-				async () => {
-					const text = JSON.stringify(
-						(await rest.get(`/workflows/${fx.TRIGGER_WORKFLOW_ID}`)).staticData ?? {},
-					);
-					return text.includes(webhook.uuid) && text;
-				},
-			);
+			const staticData = await registrationSaved(rest, fx.TRIGGER_WORKFLOW_ID, webhook.uuid);
 			// Only the secret's digest is kept: n8n copies static data into stored executions.
 			assert.ok(
 				!staticData.includes(triggerSecret),

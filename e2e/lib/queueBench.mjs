@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { N8nRest } from './rest.mjs';
 import { startQueueStack } from './queue.mjs';
 import { pgClient } from './services.mjs';
-import { sandboxCall, waitFor } from './steps.mjs';
+import { registrationSaved, sandboxCall, waitFor } from './steps.mjs';
 import * as fx from './fixtures.mjs';
 import {
 	headerAuthCredential,
@@ -157,26 +157,29 @@ export async function queueDeliveryBench({
 			assert.equal(activated.active, true, JSON.stringify(activated).slice(0, 1000));
 		}
 		const urlOf = (webhookId) => `${qs.webhookOrigin}/webhook/${webhookId}/webhook`;
-		const passonaSecret = (webhookId) =>
-			waitFor(
-				`the Passona webhook of ${webhookId}`,
-				() =>
-					[...sandbox.store.webhooks.values()].find((hook) => hook.url === urlOf(webhookId))
-						?.headers[SECRET_HEADER],
+		/** The secret of the workflow's Passona webhook, once n8n lets deliveries in with it. */
+		const passonaSecret = async ({ id, webhookId }) => {
+			const hook = await waitFor(`the Passona webhook of ${webhookId}`, () =>
+				[...sandbox.store.webhooks.values()].find(
+					(candidate) => candidate.url === urlOf(webhookId),
+				),
 			);
+			await registrationSaved(rest, id, hook.uuid);
+			return hook.headers[SECRET_HEADER];
+		};
 		const contenders = [
 			{
 				name: 'Passona Trigger (1.1, new workflows)',
 				id: ids.passona.id,
 				url: urlOf(ids.passona.webhookId),
-				secret: await passonaSecret(ids.passona.webhookId),
+				secret: await passonaSecret(ids.passona),
 				refused: 401,
 			},
 			{
 				name: 'Passona Trigger (1, workflows made with 0.1.0)',
 				id: ids.passonaV1.id,
 				url: urlOf(ids.passonaV1.webhookId),
-				secret: await passonaSecret(ids.passonaV1.webhookId),
+				secret: await passonaSecret(ids.passonaV1),
 				refused: 401,
 			},
 			{

@@ -48,6 +48,19 @@ export async function waitFor(what, fn, timeoutMs = 30_000) {
 	}
 }
 
+/**
+ * The workflow's static data as text once n8n has saved the Passona Trigger's registration of
+ * `webhookUuid` in it. The webhook exists in Passona, and is on the keyword, before that: n8n saves
+ * a trigger's static data only after its activation step returns (n8n 2.40 also activates a moment
+ * after answering the activate call), and until then a delivery is answered 401.
+ */
+export async function registrationSaved(rest, workflowId, webhookUuid) {
+	return await waitFor(`the registration in workflow ${workflowId}'s static data`, async () => {
+		const text = JSON.stringify((await rest.get(`/workflows/${workflowId}`)).staticData ?? {});
+		return text.includes(webhookUuid) && text;
+	});
+}
+
 /** Calls the sandbox's Passona API (or /_sandbox) with its token. */
 export async function sandboxCall(sandbox, method, path, body) {
 	const base = path.startsWith('/_sandbox') ? sandbox.origin : sandbox.url;
