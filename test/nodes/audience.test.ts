@@ -9,21 +9,15 @@ import {
 	campaign,
 	campaignCreate,
 	createdUnread,
+	GROUPS_LOOKUP,
 	groupsWithOptouts,
 	INCLUDED_UUID,
 	OPTOUTS_UUID,
+	STAFF_UUID,
 } from '../fixtures/sending';
 
 const headers = sentHeaders(TOKEN);
-const STAFF_UUID = '5b0c2a9e-5e0b-4f3e-9a51-0c1f6b8b7d11';
 const UNIQUE = '/contact-groups/unique-contacts';
-const groupsLookup = {
-	method: 'GET',
-	path: '/contact-groups',
-	query: { page: '1', per_page: '1000' },
-	headers,
-	body: undefined,
-};
 const contacts = (...numbers: string[]) =>
 	numbers.map((phone_number) => ({ phone_number, created_at: '2026-01-01 10:00:00' }));
 /** unique-contacts as Passona documents it: `data` alone, not paged. */
@@ -51,7 +45,7 @@ describe('Campaign → Get Audience', () => {
 			.reply('POST', UNIQUE, 200, audience('447700900001', '447700900002', '447700900003'));
 		const { items, error } = await runPassona({ parameters: getAudience });
 		expect(error).toBeUndefined();
-		expect(passona.requests).toEqual([groupsLookup, uniqueRequest([STAFF_UUID, OPTOUTS_UUID])]);
+		expect(passona.requests).toEqual([GROUPS_LOOKUP, uniqueRequest([STAFF_UUID, OPTOUTS_UUID])]);
 		expect(items).toEqual([
 			{
 				json: {
@@ -138,7 +132,7 @@ describe('Campaign Create → Maximum Recipients', () => {
 			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
 			.reply('POST', UNIQUE, 200, audience('447700900001', '447700900002', '447700900003'));
 		const { error } = await runPassona({ parameters: guarded(2) });
-		expect(passona.requests).toEqual([groupsLookup, uniqueRequest([OPTOUTS_UUID])]);
+		expect(passona.requests).toEqual([GROUPS_LOOKUP, uniqueRequest([OPTOUTS_UUID])]);
 		expect(error?.message).toBe(
 			'The campaign would reach 3 people, more than the Maximum Recipients of 2: it was not created [item 0]',
 		);

@@ -6,9 +6,10 @@ import { page } from '../fixtures/passona';
 import { byId, byUrl, fromList } from '../../harness/locators';
 import {
 	campaign,
-	campaignCreate,
 	CAMPAIGN_UUID,
+	campaignCreate,
 	createdUnread,
+	GROUPS_LOOKUP,
 	groupsWithOptouts,
 	INCLUDED_UUID,
 	OPTOUTS_UUID,
@@ -18,13 +19,6 @@ import {
 
 const headers = sentHeaders(TOKEN);
 const campaignPath = `/campaigns/${CAMPAIGN_UUID}`;
-const groupsLookup = {
-	method: 'GET',
-	path: '/contact-groups',
-	query: { page: '1', per_page: '1000' },
-	headers,
-	body: undefined,
-};
 
 /** Runs the node in a workflow whose time zone is `timezone` (as set in n8n's workflow settings). */
 async function runInZone(parameters: INodeParameters, timezone: string) {
@@ -63,7 +57,7 @@ describe('Campaign', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(passona.requests).toEqual([
-			groupsLookup,
+			GROUPS_LOOKUP,
 			{
 				method: 'POST',
 				path: '/campaigns',

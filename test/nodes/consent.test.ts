@@ -8,23 +8,17 @@ import { PassonaMock, sentHeaders } from '../support/passonaMock';
 import { page } from '../fixtures/passona';
 import {
 	campaign,
-	campaignCreate,
 	CAMPAIGN_UUID,
+	campaignCreate,
+	GROUPS_LOOKUP,
 	groupsWithOptouts,
 	INCLUDED_UUID,
 	OPTOUTS_UUID,
+	STAFF_UUID,
 } from '../fixtures/sending';
 
 const headers = sentHeaders(TOKEN);
-const STAFF_UUID = '5b0c2a9e-5e0b-4f3e-9a51-0c1f6b8b7d11';
 const DECOY_UUID = '0d4c8f2a-3b1e-4a5c-8d9f-1e2a3b4c5d6e';
-const groupsLookup = {
-	method: 'GET',
-	path: '/contact-groups',
-	query: { page: '1', per_page: '1000' },
-	headers,
-	body: undefined,
-};
 const groupsPage = (groups: unknown[]) => page('/contact-groups', groups, 1, 1, 1000);
 
 // 2026-11-23 12:00:00 UTC.
@@ -52,7 +46,7 @@ describe('Campaign → Update keeps the opt-out group excluded', () => {
 		const { items, error } = await runPassona({ parameters: update });
 		expect(error).toBeUndefined();
 		expect(passona.requests).toEqual([
-			groupsLookup,
+			GROUPS_LOOKUP,
 			{
 				method: 'PUT',
 				path: `/campaigns/${CAMPAIGN_UUID}`,
@@ -203,8 +197,8 @@ describe('Contact → Sync Groups keeps an opted-out number opted out', () => {
 		const { items, error } = await runPassona({ parameters: sync });
 		expect(error).toBeUndefined();
 		expect(passona.requests).toEqual([
-			groupsLookup,
-			{ ...groupsLookup, path: optoutsPath },
+			GROUPS_LOOKUP,
+			{ ...GROUPS_LOOKUP, path: optoutsPath },
 			{
 				method: 'POST',
 				path: '/contact/sync/groups',

@@ -209,60 +209,6 @@ describe('a delivery to an `n8n webhook` process whose webhook URL setting diffe
 	});
 });
 
-describe('a delivery to an `n8n webhook` process whose webhook URL setting differs from main’s', () => {
-	/** The same workflow in a process that computes its webhook URLs on another host. */
-	const elsewhere = (setup: TriggerSetup): TriggerSetup => ({
-		...setup,
-		additionalData: {
-			...setup.additionalData,
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		},
-	});
-	const on = (setup: TriggerSetup, secret: string, isTest: boolean, withoutResourceUrl = false) =>
-		deliver(elsewhere(setup), {
-			headers: { [SECRET_HEADER]: secret },
-			body: { message: 'JOIN' },
-			isTest,
-			withoutResourceUrl,
-		});
-
-	test.each([
-		['n8n 2.40', false],
-		['older n8n (no getWebhookResourceUrl)', true],
-	])(
-		'%s: each secret still starts a run on its own kind of URL and gets 401 on the other',
-		async (_n8n, withoutResourceUrl) => {
-			const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
-			await activateOn(setup, []);
-			await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
-			const production = secretSentFor(PRODUCTION_URL)!;
-			const test = secretSentFor(TEST_URL)!;
-			expect((await on(setup, production, false, withoutResourceUrl)).run?.items).toHaveLength(1);
-			expect((await on(setup, test, true, withoutResourceUrl)).run?.items).toHaveLength(1);
-			expect((await on(setup, test, false, withoutResourceUrl)).answered?.status).toBe(401);
-			expect((await on(setup, production, true, withoutResourceUrl)).answered?.status).toBe(401);
-			expect((await on(setup, 'f'.repeat(64), false, withoutResourceUrl)).run).toBeUndefined();
-		},
-	);
-
-	test('registrations saved before their kind was recorded are told apart by their URL’s path', async () => {
-		const setup = await triggerSetup({ keywords: [KEYWORD_UUID] });
-		await activateOn(setup, []);
-		await activateOn(setup, [OURS], { isTest: true, uuid: STALE_1 });
-		for (const registration of Object.values(registrationsOf(setup)))
-			delete (registration as { isTest?: boolean }).isTest;
-		const production = secretSentFor(PRODUCTION_URL)!;
-		const test = secretSentFor(TEST_URL)!;
-		expect((await on(setup, production, false)).run?.items).toHaveLength(1);
-		expect((await on(setup, test, true)).run?.items).toHaveLength(1);
-		expect((await on(setup, test, false)).answered?.status).toBe(401);
-		expect((await on(setup, production, true)).answered?.status).toBe(401);
-		expect((await on(setup, test, false, true)).answered?.status).toBe(401);
-		expect((await on(setup, production, true, true)).answered?.status).toBe(401);
-	});
-});
-
 /** Deactivation when the keyword lists `present`; returns what was written to the keyword. */
 async function deactivateFrom(setup: TriggerSetup, present: string[]) {
 	const rest = present.filter((id) => id !== OURS);
