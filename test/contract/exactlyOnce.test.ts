@@ -86,6 +86,12 @@ async function fault(body: IDataObject): Promise<void> {
 	expect(answer.status).toBe(201);
 }
 
+/** A fault on the campaign named Two's create (the second item of most runs here). */
+const faultOnTwo = (answer: IDataObject) =>
+	fault({ method: 'POST', path: '^/campaigns$', bodyMatch: '"Two"', ...answer });
+/** A 422 that refuses the item: Passona acted on nothing. */
+const REFUSED = { status: 422, body: { message: 'No', errors: { name: ['No'] } } };
+
 /** Messages in the outbox per number. */
 async function textsPerNumber(): Promise<Record<string, number>> {
 	const messages = (await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<{
@@ -109,7 +115,7 @@ const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
 
 describe('Retry On Fail: n8n runs the node again with all its items', () => {
 	test('Campaign Create, item 2 answered 503 once: item 1 is not created again, and its output stands', async () => {
-		await fault({ method: 'POST', path: '^/campaigns$', bodyMatch: '"Two"', status: 503 });
+		await faultOnTwo({ status: 503 });
 		const { items, error } = await run(createCampaigns, campaignItems('One', 'Two'), {
 			retry: RETRY,
 		});
@@ -142,13 +148,7 @@ describe('Retry On Fail: n8n runs the node again with all its items', () => {
 
 describe('a retry of the failed execution (Executions list) sends only what was not sent', () => {
 	test('Campaign Create, item 2 refused (422): the retry creates item 2 only', async () => {
-		await fault({
-			method: 'POST',
-			path: '^/campaigns$',
-			bodyMatch: '"Two"',
-			status: 422,
-			body: { message: 'No', errors: { name: ['No'] } },
-		});
+		await faultOnTwo(REFUSED);
 		const failed = await run(createCampaigns, campaignItems('One', 'Two', 'Three'));
 		expect(failed.error?.message).toBe('Passona rejected the values sent');
 		expect(
@@ -290,10 +290,7 @@ describe('Passona acted, then the answer was lost', () => {
 describe('a 429 between two items', () => {
 	test('item 2 waits as Passona asks and goes out once; item 1 is not sent again', async () => {
 		clock = fakeTime(Date.now());
-		await fault({
-			method: 'POST',
-			path: '^/campaigns$',
-			bodyMatch: '"Two"',
+		await faultOnTwo({
 			status: 429,
 			headers: { 'Retry-After': '7' },
 			body: { message: 'Too Many Attempts.' },
@@ -312,10 +309,7 @@ describe('a 429 between two items', () => {
 
 	test('a 429 that does not clear fails the item without advising a re-run, and says what was sent', async () => {
 		clock = fakeTime(Date.now());
-		await fault({
-			method: 'POST',
-			path: '^/campaigns$',
-			bodyMatch: '"Two"',
+		await faultOnTwo({
 			status: 429,
 			headers: { 'Retry-After': '1' },
 			times: 100,
@@ -331,13 +325,7 @@ describe('a 429 between two items', () => {
 
 describe('a run that stops part-way', () => {
 	test('says which items were already sent, with their uuids, and which were not', async () => {
-		await fault({
-			method: 'POST',
-			path: '^/campaigns$',
-			bodyMatch: '"Two"',
-			status: 422,
-			body: { message: 'No', errors: { name: ['No'] } },
-		});
+		await faultOnTwo(REFUSED);
 		const { error } = await run(createCampaigns, campaignItems('One', 'Two', 'Three'));
 		const description = String(error?.description);
 		const byName = new Map(campaigns().map((campaign) => [campaign.name, campaign.uuid]));
