@@ -331,6 +331,9 @@ describe('a run that stops part-way', () => {
 		const byName = new Map(campaigns().map((campaign) => [campaign.name, campaign.uuid]));
 		expect(description).toContain(`item 0 → ${byName.get('One')}`);
 		expect(description).toContain(`item 2 → ${byName.get('Three')}`);
+		// Item 1, the one refused, is the error's own item and not among those sent.
+		expect(byName.has('Two')).toBe(false);
+		expect(description).not.toContain('item 1');
 		expect(description).not.toMatch(/retry on fail|run (it )?again/i);
 	});
 });

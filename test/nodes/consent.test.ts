@@ -258,7 +258,7 @@ describe('Contact → Sync Groups keeps an opted-out number opted out', () => {
 			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
 			.reply('GET', optoutsPath, 503, { message: 'Service Unavailable' });
 		const { error } = await runPassona({ parameters: sync });
-		expect(error).toBeDefined();
+		expect(error?.message).toBe('Passona had a problem on its side (HTTP 503)');
 		expect(passona.requests.map((request) => request.method)).toEqual(['GET', 'GET']);
 	});
 });

@@ -188,7 +188,9 @@ describe('a delivery to an `n8n webhook` process whose webhook URL setting diffe
 			expect((await on(setup, test, true, withoutResourceUrl)).run?.items).toHaveLength(1);
 			expect((await on(setup, test, false, withoutResourceUrl)).answered?.status).toBe(401);
 			expect((await on(setup, production, true, withoutResourceUrl)).answered?.status).toBe(401);
-			expect((await on(setup, 'f'.repeat(64), false, withoutResourceUrl)).run).toBeUndefined();
+			const forged = await on(setup, 'f'.repeat(64), false, withoutResourceUrl);
+			expect(forged.answered?.status).toBe(401);
+			expect(forged.run).toBeUndefined();
 		},
 	);
 

@@ -150,6 +150,10 @@ export function judge(
 		return 'refused';
 	}
 	if (requests.length === 0) throw new Error('neither a request nor an error');
+	const own = requests.some(
+		(request) => request.method === expected.method && expected.path.test(request.path),
+	);
+	if (!own) throw new Error(`no ${expected.method} request, only lookups and reads`);
 	for (const request of requests) {
 		const text = `${request.path} ${JSON.stringify(request.query)} ${JSON.stringify(request.body ?? null)}`;
 		if (MADE_UP.test(text) || /null/.test(request.path))
