@@ -10,7 +10,7 @@ module.exports = {
 	setupFilesAfterEnv: [
 		'<rootDir>/test/setup/nock.ts',
 		'<rootDir>/test/setup/logs.ts',
-		'<rootDir>/test/setup/regex.ts',
+		'<rootDir>/harness/regex.ts',
 	],
 	testTimeout: 20000,
 };

@@ -1,6 +1,7 @@
 // `npm start`: the sandbox demo. Starts a local Passona sandbox, runs examples/*.json in order through
 // n8n's engine with the built node, simulates an inbound SMS between them, and prints what each step did.
 import './demoEnv'; // first: n8n-core must not write into the developer's ~/.n8n
+import '../harness/regex'; // a load spike must not fail a step on n8n's 250 ms regex watchdog
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
