@@ -378,6 +378,8 @@ async function main() {
 				await login();
 				exactlyOneWebhook('after main restarted');
 				await pollAfterRestart(polls);
+				// Main has brought its workflows back by its first poll: still the one webhook.
+				exactlyOneWebhook('after main restarted and polled');
 				const events = await waitFor(
 					'the four campaign events',
 					async () => {
@@ -408,13 +410,16 @@ async function main() {
 				await login();
 				exactlyOneWebhook('after main was killed and started');
 				await pollAfterRestart(polls);
+				exactlyOneWebhook('after main was killed, started and polled');
+				// The deliveries come first (each waited for on the workers), so that a run the poll
+				// started has had time to be stored before the events are counted.
+				await deliverAndCount(20, 'after-kill', 'after main was killed and started');
 				const events = await campaignEvents();
 				assert.equal(
 					events.length,
 					4,
 					`campaign events after the second restart: ${JSON.stringify(events)}`,
 				);
-				await deliverAndCount(20, 'after-kill', 'after main was killed and started');
 			},
 		);
 

@@ -118,6 +118,8 @@ export async function startQueueStack({
 				logStream: entry.logStream,
 				logName: join(artifacts, `n8n-${name}.log`),
 				ready: () => entry.ready(env),
+				// Recorded at once: if another process fails to start, the cleanup stops this one too.
+				onSpawn: (child) => (entry.child = child),
 			});
 			return entry.child;
 		};

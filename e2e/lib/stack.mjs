@@ -117,15 +117,26 @@ export async function mainReady(origin) {
  * Starts one n8n process (`args`: ['start'], ['webhook'], ['worker', …]) in its own process group,
  * its output appended to `logStream`, and waits until `ready()` answers true. Fails when it exits
  * first (`error.portInUse` when a port it wanted was taken) or is not ready within 180 s.
- * Returns the child, with `exitedPromise` resolving to its exit code or signal.
+ * Returns the child, with `exitedPromise` resolving to its exit code or signal; `onSpawn` gets it
+ * at once, so that a cleanup running while it starts can stop it.
  */
-export async function startN8nProcess({ paths, args, env, cwd, logStream, logName, ready }) {
+export async function startN8nProcess({
+	paths,
+	args,
+	env,
+	cwd,
+	logStream,
+	logName,
+	ready,
+	onSpawn = () => {},
+}) {
 	const child = spawn(paths.node, [paths.n8n, ...args], {
 		env,
 		cwd,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
+	onSpawn(child);
 	child.stdout.pipe(logStream, { end: false });
 	child.stderr.pipe(logStream, { end: false });
 	let output = '';
@@ -306,6 +317,7 @@ export async function startStack({
 				logStream: n8nLog,
 				logName: join(artifacts, 'n8n.log'),
 				ready: () => mainReady(origin),
+				onSpawn: (child) => (n8n = child),
 			});
 		};
 		/** Starts n8n; if another process took a port between the probe and n8n's start, tries fresh ports. */
