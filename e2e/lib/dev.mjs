@@ -1,43 +1,27 @@
 // `npm run dev`'s own parts: what the opt-in example needs, made in the sandbox before n8n starts
 // (so the example opens with its keyword, group and template chosen), the example filled in with
 // them, and what dev prints. Imported by e2e/dev.mjs (and by test/contract/dev.test.ts).
+import { sandboxCall } from './steps.mjs';
 
 /** The opt-in example's file in examples/ (harness/optIn.ts says the same for the TypeScript side). */
 export const OPT_IN_FILE = '3-opt-in.json';
 /** The keyword the opt-in example listens on in `npm run dev` (example 2 makes JOIN, which adds to a group). */
-export const DEV_KEYWORD = 'OPTIN';
+const DEV_KEYWORD = 'OPTIN';
 /** The welcome template's text. */
 export const WELCOME = 'Thanks for joining! Reply OPTOUT to stop.';
-
-async function call(sandbox, method, path, body) {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: {
-			Authorization: `Bearer ${sandbox.token}`,
-			Accept: 'application/json',
-			'Content-Type': 'application/json',
-		},
-		body: JSON.stringify(body),
-	});
-	if (!response.ok)
-		throw new Error(
-			`the sandbox answered ${response.status} to ${method} ${path}: ${await response.text()}`,
-		);
-	return (await response.json()).data;
-}
 
 /** A group, a template and a keyword in the sandbox for the opt-in example; their uuids and names. */
 export async function seedOptIn(
 	sandbox,
 	{ keyword: word = DEV_KEYWORD, group: name = 'Opt-in list' } = {},
 ) {
-	const group = await call(sandbox, 'POST', '/contact-groups', { name });
-	const template = await call(sandbox, 'POST', '/templates', {
+	const group = await sandboxCall(sandbox, 'POST', '/contact-groups', { name });
+	const template = await sandboxCall(sandbox, 'POST', '/templates', {
 		name: 'Welcome',
 		body: WELCOME,
 		sender: '88440',
 	});
-	const keyword = await call(sandbox, 'POST', '/keywords', {
+	const keyword = await sandboxCall(sandbox, 'POST', '/keywords', {
 		keyword: word,
 		add_contact_to_group: false,
 		call_webhook: false,

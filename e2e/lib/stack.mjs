@@ -103,7 +103,7 @@ export async function installPackage(nodesDir, log) {
 }
 
 /** Whether n8n's main process at `origin` is ready: migrated and serving its REST API. */
-export async function mainReady(origin) {
+async function mainReady(origin) {
 	try {
 		const response = await fetch(`${origin}/healthz/readiness`);
 		// n8n 1.x is "ready" once its database is migrated, before its REST routes exist.
