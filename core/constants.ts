@@ -9,6 +9,9 @@ export const PASSONA_API_URL = 'https://passona.co.uk/api/2.0';
 /** The header that carries a trigger registration's secret on every call Passona makes. */
 export const VERIFICATION_HEADER = 'X-Passona-N8n-Secret';
 
+/** What the node shows in place of a secret: a token Passona echoed, a webhook's trigger secret. */
+export const HIDDEN = '[hidden]';
+
 /** Every team has this contact group; people who text OPTOUT (or STOP) land in it. */
 export const OPTOUTS_GROUP_NAME = 'default_optouts';
 
@@ -28,3 +31,6 @@ export const DOCS_URL = 'https://www.npmjs.com/package/n8n-nodes-passona';
 
 /** The operations that send SMS (`resource.operation`): each item once, and no advice to run them again. */
 export const SENDING_OPERATIONS = ['campaign.create', 'campaign.sendTest'];
+
+/** The longest a 429's Retry-After the node waits out (Laravel's window is a minute; an hour's would fail the item). */
+export const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;

@@ -2,6 +2,7 @@
  * Passona's HTTP answers turned into words a workflow builder can act on. Pure: the routing
  * layer wraps the result in n8n's NodeApiError.
  */
+import { HIDDEN, MAX_RATE_LIMIT_WAIT_MS } from './constants';
 
 export interface PassonaErrorContext {
 	/** What the request was about, e.g. "contact group" or "keyword". */
@@ -185,9 +186,6 @@ function titleCase(text: string): string {
 	return text.replace(/\b\w/g, (letter) => letter.toUpperCase());
 }
 
-/** What stands in Passona's answer for a secret it echoed. */
-export const HIDDEN = '[hidden]';
-
 /** A credential after "Bearer" (an echoed Authorization header), whatever the token. */
 const BEARER = /\b(Bearer)\s+[^\s"',;]+/gi;
 
@@ -205,7 +203,9 @@ function maskText(text: string, secrets: string[]): string {
 export function maskSecrets<T>(value: T, secrets: string[], depth = 0): T {
 	const wanted = secrets.filter((secret) => secret.length >= 4);
 	if (typeof value === 'string') return maskText(value, wanted) as T;
-	if (value === null || typeof value !== 'object' || depth > 20) return value;
+	if (value === null || typeof value !== 'object') return value;
+	// Deeper than any answer Passona gives: not looked through, so not shown either.
+	if (depth > 20) return HIDDEN as T;
 	if (Array.isArray(value)) return value.map((entry) => maskSecrets(entry, wanted, depth + 1)) as T;
 	const masked: Record<string, unknown> = {};
 	for (const [key, entry] of Object.entries(value)) {
@@ -231,7 +231,7 @@ export function rateLimitNote(waits: number, waitedMs: number, askedMs?: number)
 			: '';
 	const tooLong =
 		askedMs !== undefined
-			? ` Passona asked to wait ${seconds(askedMs)}, longer than this node waits for one request (5 minutes).`
+			? ` Passona asked to wait ${seconds(askedMs)}, longer than this node waits for one request (${MAX_RATE_LIMIT_WAIT_MS / 60_000} minutes).`
 			: '';
 	return `${waited}${tooLong} To send fewer requests at once, lower Requests in Flight or add Batching (the node's Settings → Request Options).`.trim();
 }

@@ -6,15 +6,14 @@
  * Free of n8n, so the scheduling is tested without HTTP; the callers bring the requests.
  */
 import { sleep } from 'n8n-workflow';
+import { MAX_RATE_LIMIT_WAIT_MS } from './constants';
 import { DEFAULT_PARALLEL_REQUESTS } from './listing';
 
 /** Requests in flight per run by default: as many as a listing's Parallel Requests. */
 export const DEFAULT_REQUESTS_IN_FLIGHT = DEFAULT_PARALLEL_REQUESTS;
 export const MAX_REQUESTS_IN_FLIGHT = 20;
-/** One request is sent again after at most this many 429s... */
+/** One request is sent again after at most this many 429s, each asking to wait at most MAX_RATE_LIMIT_WAIT_MS. */
 export const MAX_RATE_LIMIT_WAITS = 10;
-/** ...each asking to wait at most this long (Laravel's window is a minute; an hour's would fail the item). */
-export const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 
 export interface GateClock {
 	now: () => number;
@@ -148,7 +147,7 @@ export class RequestGate {
 }
 
 /** The node setting (Settings → Request Options) that caps a run's requests in flight. */
-export const REQUESTS_IN_FLIGHT_PARAMETER = 'requestOptions.requestsInFlight';
+const REQUESTS_IN_FLIGHT_PARAMETER = 'requestOptions.requestsInFlight';
 /** A listing's own Options → Parallel Requests (pages at once). */
 const PARALLEL_REQUESTS_PARAMETER = 'options.parallelRequests';
 

@@ -7,7 +7,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from './constants';
 
 /** A line in place of a list: what happened, and what to do. */
-export interface PickerLine {
+interface PickerLine {
 	name: string;
 	description: string;
 }

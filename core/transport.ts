@@ -59,10 +59,15 @@ export function redirectMessage(location: unknown): string {
 }
 
 /** The secrets masked in Passona's answers (see `maskSecrets`): the API token, as it is sent. */
+function secretsFrom(credentials: { apiToken?: unknown }): string[] {
+	const token = String(credentials.apiToken ?? '').trim();
+	return token === '' ? [] : [token];
+}
+
+/** `secretsFrom` the context's credential; none when it cannot be read. */
 export async function secretsOf(context: PassonaContext): Promise<string[]> {
 	try {
-		const token = String((await context.getCredentials(CREDENTIAL_TYPE)).apiToken ?? '').trim();
-		return token === '' ? [] : [token];
+		return secretsFrom(await context.getCredentials(CREDENTIAL_TYPE));
 	} catch {
 		return [];
 	}
@@ -130,7 +135,7 @@ export function withNote(node: INode, error: unknown, note: string): NodeApiErro
 }
 
 /** n8n's timeout for a declarative request whose node sets none (RoutingNode, n8n-core 2.40). */
-export const DEFAULT_TIMEOUT_MS = 300_000;
+const DEFAULT_TIMEOUT_MS = 300_000;
 
 /**
  * The timeout of a request the nodes make themselves (opt-out lookup, Wait for Passona, pickers,
@@ -208,9 +213,8 @@ export async function passonaApiRequest(
 	if (notFoundIsEmpty && response.statusCode === 404) return undefined;
 	// Within an operation, Passona's error names the input item it was sent for.
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : undefined;
-	const token = String(credentials.apiToken ?? '').trim();
 	const context = { ...errorContext, sending: sendingItem(this), rateLimitWaited };
-	throwIfPassonaError(this, response, context, itemIndex, token === '' ? [] : [token]);
+	throwIfPassonaError(this, response, context, itemIndex, secretsFrom(credentials));
 	return response.body;
 }
 

@@ -22,6 +22,7 @@ describe('notSafeToRepeat', () => {
 		['POST', 'webhook.create', true],
 		['DELETE', 'template.delete', true],
 		['POST', 'contactGroup.getUniqueContacts', false],
+		['POST', 'campaign.getAudience', false],
 		['POST', 'contact.syncGroups', false],
 		['PUT', 'campaign.update', false],
 		['PUT', 'contactGroup.addContacts', false],

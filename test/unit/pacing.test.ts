@@ -2,8 +2,8 @@
  * The run's gate without HTTP (core/pacing.ts): how many requests are in flight, what a 429 does
  * to the one that met it and to the others, when it gives up, and the words it leaves.
  */
+import { MAX_RATE_LIMIT_WAIT_MS } from '../../core/constants';
 import {
-	MAX_RATE_LIMIT_WAIT_MS,
 	MAX_RATE_LIMIT_WAITS,
 	type GateItem,
 	type RateLimitGiveUp,

@@ -17,8 +17,12 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { SENDING_OPERATIONS } from '../../../core/constants';
 
-/** POSTs that only read (the unique contacts of groups) or replace (a contact's groups): safe to repeat. */
-const POSTS_SAFE_TO_REPEAT = ['contactGroup.getUniqueContacts', 'contact.syncGroups'];
+/** POSTs that only read (the unique contacts of groups, a campaign's audience) or replace (a contact's groups): safe to repeat. */
+const POSTS_SAFE_TO_REPEAT = [
+	'contactGroup.getUniqueContacts',
+	'campaign.getAudience',
+	'contact.syncGroups',
+];
 
 /** Whether sending `method` again for `operation` (`resource.operation`) could do it twice. */
 export function notSafeToRepeat(method: string | undefined, operation: string): boolean {
@@ -36,7 +40,7 @@ export interface UnsureRecord {
 	reason: string;
 }
 
-export type ItemRecord =
+type ItemRecord =
 	| { done: Array<Pick<INodeExecutionData, 'json' | 'pairedItem'>> }
 	| { unsure: UnsureRecord };
 

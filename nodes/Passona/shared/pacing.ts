@@ -53,7 +53,7 @@ const plainRequest: OnceStep = async function request(requestData) {
 const pacedSteps = new WeakSet<object>();
 
 /** An operation's pagination step (or the plain request), paced and done once per item when it must be. */
-export function pacedStep(step: PaginationStep | OnceStep = plainRequest): PaginationStep {
+function pacedStep(step: PaginationStep | OnceStep = plainRequest): PaginationStep {
 	if (pacedSteps.has(step)) return step as PaginationStep;
 	const paced = async function (this: IExecutePaginationFunctions, requestData) {
 		return await onceForItem(throughGate(this), requestData, step as OnceStep);

@@ -17,7 +17,7 @@ import { parseSender, senderNameField } from '../sender/fields';
 import { chosenGroups, excludedGroups, excludeOptoutsField, includedGroups } from './fields';
 import { type CampaignGroups, checkAudienceSize, maximumRecipients } from './audience';
 import { retryNotice, SENT_ONCE } from './once';
-import { optoutsGroupUuids } from './optOuts';
+import { excludedWithOptouts } from './optOuts';
 import { campaignOutput } from './outputs';
 import { campaignSchedule, londonTime, timeZoneField } from './schedule';
 
@@ -59,13 +59,13 @@ async function campaignBody(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const { included, excluded, excludeOptouts } = chosenGroups.call(this);
 	const dates = campaignSchedule.call(this);
 	const maxRecipients = maximumRecipients.call(this);
-	const optouts = excludeOptouts ? await optoutsGroupUuids.call(this) : [];
+	const allExcluded = await excludedWithOptouts.call(this, excluded, excludeOptouts);
 	requestOptions.body = {
 		name,
 		template_uuid: template,
 		sender,
 		included_contact_groups: included,
-		excluded_contact_groups: [...new Set([...excluded, ...optouts])],
+		excluded_contact_groups: allExcluded,
 		...dates,
 	};
 	await checkAudienceSize.call(this, maxRecipients, requestOptions.body as CampaignGroups);

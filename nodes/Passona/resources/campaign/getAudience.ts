@@ -11,7 +11,7 @@ import { listFields, withoutRouting } from '../../shared/descriptions';
 import { checkResponse, listSettings, routingPages } from '../../shared/routing';
 import { audienceBody, audienceNumbers, UNIQUE_CONTACTS_PATH } from './audience';
 import { chosenGroups, excludedGroups, excludeOptoutsField, includedGroups } from './fields';
-import { optoutsGroupUuids } from './optOuts';
+import { excludedWithOptouts } from './optOuts';
 
 const show = { resource: ['campaign'], operation: ['getAudience'] };
 
@@ -22,8 +22,10 @@ const show = { resource: ['campaign'], operation: ['getAudience'] };
 async function audienceRequest(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const { included, excluded, excludeOptouts } = chosenGroups.call(this);
 	listSettings.call(this);
-	const optouts = excludeOptouts ? await optoutsGroupUuids.call(this) : [];
-	requestOptions.body = audienceBody(included, [...new Set([...excluded, ...optouts])]);
+	requestOptions.body = audienceBody(
+		included,
+		await excludedWithOptouts.call(this, excluded, excludeOptouts),
+	);
 	return requestOptions;
 }
 

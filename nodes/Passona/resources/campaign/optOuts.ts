@@ -12,7 +12,7 @@ import { unexpectedAnswer } from '../../shared/routing';
  * empty list when there is none; refused when one of them has no valid ID, since it could be the
  * team's own and could then not be excluded.
  */
-export async function findOptoutsGroups(this: IExecuteSingleFunctions): Promise<string[]> {
+async function findOptoutsGroups(this: IExecuteSingleFunctions): Promise<string[]> {
 	const found: unknown[] = [];
 	const groups = passonaPages.call(this, { path: '/contact-groups', subject: 'contact group' });
 	await listEntries.call(this, groups, (entries) => {
@@ -30,7 +30,7 @@ export async function findOptoutsGroups(this: IExecuteSingleFunctions): Promise<
 }
 
 /** `findOptoutsGroups`, refused with words when the team has no such group (Create, Update). */
-export async function optoutsGroupUuids(this: IExecuteSingleFunctions): Promise<string[]> {
+async function optoutsGroupUuids(this: IExecuteSingleFunctions): Promise<string[]> {
 	const found = await findOptoutsGroups.call(this);
 	if (found.length > 0) return found;
 	// Found before the campaign is sent: an input error, not "From Passona" (see inputError).
@@ -43,6 +43,16 @@ export async function optoutsGroupUuids(this: IExecuteSingleFunctions): Promise<
 				'Every Passona team normally has one, holding the people who opted out. Turn off "Exclude Opted-Out Contacts" and choose the opt-out group under Exclude Groups instead.',
 		},
 	);
+}
+
+/** `excluded`, and every opt-out group when `withOptouts` is on (refused when there is none), each once. */
+export async function excludedWithOptouts(
+	this: IExecuteSingleFunctions,
+	excluded: string[],
+	withOptouts: boolean,
+): Promise<string[]> {
+	const optouts = withOptouts ? await optoutsGroupUuids.call(this) : [];
+	return [...new Set([...excluded, ...optouts])];
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 import { checkInput, checkSomeField } from '../../shared/routing';
 import { parseSender, senderTextProperty } from '../sender/fields';
 import { excludedGroups, excludeOptoutsField, includedGroups } from './fields';
-import { optoutsGroupUuids } from './optOuts';
+import { excludedWithOptouts } from './optOuts';
 import { futureDate, londonTime, timeZoneField } from './schedule';
 
 const show = { resource: ['campaign'], operation: ['update'] };
@@ -74,10 +74,11 @@ async function campaignUpdateBody(
 		parseBoolean(this.getNodeParameter('excludeOptouts', true)),
 	);
 	if (body.excluded_contact_groups !== undefined && keepOptouts) {
-		const optouts = await optoutsGroupUuids.call(this);
-		body.excluded_contact_groups = [
-			...new Set([...(body.excluded_contact_groups as string[]), ...optouts]),
-		];
+		body.excluded_contact_groups = await excludedWithOptouts.call(
+			this,
+			body.excluded_contact_groups as string[],
+			true,
+		);
 	}
 	requestOptions.body = body;
 	return requestOptions;

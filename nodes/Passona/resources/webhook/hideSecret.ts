@@ -5,12 +5,9 @@ import type {
 	INodePropertyRouting,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { VERIFICATION_HEADER } from '../../../../core/constants';
+import { HIDDEN, VERIFICATION_HEADER } from '../../../../core/constants';
 import { isPlainObject as isObject } from '../../../../core/input';
 import { dataRouting, pagedRouting, withPostReceive } from '../../shared/descriptions';
-
-/** What the Webhook outputs show instead of the Passona Trigger's secret. */
-export const HIDDEN = '[hidden]';
 
 type Json = Record<string, unknown>;
 
