@@ -20,6 +20,7 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
+	INodeTypeDescription,
 	INodeTypes,
 	IRun,
 	IRunExecutionData,
@@ -69,6 +70,11 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 /** The Passona node's type as the package loads it (for its pickers and dropdowns). */
 export async function passonaType(): Promise<INodeType> {
 	return (await loadPackage()).nodeTypes.passona.type as INodeType;
+}
+
+/** A node's description as the package loads it (`passona`, `passonaTrigger`, …). */
+export async function nodeDescription(name: string): Promise<INodeTypeDescription> {
+	return (await loadPackage()).nodeTypes[name].type.description as INodeTypeDescription;
 }
 
 export class PackageNodeTypes implements INodeTypes {

@@ -4,16 +4,10 @@
  * stops a campaign that would reach more people.
  */
 import { byId, fromList } from '../../harness/locators';
-import { call } from '../sandbox/helpers';
 import { useClockAt, useContract } from './helpers';
 
-const { sandbox, ok, run } = useContract({ jobDelayMs: 5 });
+const { sandbox, ok, run, texted } = useContract({ jobDelayMs: 5 });
 useClockAt('2026-11-23T12:00:00Z');
-
-const texted = async () =>
-	((await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<{ to: string }>).map(
-		(message) => message.to,
-	);
 
 /** Two overlapping groups, a Staff group to leave out and one number that texted STOP. */
 async function team() {

@@ -4,18 +4,13 @@
  * default_optouts listed before the team's own.
  */
 import { byId, fromList } from '../../harness/locators';
-import { call } from '../sandbox/helpers';
 import { useClockAt, useContract } from './helpers';
 
-const { sandbox, ok, run } = useContract({ jobDelayMs: 5 });
+const { sandbox, ok, run, texted } = useContract({ jobDelayMs: 5 });
 useClockAt('2026-11-23T12:00:00Z');
 
 const STAYED = '447700900001';
 const OPTED_OUT = '447700900002';
-
-const outbox = async () =>
-	(await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<Record<string, unknown>>;
-const texted = async () => (await outbox()).map((message) => message.to);
 
 /** A group of two, one of whom texted STOP (and so is in default_optouts), and a template. */
 async function team() {

@@ -11,7 +11,7 @@ import { call } from '../sandbox/helpers';
 import { fakeTime, type FakeTime } from '../support/fakeTime';
 import { useClockAt, useContract } from './helpers';
 
-const { sandbox } = useContract();
+const { sandbox, texted } = useContract();
 // Send Now writes London's wall clock: not in the hour that repeats in October.
 useClockAt('2026-11-23T12:00:00Z');
 
@@ -94,11 +94,8 @@ const REFUSED = { status: 422, body: { message: 'No', errors: { name: ['No'] } }
 
 /** Messages in the outbox per number. */
 async function textsPerNumber(): Promise<Record<string, number>> {
-	const messages = (await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<{
-		to: string;
-	}>;
 	const counts: Record<string, number> = {};
-	for (const { to } of messages) counts[to] = (counts[to] ?? 0) + 1;
+	for (const to of await texted()) counts[to] = (counts[to] ?? 0) + 1;
 	return counts;
 }
 

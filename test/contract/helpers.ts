@@ -2,7 +2,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox';
 import { runPassona, type RunResult } from '../../harness/engine';
-import { useSandbox } from '../sandbox/helpers';
+import { call, useSandbox } from '../sandbox/helpers';
 
 export interface Contract {
 	sandbox: () => Sandbox;
@@ -10,7 +10,13 @@ export interface Contract {
 	run: (parameters: INodeParameters, items?: IDataObject[]) => Promise<RunResult>;
 	/** Runs it, expects no error, returns the items' JSON. */
 	ok: (parameters: INodeParameters, items?: IDataObject[]) => Promise<IDataObject[]>;
+	/** The SMS the sandbox sent, oldest first. */
+	outbox: () => Promise<OutboxEntry[]>;
+	/** The numbers they went to, in the same order. */
+	texted: () => Promise<string[]>;
 }
+
+export type OutboxEntry = Record<string, unknown> & { to: string };
 
 export function useContract(options: { jobDelayMs?: number } = {}): Contract {
 	const sandbox = useSandbox(options);
@@ -25,7 +31,10 @@ export function useContract(options: { jobDelayMs?: number } = {}): Contract {
 		expect(error?.message).toBeUndefined();
 		return out.map((item) => item.json);
 	};
-	return { sandbox, run, ok };
+	const outbox = async () =>
+		(await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as OutboxEntry[];
+	const texted = async () => (await outbox()).map((message) => message.to);
+	return { sandbox, run, ok, outbox, texted };
 }
 
 /**

@@ -5,10 +5,9 @@
  */
 import { runPassona } from '../../harness/engine';
 import { byId, fromList } from '../../harness/locators';
-import { call } from '../sandbox/helpers';
 import { useClockAt, useContract } from './helpers';
 
-const { sandbox, ok, run } = useContract({ jobDelayMs: 5 });
+const { sandbox, ok, run, outbox } = useContract({ jobDelayMs: 5 });
 useClockAt('2026-11-23T12:00:00Z');
 
 const MEANT = '447700900123';
@@ -22,9 +21,6 @@ const SHAPES: Array<[string, string | number]> = [
 	['a float as a number', 447700900123.0],
 	['the international prefix written twice', '+0044 7700 900123'],
 ];
-
-const outbox = async () =>
-	(await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<Record<string, unknown>>;
 
 async function template() {
 	const [created] = await ok({

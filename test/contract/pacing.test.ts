@@ -10,7 +10,7 @@ import { call } from '../sandbox/helpers';
 import { fakeTime, type FakeTime } from '../support/fakeTime';
 import { useClockAt, useContract } from './helpers';
 
-const { sandbox } = useContract();
+const { sandbox, texted } = useContract();
 // Send Test writes London's wall clock: not in the hour that repeats in October.
 useClockAt('2026-11-23T12:00:00Z');
 
@@ -95,10 +95,7 @@ describe(`${ITEMS} items against a rate limit of ${LIMIT.requests} requests a se
 				expect(items.filter((item) => item.error).map((item) => item.error?.message)).toEqual([]);
 				expect(items.map((item) => item.json.name)).toEqual(numbers.map((to) => `Test ${to}`));
 			}
-			const outbox = (await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<{
-				to: string;
-			}>;
-			expect(outbox.map((message) => message.to).sort()).toEqual(numbers);
+			expect((await texted()).sort()).toEqual(numbers);
 			expect((await traffic()).peak_in_flight).toBeLessThanOrEqual(6);
 		},
 		MANY_ITEMS_TIMEOUT_MS,

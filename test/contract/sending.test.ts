@@ -1,15 +1,13 @@
 /** Every Campaign, Template and Sender operation, through n8n's engine, against the sandbox over real HTTP. */
 import { byId, byUrl, fromList } from '../../harness/locators';
 import { readPassonaDate } from '../../sandbox/dates';
-import { call, UUID } from '../sandbox/helpers';
+import { UUID } from '../sandbox/helpers';
 import { useClockAt, useContract } from './helpers';
 
-const { sandbox, ok, run } = useContract();
+const { sandbox, ok, run, outbox } = useContract();
 // Send Now writes London's wall clock: not in the hour that repeats in October.
 useClockAt('2026-11-23T12:00:00Z');
 const byName = (value: string) => ({ __rl: true, mode: 'name', value });
-const outbox = async () =>
-	(await call(sandbox(), 'GET', '/_sandbox/outbox')).body.data as Array<Record<string, unknown>>;
 
 async function offerTemplate() {
 	const [template] = await ok({

@@ -2,6 +2,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { passonaNode, runNode, runPassona, TOKEN, workflowWith } from '../../harness/engine';
 import { PassonaMock, refusedBeforeSending, sentHeaders } from '../support/passonaMock';
+import { useFixedNow } from '../support/fakeTime';
 import { page } from '../fixtures/passona';
 import { byId, byUrl, fromList } from '../../harness/locators';
 import {
@@ -34,11 +35,7 @@ const create = campaignCreate;
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 
 describe('Campaign', () => {
-	let clock: jest.SpyInstance;
-	beforeEach(() => {
-		clock = jest.spyOn(Date, 'now').mockReturnValue(NOW);
-	});
-	afterEach(() => clock.mockRestore());
+	const clock = useFixedNow(NOW);
 
 	test('Create at a date sends the SDK body, with opt-outs excluded by name and London times', async () => {
 		const passona = new PassonaMock()
@@ -170,12 +167,12 @@ describe('Campaign', () => {
 	});
 
 	test('Send Now in the first pass of the hour London shows twice is refused; in the second it sends', async () => {
-		clock.mockReturnValue(Date.parse('2026-10-25T00:30:00Z'));
+		clock().mockReturnValue(Date.parse('2026-10-25T00:30:00Z'));
 		const error = await refusedBeforeSending({ parameters: { ...create, when: 'now' } });
 		expect(error.message).toBe(
 			'"When" is Send Now in the hour London\'s clock shows twice as the clocks go back (now 2026-10-25 01:30:00 BST): Passona would read that time as the second 01:30:00 (GMT) and send an hour late [item 0]',
 		);
-		clock.mockReturnValue(Date.parse('2026-10-25T01:30:00Z'));
+		clock().mockReturnValue(Date.parse('2026-10-25T01:30:00Z'));
 		const passona = new PassonaMock()
 			.reply('GET', '/contact-groups', 200, groupsWithOptouts())
 			.reply('POST', '/campaigns', 201, { data: campaign() });

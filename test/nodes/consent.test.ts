@@ -5,6 +5,7 @@
 import { runPassona, TOKEN } from '../../harness/engine';
 import { byId } from '../../harness/locators';
 import { PassonaMock, sentHeaders } from '../support/passonaMock';
+import { useFixedNow } from '../support/fakeTime';
 import { page } from '../fixtures/passona';
 import {
 	campaign,
@@ -23,11 +24,7 @@ const groupsPage = (groups: unknown[]) => page('/contact-groups', groups, 1, 1, 
 
 // 2026-11-23 12:00:00 UTC.
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
-let clock: jest.SpyInstance;
-beforeEach(() => {
-	clock = jest.spyOn(Date, 'now').mockReturnValue(NOW);
-});
-afterEach(() => clock.mockRestore());
+useFixedNow(NOW);
 
 describe('Campaign → Update keeps the opt-out group excluded', () => {
 	const update = {

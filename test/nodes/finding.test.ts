@@ -7,7 +7,7 @@
 import type { INode, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPackage, PACKAGE_NAME, PROJECT_ROOT, workflowWith } from '../../harness/engine';
+import { nodeDescription, PACKAGE_NAME, PROJECT_ROOT, workflowWith } from '../../harness/engine';
 
 // The editor's search, as n8n 2.40 ships it (a dependency of n8n-core).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,9 +22,7 @@ type Described = INodeTypeDescription & {
 	codex?: { alias?: string[]; resources?: { primaryDocumentation?: Array<{ url: string }> } };
 };
 
-async function described(name: string): Promise<Described> {
-	return (await loadPackage()).nodeTypes[name].type.description as Described;
-}
+const described = async (name: string) => (await nodeDescription(name)) as Described;
 
 describe('finding the node in the node panel', () => {
 	test.each(['SMS', 'send sms', 'Passona send', 'contact group', 'text message'])(

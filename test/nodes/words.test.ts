@@ -3,23 +3,14 @@
  * do, the trigger's panel, Template Create's hints, and the smaller words. Read from the
  * descriptions as n8n loads them, and from a run where the words are an error.
  */
-import type {
-	ILoadOptionsFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { loadOptionsContext, loadPackage, runPassona } from '../../harness/engine';
+import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { loadOptionsContext, loadPackage, nodeDescription, runPassona } from '../../harness/engine';
 import { PassonaMock } from '../support/passonaMock';
 import { keyword, page } from '../fixtures/passona';
 
-async function described(name: string): Promise<INodeTypeDescription> {
-	return (await loadPackage()).nodeTypes[name].type.description as INodeTypeDescription;
-}
-
 /** The fields shown for one operation (collections' options included). */
 async function fieldsOf(resource: string, operation: string): Promise<INodeProperties[]> {
-	const shown = (await described('passona')).properties.filter(
+	const shown = (await nodeDescription('passona')).properties.filter(
 		(field) =>
 			field.displayOptions?.show?.resource?.includes(resource) &&
 			(field.displayOptions.show.operation?.includes(operation) ?? false),
@@ -30,7 +21,7 @@ async function fieldsOf(resource: string, operation: string): Promise<INodePrope
 }
 
 async function operation(resource: string, value: string): Promise<INodePropertyOptions> {
-	const field = (await described('passona')).properties.find(
+	const field = (await nodeDescription('passona')).properties.find(
 		(candidate) =>
 			candidate.name === 'operation' &&
 			candidate.displayOptions?.show?.resource?.includes(resource),
@@ -77,7 +68,7 @@ describe('Campaign Create with Send Now', () => {
 
 describe("the Passona Trigger's panel", () => {
 	test('says, beside n8n\'s "Listening for test event", to text a keyword to the Passona number', async () => {
-		const trigger = await described('passonaTrigger');
+		const trigger = await nodeDescription('passonaTrigger');
 		const notices = trigger.properties.filter((field) => field.type === 'notice');
 		expect(notices.map((notice) => notice.displayName).join('\n')).toMatch(
 			/To test, click Execute step, then text a message that starts with one of the keywords \(for example JOIN\) to your Passona number/,
@@ -85,7 +76,7 @@ describe("the Passona Trigger's panel", () => {
 	});
 
 	test('speaks of the SMS, not of received_at against receivedAt', async () => {
-		const trigger = await described('passonaTrigger');
+		const trigger = await nodeDescription('passonaTrigger');
 		const shown = JSON.stringify(trigger.properties);
 		expect(shown).not.toMatch(/received_at/);
 		expect(shown).toMatch(/Each matching SMS starts the workflow once/);
@@ -171,7 +162,7 @@ describe('Template Create', () => {
 
 describe('smaller words', () => {
 	test('the Campaign Trigger notice does not send the user below for the interval (it is above)', async () => {
-		const trigger = await described('passonaCampaignTrigger');
+		const trigger = await nodeDescription('passonaCampaignTrigger');
 		const notice = trigger.properties.find((field) => field.type === 'notice')!;
 		expect(notice.displayName).not.toMatch(/below/);
 		expect(notice.displayName).toMatch(/Poll Times/);
@@ -191,7 +182,7 @@ describe('smaller words', () => {
 			}
 		};
 		for (const name of ['passona', 'passonaTrigger', 'passonaCampaignTrigger'])
-			walk((await described(name)).properties);
+			walk((await nodeDescription(name)).properties);
 		expect([...new Set(long)]).toEqual([]);
 	});
 

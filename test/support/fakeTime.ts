@@ -41,3 +41,16 @@ export function fakeTime(startAt = 0): FakeTime {
 		},
 	};
 }
+
+/**
+ * Date.now stopped at `at` (ms) for each test of the enclosing block; returns the spy, whose
+ * `mockReturnValue` moves it within a test.
+ */
+export function useFixedNow(at: number): () => jest.SpyInstance {
+	let clock: jest.SpyInstance | undefined;
+	beforeEach(() => {
+		clock = jest.spyOn(Date, 'now').mockReturnValue(at);
+	});
+	afterEach(() => clock?.mockRestore());
+	return () => clock!;
+}
